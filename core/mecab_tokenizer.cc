@@ -1,0 +1,92 @@
+#include "mecab_tokenizer.h"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include <mecab.h>
+
+namespace kaiji {
+namespace {
+
+struct LatticeDeleter {
+  void operator()(MeCab::Lattice* l) const { delete l; }
+};
+
+// Splits a MeCab feature string ("名詞,一般,*,…") into its comma-separated fields.
+std::vector<std::string_view> split_feature(std::string_view feature) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = feature.find(',', start);
+    fields.push_back(feature.substr(start, comma == std::string_view::npos ? comma : comma - start));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return fields;
+}
+
+std::vector<std::string> split_parts(std::string_view parts) {
+  std::vector<std::string> out;
+  if (parts.empty() || parts == "*") return out;
+  std::size_t start = 0;
+  while (start <= parts.size()) {
+    const std::size_t slash = parts.find('/', start);
+    const std::string_view part = parts.substr(start, slash == std::string_view::npos ? slash : slash - start);
+    if (!part.empty()) out.emplace_back(part);
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void MecabTokenizer::ModelDeleter::operator()(MeCab::Model* m) const { delete m; }
+void MecabTokenizer::TaggerDeleter::operator()(MeCab::Tagger* t) const { delete t; }
+
+MecabTokenizer::MecabTokenizer(const MecabOptions& options) {
+  namespace fs = std::filesystem;
+  if (!fs::exists(fs::path(options.dicdir) / "sys.dic")) {
+    throw std::runtime_error("MeCab dictionary not found: " + options.dicdir + " has no sys.dic");
+  }
+  if (!options.userdic.empty() && !fs::exists(options.userdic)) {
+    throw std::runtime_error("MeCab user dictionary not found: " + options.userdic);
+  }
+  // -r /dev/null: never read /etc/mecabrc, whose dicdir follows whichever dictionary
+  // package was installed last. The dictionary is always the one we name.
+  std::string args = "-r /dev/null -d " + options.dicdir;
+  if (!options.userdic.empty()) args += " -u " + options.userdic;
+  model_.reset(MeCab::createModel(args.c_str()));
+  if (!model_) {
+    throw std::runtime_error("MeCab could not load " + options.dicdir + ": " + MeCab::getLastError());
+  }
+  tagger_.reset(model_->createTagger());
+  if (!tagger_) throw std::runtime_error(std::string("MeCab tagger: ") + MeCab::getLastError());
+}
+
+MecabTokenizer::~MecabTokenizer() = default;
+
+std::vector<Morpheme> MecabTokenizer::tokenize(std::string_view text) const {
+  std::vector<Morpheme> out;
+  if (text.empty()) return out;
+  const std::unique_ptr<MeCab::Lattice, LatticeDeleter> lattice(model_->createLattice());
+  lattice->set_sentence(text.data(), text.size());
+  if (!tagger_->parse(lattice.get())) return out;
+  for (const MeCab::Node* node = lattice->bos_node(); node != nullptr; node = node->next) {
+    if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE || node->length == 0) continue;
+    Morpheme m;
+    m.begin = static_cast<std::size_t>(node->surface - text.data());
+    m.end = m.begin + node->length;
+    m.surface = text.substr(m.begin, node->length);
+    m.unknown = node->stat == MECAB_UNK_NODE;
+    const std::vector<std::string_view> f = split_feature(node->feature);
+    if (!f.empty()) m.pos = f[0];
+    if (f.size() > 1) m.pos_detail = f[1];
+    if (f.size() > 6 && f[6] != "*") m.base = f[6];
+    if (f.size() > 9) m.parts = split_parts(f[9]);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace kaiji

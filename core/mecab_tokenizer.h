@@ -1,0 +1,51 @@
+// A thin RAII wrapper around MeCab: one shared model, a lattice per call, so one
+// tokenizer can serve several threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace MeCab {
+class Model;
+class Tagger;
+}  // namespace MeCab
+
+namespace kaiji {
+
+struct Morpheme {
+  std::size_t begin = 0;        // byte offsets into the text given to tokenize()
+  std::size_t end = 0;
+  std::string_view surface;     // view into that text
+  std::string pos;              // 品詞 (名詞, 動詞, 助詞, …)
+  std::string pos_detail;       // 品詞細分類1 (一般, 非自立, サ変接続, …)
+  std::string base;             // 原形; empty when the dictionary has none
+  std::vector<std::string> parts;  // kaiji user dictionary: sub-words of a compound
+  bool unknown = false;         // MeCab guessed the word (not in any dictionary)
+};
+
+struct MecabOptions {
+  std::string dicdir;   // a compiled MeCab dictionary directory (sys.dic, dicrc…)
+  std::string userdic;  // optional compiled user dictionary (.dic); empty for none
+};
+
+class MecabTokenizer {
+ public:
+  // Throws std::runtime_error naming the dictionary when MeCab cannot load it.
+  explicit MecabTokenizer(const MecabOptions& options);
+  ~MecabTokenizer();
+  MecabTokenizer(const MecabTokenizer&) = delete;
+  MecabTokenizer& operator=(const MecabTokenizer&) = delete;
+
+  // Morphemes of one line of text (no newlines expected; MeCab skips white space).
+  std::vector<Morpheme> tokenize(std::string_view text) const;
+
+ private:
+  struct ModelDeleter { void operator()(MeCab::Model* m) const; };
+  struct TaggerDeleter { void operator()(MeCab::Tagger* t) const; };
+  std::unique_ptr<MeCab::Model, ModelDeleter> model_;
+  std::unique_ptr<MeCab::Tagger, TaggerDeleter> tagger_;
+};
+
+}  // namespace kaiji

@@ -1,0 +1,119 @@
+#include "text_normalizer.h"
+
+#include <stdexcept>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "utf8.h"
+
+namespace kaiji {
+namespace {
+
+const icu::Normalizer2& nfkc() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status) || n == nullptr) {
+      throw std::runtime_error(std::string("ICU NFKC normaliser unavailable: ") + u_errorName(status));
+    }
+    return n;
+  }();
+  return *instance;
+}
+
+// Appends the NFKC form of one segment. Inert code points (most kanji and kana) are
+// copied as they are, which keeps the common path free of UTF-16 conversions.
+void append_normalized_segment(std::string& out, std::string_view segment, bool inert) {
+  if (inert) {
+    out.append(segment);
+    return;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString normalized =
+      nfkc().normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(segment.data(),
+                                                                     static_cast<int32_t>(segment.size()))),
+                       status);
+  if (U_FAILURE(status)) {
+    out.append(segment);
+    return;
+  }
+  normalized.toUTF8String(out);
+}
+
+}  // namespace
+
+std::uint32_t NormalizedText::source_begin(std::size_t out_begin) const {
+  if (out_begin >= segment_of_byte_.size()) return source_size_;
+  return segments_[segment_of_byte_[out_begin]].source_begin;
+}
+
+std::uint32_t NormalizedText::source_end(std::size_t out_end) const {
+  if (out_end == 0) return 0;
+  if (out_end > segment_of_byte_.size()) return source_size_;
+  return segments_[segment_of_byte_[out_end - 1]].source_end;
+}
+
+NormalizedText normalize_with_offsets(std::string_view source) {
+  NormalizedText result;
+  result.source_size_ = static_cast<std::uint32_t>(source.size());
+  result.text_.reserve(source.size());
+  result.segment_of_byte_.reserve(source.size());
+  const icu::Normalizer2& n = nfkc();
+
+  std::size_t seg_begin = 0;
+  bool seg_inert = true;
+  std::size_t i = 0;
+  // Emits source[seg_begin, seg_end) as one segment. A bad byte is always a segment of
+  // its own and becomes U+FFFD.
+  auto flush = [&](std::size_t seg_end, bool bad) {
+    if (seg_end == seg_begin) return;
+    const std::size_t before = result.text_.size();
+    if (bad) {
+      utf8::append(result.text_, utf8::kReplacement);
+    } else {
+      append_normalized_segment(result.text_, source.substr(seg_begin, seg_end - seg_begin), seg_inert);
+    }
+    const auto index = static_cast<std::uint32_t>(result.segments_.size());
+    result.segments_.push_back({static_cast<std::uint32_t>(seg_begin), static_cast<std::uint32_t>(seg_end)});
+    result.segment_of_byte_.insert(result.segment_of_byte_.end(), result.text_.size() - before, index);
+    seg_begin = seg_end;
+    seg_inert = true;
+  };
+
+  while (i < source.size()) {
+    const std::size_t start = i;
+    const char32_t c = utf8::decode(source, i);
+    const bool bad = (c == utf8::kReplacement && i - start != 3);
+    if (start != seg_begin && (bad || n.hasBoundaryBefore(static_cast<UChar32>(c)))) flush(start, false);
+    if (bad) {
+      flush(i, true);
+      continue;
+    }
+    if (!n.isInert(static_cast<UChar32>(c))) seg_inert = false;
+  }
+  flush(source.size(), false);
+  return result;
+}
+
+std::string normalize(std::string_view source) { return normalize_with_offsets(source).text(); }
+
+std::string fold_case(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    const char32_t c = utf8::decode(s, i);
+    if (c < 0x80) {
+      out += static_cast<char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+    } else if (c < 0x3000) {  // Latin, Greek, Cyrillic…: ICU simple case folding
+      utf8::append(out, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
+    } else {
+      out.append(s.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+}  // namespace kaiji

@@ -1,0 +1,103 @@
+// kaiji-searcher: searches the kaiji index in Japanese; text for people, JSON for tools.
+#include <unistd.h>
+
+#include <iostream>
+
+#include <boost/program_options.hpp>
+#include <xapian.h>
+
+#include "query_syntax.h"
+#include "result_output.h"
+#include "search_engine.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+constexpr std::size_t kMaxLimit = 10000;
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
+  std::vector<std::string> db_paths;
+  std::vector<std::string> words;
+  kaiji::SearchRequest request;
+  bool json = false;
+  bool no_synonyms = false;
+
+  po::options_description visible(
+      "Usage: kaiji-searcher --db DIR [options] QUERY...\n"
+      "Searches breach notices. Words are ANDed; see README.md for the query language.\n\n"
+      "Options");
+  visible.add_options()
+      ("help,h", "show this help")
+      ("db", po::value(&db_paths)->value_name("DIR"), "index directory (repeat to search several)")
+      ("limit", po::value(&request.limit)->value_name("N")->default_value(10), "results to show")
+      ("offset", po::value(&request.offset)->value_name("N")->default_value(0), "results to skip")
+      ("json", po::bool_switch(&json), "one JSON object on stdout (see docs/json-output.md)")
+      ("no-synonyms", po::bool_switch(&no_synonyms), "do not expand query words with dict/synonyms.tsv")
+      ("dicdir", po::value(&analysis.dicdir)->value_name("DIR"),
+       "MeCab dictionary directory (must match the one used for indexing)")
+      ("data-dir", po::value(&analysis.data_dir)->value_name("DIR"), "kaiji data directory");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value(&words));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+      std::cout << visible << '\n';
+      return kExitOk;
+    }
+    if (db_paths.empty()) throw po::error("--db DIR is required");
+    if (request.limit > kMaxLimit) {
+      throw po::error("--limit must be at most " + std::to_string(kMaxLimit) + " (use --offset to page)");
+    }
+    request.query = join_words(words);
+    request.synonyms = !no_synonyms;
+    if (request.query.find_first_not_of(" \t") == std::string::npos) {
+      throw po::error("give a QUERY (words to search for)");
+    }
+  } catch (const po::error& e) {
+    std::cerr << "kaiji-searcher: " << e.what() << "\nTry 'kaiji-searcher --help'.\n";
+    return kExitUsage;
+  }
+
+  try {
+    const kaiji::Analyzer analyzer(analysis);
+    const kaiji::SearchEngine engine(db_paths, analyzer);
+    const kaiji::SearchResponse response = engine.search(request);
+    if (json) {
+      kaiji::write_json(std::cout, response);
+    } else {
+      kaiji::write_text(std::cout, response, isatty(STDOUT_FILENO) != 0);
+    }
+    return kExitOk;
+  } catch (const kaiji::QuerySyntaxError& e) {
+    std::cerr << "kaiji-searcher: query error at column " << e.column() << ": " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    std::cerr << "kaiji-searcher: cannot open index " << join_words(db_paths)
+              << " (run kaiji-indexer first?): " << e.get_msg() << '\n';
+  } catch (const Xapian::Error& e) {
+    std::cerr << "kaiji-searcher: index error: " << e.get_description() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "kaiji-searcher: " << e.what() << '\n';
+  }
+  return kExitFailure;
+}

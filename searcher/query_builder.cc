@@ -1,0 +1,171 @@
+#include "query_builder.h"
+
+#include <algorithm>
+
+#include "char_ngrams.h"
+#include "schema.h"
+#include "utf8.h"
+
+namespace kaiji {
+namespace {
+
+constexpr double kPhraseBoost = 2.0;     // an exact phrase outranks the same words apart
+constexpr double kSynonymWeight = 0.5;   // a synonym counts half of the analyst's own word
+constexpr Xapian::termcount kNearSlack = 8;
+
+// The words of a token stream as two paths: `main` keeps dictionary compounds whole
+// (不正アクセス), `leaves` replaces each compound with its parts (不正, アクセス). Stop
+// words are dropped from both but counted in `span`, so a phrase window still fits.
+struct Paths {
+  std::vector<std::string> main;
+  std::vector<std::string> leaves;
+  Xapian::termcount span = 0;
+};
+
+Paths split_paths(const std::vector<Token>& tokens) {
+  Paths paths;
+  if (tokens.empty()) return paths;
+  Xapian::termpos first = tokens.front().position;
+  Xapian::termpos last = first;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
+    last = std::max<Xapian::termpos>(last, t.position);
+    if (t.is_part) {
+      if (t.indexable) paths.leaves.push_back(t.term);
+      continue;
+    }
+    const bool has_parts = k + 1 < tokens.size() && tokens[k + 1].is_part;
+    if (!t.indexable) continue;
+    paths.main.push_back(t.term);
+    if (!has_parts) paths.leaves.push_back(t.term);
+  }
+  paths.span = last - first + 1;
+  return paths;
+}
+
+Xapian::Query sequence_query(const std::vector<std::string>& words, std::string_view prefix, Xapian::Query::op op,
+                             Xapian::termcount window) {
+  std::vector<Xapian::Query> terms;
+  for (const std::string& w : words) terms.emplace_back(schema::term(prefix, w));
+  if (terms.size() == 1) return terms.front();
+  return Xapian::Query(op, terms.begin(), terms.end(), window);
+}
+
+Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
+  std::erase_if(parts, [](const Xapian::Query& q) { return q.empty(); });
+  if (parts.empty()) return Xapian::Query();
+  if (parts.size() == 1) return parts.front();
+  return Xapian::Query(op, parts.begin(), parts.end());
+}
+
+}  // namespace
+
+BuiltQuery QueryBuilder::build(const QueryNode& root) const {
+  BuiltQuery out;
+  Xapian::Query q = node_query(root, out);
+  out.query = q.empty() ? Xapian::Query::MatchAll : q;
+  return out;
+}
+
+Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) const {
+  switch (node.kind) {
+    case QueryNode::Kind::Word:
+      return text_query(node.text, "", false, true, out);
+    case QueryNode::Kind::Phrase:
+      return text_query(node.text, "", true, false, out);
+    case QueryNode::Kind::Field:
+      if (node.field == "title") return text_query(node.text, schema::kTitlePrefix, node.quoted, false, out);
+      // org: matches the bigrams of names, so any part of a name finds it.
+      return text_query(node.text, "", node.quoted, true, out);
+    case QueryNode::Kind::Not: {
+      BuiltQuery ignored;  // excluded words are not highlighted
+      return node_query(node.children.front(), ignored);
+    }
+    case QueryNode::Kind::Or: {
+      std::vector<Xapian::Query> parts;
+      for (const QueryNode& child : node.children) {
+        if (child.kind == QueryNode::Kind::Not) {
+          BuiltQuery ignored;
+          parts.push_back(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                                        node_query(child.children.front(), ignored)));
+        } else {
+          parts.push_back(node_query(child, out));
+        }
+      }
+      return combine(Xapian::Query::OP_OR, parts);
+    }
+    case QueryNode::Kind::And: {
+      std::vector<Xapian::Query> positive;
+      std::vector<Xapian::Query> negative;
+      for (const QueryNode& child : node.children) {
+        if (child.kind == QueryNode::Kind::Not) {
+          negative.push_back(node_query(child, out));
+        } else {
+          positive.push_back(node_query(child, out));
+        }
+      }
+      Xapian::Query pos = combine(Xapian::Query::OP_AND, positive);
+      Xapian::Query neg = combine(Xapian::Query::OP_OR, negative);
+      if (neg.empty()) return pos;
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, pos.empty() ? Xapian::Query::MatchAll : pos, neg);
+    }
+  }
+  return Xapian::Query();
+}
+
+Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view prefix, bool exact_phrase,
+                                       bool with_grams, BuiltQuery& out) const {
+  const std::vector<Token> tokens = analyzer_.analyze(text);
+  std::vector<Xapian::Query> alternatives;
+  alternatives.push_back(word_query(tokens, prefix, exact_phrase, out));
+
+  // Synonyms of a one-word query (漏えい ⇒ 流出), at reduced weight.
+  if (options_.synonyms && !exact_phrase) {
+    const Paths paths = split_paths(tokens);
+    if (paths.main.size() == 1) {
+      for (const std::string& synonym : analyzer_.synonyms().lookup(paths.main.front())) {
+        Xapian::Query q = word_query(analyzer_.analyze(synonym), prefix, false, out);
+        if (!q.empty()) alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, kSynonymWeight);
+      }
+    }
+  }
+
+  if (with_grams) {
+    const std::vector<CharGram> grams = char_bigrams(text);
+    if (!grams.empty() && utf8::length(utf8::trim(text)) >= 2) {
+      std::vector<std::string> words;
+      for (const CharGram& g : grams) words.push_back(g.gram);
+      const auto window = static_cast<Xapian::termcount>(grams.back().position - grams.front().position + 1);
+      alternatives.push_back(sequence_query(words, schema::kGramPrefix, Xapian::Query::OP_PHRASE, window));
+    }
+  }
+  if (!std::any_of(alternatives.begin(), alternatives.end(), [](const auto& q) { return !q.empty(); })) {
+    return Xapian::Query();
+  }
+  out.has_positive = true;
+  return combine(Xapian::Query::OP_OR, alternatives);
+}
+
+Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,
+                                       BuiltQuery& out) const {
+  const Paths paths = split_paths(tokens);
+  if (paths.main.empty()) return Xapian::Query();
+  for (const Token& t : tokens) {
+    if (t.indexable) out.terms.insert(t.term);
+  }
+  if (paths.main.size() == 1 && paths.leaves.size() <= 1) return Xapian::Query(schema::term(prefix, paths.main.front()));
+
+  std::vector<Xapian::Query> exact;
+  exact.push_back(sequence_query(paths.main, prefix, Xapian::Query::OP_PHRASE, paths.span));
+  if (paths.leaves != paths.main) {
+    exact.push_back(sequence_query(paths.leaves, prefix, Xapian::Query::OP_PHRASE, paths.span));
+  }
+  Xapian::Query phrase = combine(Xapian::Query::OP_OR, exact);
+  if (exact_phrase) return phrase;
+  std::vector<Xapian::Query> ranked = {
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoost),
+      sequence_query(paths.leaves, prefix, Xapian::Query::OP_NEAR, paths.span + kNearSlack)};
+  return combine(Xapian::Query::OP_OR, ranked);
+}
+
+}  // namespace kaiji

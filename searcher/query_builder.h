@@ -1,0 +1,46 @@
+// Syntax tree → Xapian query, through the same analysis the indexer used.
+//
+// A query word that MeCab splits into several tokens is matched as an exact phrase first
+// (weighted double), then as its tokens near each other; a word also matches through the
+// character bigrams of names and titles, which is how 倉業 finds 株式会社倉業サービス.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include <xapian.h>
+
+#include "analyzer.h"
+#include "query_syntax.h"
+
+namespace kaiji {
+
+struct BuiltQuery {
+  Xapian::Query query;          // MatchAll for a query with no positive words
+  std::set<std::string> terms;  // analysed words to highlight in snippets
+  bool has_positive = false;    // false: the query only filters / excludes
+};
+
+struct QueryBuildOptions {
+  bool synonyms = true;
+};
+
+class QueryBuilder {
+ public:
+  QueryBuilder(const Analyzer& analyzer, QueryBuildOptions options) : analyzer_(analyzer), options_(options) {}
+
+  BuiltQuery build(const QueryNode& root) const;
+
+ private:
+  Xapian::Query node_query(const QueryNode& node, BuiltQuery& out) const;
+  // One word or phrase of the query; prefix selects a field ("" = title and body).
+  Xapian::Query text_query(const std::string& text, std::string_view prefix, bool exact_phrase, bool with_grams,
+                           BuiltQuery& out) const;
+  Xapian::Query word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,
+                           BuiltQuery& out) const;
+
+  const Analyzer& analyzer_;
+  QueryBuildOptions options_;
+};
+
+}  // namespace kaiji

@@ -1,0 +1,136 @@
+#include "snippet.h"
+
+#include <algorithm>
+
+#include "utf8.h"
+
+namespace kaiji {
+namespace {
+
+constexpr std::size_t kLeadChars = 20;  // context shown before the first match
+
+struct Match {
+  std::uint32_t begin;
+  std::uint32_t end;
+  const std::string* term;
+};
+
+// Byte offset of the code point boundary that is `chars` code points before `at`.
+std::size_t back_chars(const std::string& s, std::size_t at, std::size_t chars) {
+  while (at > 0 && chars > 0) {
+    --at;
+    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+    --chars;
+  }
+  return at;
+}
+
+std::size_t forward_chars(const std::string& s, std::size_t at, std::size_t chars) {
+  while (at < s.size() && chars > 0) {
+    utf8::decode(s, at);
+    --chars;
+  }
+  return at;
+}
+
+}  // namespace
+
+Snippet make_snippet(const std::string& body, const std::set<std::string>& terms, const Analyzer& analyzer,
+                     std::size_t max_chars) {
+  std::vector<Match> matches;
+  if (!terms.empty()) {
+    for (const Token& t : analyzer.analyze(body)) {
+      if (!t.indexable || t.is_part) continue;
+      if (const auto it = terms.find(t.term); it != terms.end()) matches.push_back({t.begin, t.end, &*it});
+    }
+  }
+
+  // The window (max_chars from a match, minus the lead) holding the most distinct terms,
+  // then the most matches.
+  std::size_t best_start = 0;
+  if (!matches.empty()) {
+    std::size_t best_distinct = 0;
+    std::size_t best_count = 0;
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+      const std::size_t limit = forward_chars(body, matches[i].begin, max_chars - kLeadChars);
+      std::set<const std::string*> distinct;
+      std::size_t count = 0;
+      for (std::size_t j = i; j < matches.size() && matches[j].end <= limit; ++j) {
+        distinct.insert(matches[j].term);
+        ++count;
+      }
+      if (distinct.size() > best_distinct || (distinct.size() == best_distinct && count > best_count)) {
+        best_distinct = distinct.size();
+        best_count = count;
+        best_start = i;
+      }
+    }
+  }
+
+  std::size_t begin = matches.empty() ? 0 : back_chars(body, matches[best_start].begin, kLeadChars);
+  // Do not start mid-line when the line start is close: begin after the last newline.
+  if (const std::size_t nl = body.rfind('\n', matches.empty() ? 0 : matches[best_start].begin);
+      nl != std::string::npos && nl + 1 > begin && !matches.empty()) {
+    begin = nl + 1;
+  }
+  const std::size_t end = forward_chars(body, begin, max_chars);
+
+  Snippet snippet;
+  snippet.leading_ellipsis = begin > 0;
+  snippet.trailing_ellipsis = end < body.size();
+  std::size_t chars = 0;
+  std::size_t open_at = 0;
+  bool open = false;
+  std::size_t m = 0;
+  while (m < matches.size() && matches[m].begin < begin) ++m;
+  bool last_was_space = false;
+  for (std::size_t i = begin; i < end;) {
+    // Close or open highlights at this byte.
+    if (open && m > 0 && i >= matches[m - 1].end && !(m < matches.size() && matches[m].begin == i)) {
+      snippet.highlights.emplace_back(open_at, chars);
+      open = false;
+    }
+    if (m < matches.size() && matches[m].begin == i) {
+      if (!open) {
+        open_at = chars;
+        open = true;
+      }
+      ++m;
+    }
+    const std::size_t start = i;
+    const char32_t c = utf8::decode(body, i);
+    if (utf8::is_space(c)) {
+      if (last_was_space) continue;
+      snippet.text += ' ';
+      last_was_space = true;
+    } else {
+      snippet.text.append(body, start, i - start);
+      last_was_space = false;
+    }
+    ++chars;
+  }
+  if (open) snippet.highlights.emplace_back(open_at, chars);
+  return snippet;
+}
+
+std::string mark_snippet(const Snippet& snippet, std::string_view open, std::string_view close) {
+  std::string out;
+  if (snippet.leading_ellipsis) out += "…";
+  std::size_t chars = 0;
+  std::size_t h = 0;
+  for (std::size_t i = 0; i < snippet.text.size();) {
+    if (h < snippet.highlights.size() && snippet.highlights[h].first == chars) out += open;
+    const std::size_t start = i;
+    utf8::decode(snippet.text, i);
+    out.append(snippet.text, start, i - start);
+    ++chars;
+    if (h < snippet.highlights.size() && snippet.highlights[h].second == chars) {
+      out += close;
+      ++h;
+    }
+  }
+  if (snippet.trailing_ellipsis) out += "…";
+  return out;
+}
+
+}  // namespace kaiji

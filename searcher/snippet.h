@@ -1,0 +1,29 @@
+// The best passage of a notice for a query, with the matched words marked. Matching
+// happened on analysed terms (漏洩 matches 漏えい); the analyser's offsets carry each
+// match back to the text as written, so the highlight lands on 漏えい.
+#pragma once
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analyzer.h"
+
+namespace kaiji {
+
+struct Snippet {
+  std::string text;                                         // one line, no newlines
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;  // [begin, end) in code points of text
+  bool leading_ellipsis = false;
+  bool trailing_ellipsis = false;
+};
+
+// terms are analysed query terms; max_chars bounds the passage length.
+Snippet make_snippet(const std::string& body, const std::set<std::string>& terms, const Analyzer& analyzer,
+                     std::size_t max_chars = 120);
+
+// The snippet as text with [brackets] (or the given markers) around highlights.
+std::string mark_snippet(const Snippet& snippet, std::string_view open = "[", std::string_view close = "]");
+
+}  // namespace kaiji
