@@ -59,7 +59,7 @@ const std::map<std::string, int, std::less<>>& era_indices() {
   static const std::map<std::string, int, std::less<>> indices = [] {
     std::map<std::string, int, std::less<>> out;
     UErrorCode status = U_ZERO_ERROR;
-    const icu::DateFormatSymbols symbols(icu::Locale("ja_JP@calendar=japanese"), status);
+    const icu::DateFormatSymbols symbols(icu::Locale("ja_JP"), "japanese", status);
     if (U_FAILURE(status)) return out;
     int32_t count = 0;
     const icu::UnicodeString* eras = symbols.getEras(count);
@@ -132,7 +132,7 @@ std::optional<int> gregorian_year(std::string_view era, int era_year) {
 std::vector<Date> find_dates(std::string_view raw) {
   const std::string text = normalize(raw);  // full-width digits → ASCII, 　 → space
   std::vector<Date> dates;
-  static constexpr std::string_view eras[] = {"令和", "平成", "昭和"};
+  static constexpr std::string_view eras[] = {"令和", "平成", "昭和", "大正", "明治"};
   for (std::size_t i = 0; i < text.size();) {
     if (is_digit(text[i]) && (i == 0 || !is_digit(text[i - 1]))) {
       std::size_t j = i;

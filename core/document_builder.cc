@@ -42,10 +42,14 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
   doc.set_data(to_json(notice).dump());
   doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
 
+  // The organisation's name counts like the title: who published a notice is as telling
+  // as what it is called.
+  const Xapian::termpos org_end = add_words(doc, analyzer.analyze(notice.org), 0, schema::kTitleWdf, {});
   const std::vector<Token> title = analyzer.analyze(notice.title);
-  const Xapian::termpos title_end = add_words(doc, title, 0, schema::kTitleWdf, schema::kTitlePrefix);
+  const Xapian::termpos title_end =
+      add_words(doc, title, org_end + schema::kFieldPositionGap, schema::kTitleWdf, schema::kTitlePrefix);
   const std::vector<Token> body = analyzer.analyze(notice.body);
-  add_words(doc, body, title_end + schema::kBodyPositionGap, 1, {});
+  add_words(doc, body, title_end + schema::kFieldPositionGap, 1, {});
 
   // Bigrams of the names and of the words MeCab did not know, so a substring of them
   // can be found (see char_ngrams.h).

@@ -16,17 +16,18 @@ inline constexpr std::string_view kGramPrefix = "XG";      // character bigrams 
 inline constexpr std::string_view kIncidentPrefix = "XI";  // XI2024-217
 inline constexpr std::string_view kLabelPrefix = "XL";     // XL最終報告 (normalised)
 inline constexpr std::string_view kYearPrefix = "Y";       // Y2024
-// Unprefixed terms are the analysed words of title and body.
 
 // ---- value slots ----
 inline constexpr Xapian::valueno kDateSlot = 0;      // YYYYMMDD publication date, sorts as a string
 inline constexpr Xapian::valueno kIncidentSlot = 1;  // incident number, for grouping
 
 // ---- field weights and positions ----
-// BM25 sees a title word as this many occurrences: the title counts more than the body.
+// Unprefixed terms hold organisation, title and body words, in that order.
+// BM25 sees an organisation or title word as this many occurrences: they count more
+// than the body.
 inline constexpr Xapian::termcount kTitleWdf = 3;
-// Body positions start this far after the title's, so no phrase spans the two.
-inline constexpr Xapian::termpos kBodyPositionGap = 100;
+// Each field's positions start this far after the previous one's, so no phrase spans two.
+inline constexpr Xapian::termpos kFieldPositionGap = 100;
 // Xapian refuses terms longer than this (in bytes); longer words are not indexed.
 inline constexpr std::size_t kMaxTermBytes = 200;
 

@@ -150,9 +150,8 @@ Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::st
                                        BuiltQuery& out) const {
   const Paths paths = split_paths(tokens);
   if (paths.main.empty()) return Xapian::Query();
-  for (const Token& t : tokens) {
-    if (t.indexable) out.terms.insert(t.term);
-  }
+  out.highlight_sequences.push_back(paths.main);
+  if (paths.leaves != paths.main) out.highlight_sequences.push_back(paths.leaves);
   if (paths.main.size() == 1 && paths.leaves.size() <= 1) return Xapian::Query(schema::term(prefix, paths.main.front()));
 
   std::vector<Xapian::Query> exact;

@@ -5,7 +5,7 @@
 // character bigrams of names and titles, which is how 倉業 finds 株式会社倉業サービス.
 #pragma once
 
-#include <set>
+#include <vector>
 #include <string>
 
 #include <xapian.h>
@@ -17,7 +17,8 @@ namespace kaiji {
 
 struct BuiltQuery {
   Xapian::Query query;          // MatchAll for a query with no positive words
-  std::set<std::string> terms;  // analysed words to highlight in snippets
+  // What snippets highlight: each query word as its sequence of analysed terms.
+  std::vector<std::vector<std::string>> highlight_sequences;
   bool has_positive = false;    // false: the query only filters / excludes
 };
 

@@ -2,13 +2,18 @@
 
 #include <cmath>
 
-#include "notice_json.h"
 
 namespace kaiji {
 namespace {
 
-nlohmann::json hit_to_json(const SearchHit& hit) {
-  nlohmann::json highlights = nlohmann::json::array();
+nlohmann::ordered_json release_dates(const Notice& n) {
+  nlohmann::ordered_json dates = nlohmann::ordered_json::array();
+  for (const Date& d : n.release_dates) dates.push_back(d.iso());
+  return dates;
+}
+
+nlohmann::ordered_json hit_to_json(const SearchHit& hit) {
+  nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
   for (const auto& [begin, end] : hit.snippet.highlights) highlights.push_back({begin, end});
   const Notice& n = hit.notice;
   return {
@@ -18,8 +23,8 @@ nlohmann::json hit_to_json(const SearchHit& hit) {
       {"incident", n.incident},
       {"org", n.org},
       {"title", n.title},
-      {"date", n.date ? nlohmann::json(n.date->iso()) : nlohmann::json(nullptr)},
-      {"release_dates", to_json(n)["release_dates"]},
+      {"date", n.date ? nlohmann::ordered_json(n.date->iso()) : nlohmann::ordered_json(nullptr)},
+      {"release_dates", release_dates(n)},
       {"labels", n.labels},
       {"sources", n.sources},
       {"snippet", hit.snippet.text},
@@ -29,8 +34,8 @@ nlohmann::json hit_to_json(const SearchHit& hit) {
 
 }  // namespace
 
-nlohmann::json response_to_json(const SearchResponse& response) {
-  nlohmann::json results = nlohmann::json::array();
+nlohmann::ordered_json response_to_json(const SearchResponse& response) {
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
   for (const SearchHit& hit : response.hits) results.push_back(hit_to_json(hit));
   return {
       {"query", response.query},
@@ -41,7 +46,7 @@ nlohmann::json response_to_json(const SearchResponse& response) {
 }
 
 void write_json(std::ostream& out, const SearchResponse& response) {
-  out << response_to_json(response).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << response_to_json(response).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
 
 void write_text(std::ostream& out, const SearchResponse& response, bool color) {

@@ -10,7 +10,7 @@
 
 namespace kaiji {
 
-nlohmann::json response_to_json(const SearchResponse& response);
+nlohmann::ordered_json response_to_json(const SearchResponse& response);
 void write_json(std::ostream& out, const SearchResponse& response);
 
 // color: highlights in bold/colour (stdout is a terminal) instead of [brackets].

@@ -11,6 +11,11 @@ namespace {
 // response says so.
 constexpr Xapian::doccount kExactCountUpTo = 10000;
 
+// BM25 with the textbook parameters; Xapian's default b = 0.5 let long notices that
+// mention a word in passing outrank short notices about it.
+constexpr double kBm25K1 = 1.2;
+constexpr double kBm25B = 0.75;
+
 }  // namespace
 
 SearchEngine::SearchEngine(const std::vector<std::string>& db_paths, const Analyzer& analyzer)
@@ -26,7 +31,7 @@ SearchResponse SearchEngine::search(const SearchRequest& request) const {
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
   if (!built.has_positive) {
     // Nothing to rank by: newest first.
     enquire.set_sort_by_value(schema::kDateSlot, true);
@@ -38,10 +43,10 @@ SearchResponse SearchEngine::search(const SearchRequest& request) const {
 
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit;
-    hit.rank = request.offset + it.get_rank() + 1;
+    hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
     hit.score = it.get_weight();
     hit.notice = stored_notice(it.get_document());
-    hit.snippet = make_snippet(hit.notice.body, built.terms, analyzer_);
+    hit.snippet = make_snippet(hit.notice.body, built.highlight_sequences, analyzer_);
     response.hits.push_back(std::move(hit));
   }
   return response;

@@ -1,6 +1,7 @@
 #include "snippet.h"
 
 #include <algorithm>
+#include <set>
 
 #include "utf8.h"
 
@@ -35,14 +36,45 @@ std::size_t forward_chars(const std::string& s, std::size_t at, std::size_t char
 
 }  // namespace
 
-Snippet make_snippet(const std::string& body, const std::set<std::string>& terms, const Analyzer& analyzer,
-                     std::size_t max_chars) {
+Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
+                     const Analyzer& analyzer, std::size_t max_chars) {
   std::vector<Match> matches;
-  if (!terms.empty()) {
-    for (const Token& t : analyzer.analyze(body)) {
-      if (!t.indexable || t.is_part) continue;
-      if (const auto it = terms.find(t.term); it != terms.end()) matches.push_back({t.begin, t.end, &*it});
+  if (!sequences.empty()) {
+    // Only words that carry meaning take part; stop words between them are skipped,
+    // as the index skips them.
+    std::vector<Token> words;
+    for (Token& t : analyzer.analyze(body)) {
+      if (t.indexable && !t.is_part) words.push_back(std::move(t));
     }
+    for (const std::vector<std::string>& sequence : sequences) {
+      if (sequence.empty()) continue;
+      bool found = false;
+      for (std::size_t i = 0; i + sequence.size() <= words.size(); ++i) {
+        std::size_t k = 0;
+        while (k < sequence.size() && words[i + k].term == sequence[k]) ++k;
+        if (k != sequence.size()) continue;
+        found = true;
+        matches.push_back({words[i].begin, words[i + k - 1].end, &sequence.front()});
+      }
+      if (found || sequence.size() == 1) continue;
+      for (const std::string& term : sequence) {
+        if (utf8::length(term) < 2) continue;
+        for (const Token& w : words) {
+          if (w.term == term) matches.push_back({w.begin, w.end, &term});
+        }
+      }
+    }
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
+    // Overlapping matches (a phrase and its own words) become one.
+    std::vector<Match> merged;
+    for (const Match& m : matches) {
+      if (!merged.empty() && m.begin < merged.back().end) {
+        merged.back().end = std::max(merged.back().end, m.end);
+      } else {
+        merged.push_back(m);
+      }
+    }
+    matches = std::move(merged);
   }
 
   // The window (max_chars from a match, minus the lead) holding the most distinct terms,

@@ -3,7 +3,6 @@
 // match back to the text as written, so the highlight lands on 漏えい.
 #pragma once
 
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,9 +18,12 @@ struct Snippet {
   bool trailing_ellipsis = false;
 };
 
-// terms are analysed query terms; max_chars bounds the passage length.
-Snippet make_snippet(const std::string& body, const std::set<std::string>& terms, const Analyzer& analyzer,
-                     std::size_t max_chars = 120);
+// sequences are the query's words as analysed terms (one term, or several for a word
+// MeCab splits). A sequence is highlighted where its terms stand together; where they
+// never do, its terms of two or more characters are highlighted alone. max_chars bounds
+// the passage length.
+Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
+                     const Analyzer& analyzer, std::size_t max_chars = 120);
 
 // The snippet as text with [brackets] (or the given markers) around highlights.
 std::string mark_snippet(const Snippet& snippet, std::string_view open = "[", std::string_view close = "]");

@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include "dedupe.h"
+#include "notice_id.h"
+
+using namespace kaiji;
+
+namespace {
+Notice make(std::string incident, std::string org, std::string body, std::string label, std::string source) {
+  Notice n;
+  n.incident = std::move(incident);
+  n.org = std::move(org);
+  n.title = "タイトル";
+  n.body = std::move(body);
+  n.labels = {std::move(label)};
+  n.sources = {std::move(source)};
+  n.id = make_notice_id(n);
+  return n;
+}
+}  // namespace
+
+TEST_CASE("dedupe: layout differences do not make a different notice") {
+  CHECK(content_fingerprint("① 対策\n  • 認証強化を図る") == content_fingerprint("① 対策 - 認証強化を図る"));
+  CHECK(content_fingerprint("ＶＰＮ を使用しない") == content_fingerprint("VPNを使用しない"));
+  CHECK(content_fingerprint("漏えいした") != content_fingerprint("漏えいしていない"));
+}
+
+TEST_CASE("dedupe: copies merge, keeping the richest metadata and all labels and sources") {
+  std::vector<Notice> in;
+  in.push_back(make("", "", "本文 です。\n二行目", "", "a.txt:1"));
+  in.push_back(make("2024-217", "株式会社東海信金ビジネス", "本文です。二行目", "最終報告", "b.txt:9"));
+  in.push_back(make("2024-217", "株式会社東海信金ビジネス", "本文です。 二行目", "内部犯行", "c.txt:3"));
+  in.push_back(make("2024-218", "別の会社", "別の本文", "最終報告", "b.txt:40"));
+  const DedupeResult r = merge_duplicates(std::move(in));
+  CHECK(r.merged == 2);
+  REQUIRE(r.notices.size() == 2);
+  const Notice& merged = r.notices[0];
+  CHECK(merged.incident == "2024-217");
+  CHECK(merged.org == "株式会社東海信金ビジネス");
+  CHECK(merged.sources.size() == 3);
+  CHECK(merged.labels.size() == 3);  // "", 最終報告, 内部犯行
+  CHECK(merged.id.starts_with("2024-217-"));
+}
+
+TEST_CASE("dedupe: ids are stable and do not depend on reading order") {
+  const Notice a = make("2024-001", "A社", "本文", "", "x:1");
+  CHECK(make_notice_id(a) == make_notice_id(a));
+  CHECK(make_notice_id(a).starts_with("2024-001-"));
+  Notice headerless;
+  headerless.body = "本文";
+  CHECK(make_notice_id(headerless).starts_with("n-"));
+}

@@ -1,0 +1,22 @@
+// One analyser for all unit tests: loading MeCab and the tables takes a moment.
+#pragma once
+
+#include "analyzer.h"
+
+namespace kaiji::testing {
+
+inline const Analyzer& analyzer() {
+  static const Analyzer instance(default_analysis_options());
+  return instance;
+}
+
+// The indexable, non-part terms of a text, in order.
+inline std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : analyzer().analyze(text)) {
+    if (t.indexable && !t.is_part) out.push_back(t.term);
+  }
+  return out;
+}
+
+}  // namespace kaiji::testing

@@ -1,0 +1,33 @@
+#include <doctest/doctest.h>
+
+#include "text_normalizer.h"
+
+using namespace kaiji;
+
+TEST_CASE("normaliser: NFKC folds width") {
+  CHECK(normalize("ｻｰﾊﾞｰ") == "サーバー");
+  CHECK(normalize("ＵＳＢメモリ") == "USBメモリ");
+  CHECK(normalize("３５０人") == "350人");
+  CHECK(normalize("令和６年\u3000１月") == "令和6年 1月");
+}
+
+TEST_CASE("normaliser: offsets lead back to the original text") {
+  const std::string source = "お知らせ：ｻｰﾊﾞｰが停止";
+  const NormalizedText n = normalize_with_offsets(source);
+  const std::size_t at = n.text().find("サーバー");
+  REQUIRE(at != std::string::npos);
+  const std::size_t begin = n.source_begin(at);
+  const std::size_t end = n.source_end(at + std::string("サーバー").size());
+  CHECK(source.substr(begin, end - begin) == "ｻｰﾊﾞｰ");
+}
+
+TEST_CASE("normaliser: invalid UTF-8 does not stop it") {
+  const NormalizedText n = normalize_with_offsets(std::string("Ａ\xffＢ"));
+  CHECK(n.text() == "A\uFFFDB");
+  CHECK(n.source_end(n.text().size()) == 7);
+}
+
+TEST_CASE("normaliser: case folding") {
+  CHECK(fold_case("EMOTET Ｖｐｎ") == "emotet Ｖｐｎ");  // fold_case alone leaves full width to NFKC
+  CHECK(fold_case(normalize("Ｖｐｎ")) == "vpn");
+}
