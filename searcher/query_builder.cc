@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "char_ngrams.h"
 #include "schema.h"
@@ -9,7 +10,7 @@
 namespace kaiji {
 namespace {
 
-constexpr double kPhraseBoost = 2.0;     // an exact phrase outranks the same words apart
+constexpr double kPhraseBoost = 4.0;     // an exact phrase outranks the same words apart
 constexpr double kSynonymWeight = 0.5;   // a synonym counts half of the analyst's own word
 constexpr Xapian::termcount kNearSlack = 8;
 
@@ -59,6 +60,21 @@ Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
 }
 
 }  // namespace
+
+double QueryBuilder::idf(const std::vector<std::string>& terms, std::string_view prefix) const {
+  if (options_.stats == nullptr || terms.empty()) return 0;
+  const double n = std::max<double>(1, options_.stats->get_doccount());
+  double best = 0;
+  for (const std::string& t : terms) {
+    const double df = std::max<double>(1, options_.stats->get_termfreq(schema::term(prefix, t)));
+    // Xapian's BM25 term weight (bm25weight.cc), including its softening of terms that
+    // occur in more than half of the documents.
+    double ratio = (n - df + 0.5) / (df + 0.5);
+    if (ratio < 2) ratio = ratio * 0.5 + 1;
+    best = std::max(best, std::log(ratio));
+  }
+  return best;
+}
 
 BuiltQuery QueryBuilder::build(const QueryNode& root) const {
   BuiltQuery out;
@@ -119,24 +135,45 @@ Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view
   std::vector<Xapian::Query> alternatives;
   alternatives.push_back(word_query(tokens, prefix, exact_phrase, out));
 
-  // Synonyms of a one-word query (漏えい ⇒ 流出), at reduced weight.
+  // Synonyms (漏えい ⇒ 流出), at reduced weight; looked up by the whole query word, or by
+  // its one analysed word.
   if (options_.synonyms && !exact_phrase) {
+    const std::vector<std::string>* synonyms = &analyzer_.synonyms().lookup(analyzer_.fold_word(text));
     const Paths paths = split_paths(tokens);
-    if (paths.main.size() == 1) {
-      for (const std::string& synonym : analyzer_.synonyms().lookup(paths.main.front())) {
-        Xapian::Query q = word_query(analyzer_.analyze(synonym), prefix, false, out);
-        if (!q.empty()) alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, kSynonymWeight);
-      }
+    if (synonyms->empty() && paths.main.size() == 1) synonyms = &analyzer_.synonyms().lookup(paths.main.front());
+    // OP_MAX: however many synonyms a notice contains, together they count as one
+    // synonym. Its weight is scaled so that, occurrence for occurrence, a synonym counts
+    // at most half of the analyst's own word even when that word is common (BM25 would
+    // otherwise favour a rare synonym over a frequent original).
+    const double original_idf = idf(paths.main, prefix);
+    std::vector<Xapian::Query> synonym_queries;
+    double synonym_idf = 0;
+    for (const std::string& synonym : *synonyms) {
+      const std::vector<Token> synonym_tokens = analyzer_.analyze(synonym);
+      synonym_queries.push_back(word_query(synonym_tokens, prefix, false, out));
+      synonym_idf = std::max(synonym_idf, idf(split_paths(synonym_tokens).main, prefix));
     }
+    Xapian::Query any_synonym = combine(Xapian::Query::OP_MAX, synonym_queries);
+    double factor = kSynonymWeight;
+    if (original_idf > 0 && synonym_idf > original_idf) factor *= original_idf / synonym_idf;
+    if (!any_synonym.empty()) alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_synonym, factor);
   }
 
-  if (with_grams) {
-    const std::vector<CharGram> grams = char_bigrams(text);
+  // Character bigrams only where MeCab's reading is doubtful: a word it does not know
+  // (ダンダダン) or one it cut into pieces (倉業 → 倉 / 業). A known word (漏洩) is matched
+  // by its analysed form alone, so all its spellings find the same notices.
+  const bool doubtful = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.unknown; }) ||
+                        split_paths(tokens).main.size() > 1;
+  if (with_grams && doubtful) {
+    const std::vector<CharGram> grams = char_bigrams(Analyzer::normalise_word(text));
     if (!grams.empty() && utf8::length(utf8::trim(text)) >= 2) {
       std::vector<std::string> words;
       for (const CharGram& g : grams) words.push_back(g.gram);
       const auto window = static_cast<Xapian::termcount>(grams.back().position - grams.front().position + 1);
-      alternatives.push_back(sequence_query(words, schema::kGramPrefix, Xapian::Query::OP_PHRASE, window));
+      // Weighted like an exact phrase: the string stands as typed in a name or title.
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                sequence_query(words, schema::kGramPrefix, Xapian::Query::OP_PHRASE, window),
+                                kPhraseBoost);
     }
   }
   if (!std::any_of(alternatives.begin(), alternatives.end(), [](const auto& q) { return !q.empty(); })) {

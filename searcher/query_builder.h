@@ -24,6 +24,9 @@ struct BuiltQuery {
 
 struct QueryBuildOptions {
   bool synonyms = true;
+  // Term statistics for weighting synonyms against the original word; without them
+  // synonyms get a flat half weight.
+  const Xapian::Database* stats = nullptr;
 };
 
 class QueryBuilder {
@@ -39,6 +42,9 @@ class QueryBuilder {
                            BuiltQuery& out) const;
   Xapian::Query word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,
                            BuiltQuery& out) const;
+
+  // Rarity of a word's rarest term, as Xapian's BM25 weighs it.
+  double idf(const std::vector<std::string>& terms, std::string_view prefix) const;
 
   const Analyzer& analyzer_;
   QueryBuildOptions options_;

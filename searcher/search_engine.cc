@@ -27,7 +27,7 @@ SearchResponse SearchEngine::search(const SearchRequest& request) const {
   SearchResponse response;
   response.query = request.query;
   const QueryNode tree = parse_query(request.query);
-  const BuiltQuery built = QueryBuilder(analyzer_, {request.synonyms}).build(tree);
+  const BuiltQuery built = QueryBuilder(analyzer_, {request.synonyms, &db_}).build(tree);
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);

@@ -3,7 +3,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -47,6 +49,8 @@ CommandResult run(const std::string& program, const std::vector<std::string>& ar
   const fs::path out_file = temp_root() / "stdout";
   const fs::path err_file = temp_root() / "stderr";
   const std::string binary = std::string(KAIJI_BIN_DIR) + "/" + program;
+  std::cout.flush();  // the child must not print the parent's buffered output again
+  std::fflush(nullptr);
   const pid_t pid = fork();
   if (pid == 0) {
     std::vector<char*> argv;
