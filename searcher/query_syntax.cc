@@ -36,7 +36,7 @@ class Lexer {
         out.push_back({c == '(' ? Lexeme::Type::LParen : Lexeme::Type::RParen, std::string(1, c), column});
       } else if (c == '"') {
         out.push_back({Lexeme::Type::Phrase, read_quoted(), column});
-      } else if (c == '-' && (out.empty() || previous_allows_prefix(out.back()))) {
+      } else if (c == '-') {  // -word: a minus that starts a word excludes it
         advance();
         out.push_back({Lexeme::Type::Minus, "-", column});
       } else {
@@ -65,8 +65,6 @@ class Lexer {
   }
 
  private:
-  static bool previous_allows_prefix(const Lexeme&) { return true; }
-
   void advance() {
     std::size_t next = pos_;
     utf8::decode(text_, next);
