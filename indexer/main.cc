@@ -1,12 +1,12 @@
 // kaiji-indexer: reads breach notices and writes the kaiji search index.
 #include <iostream>
 
-#include <boost/program_options.hpp>
 #include <xapian.h>
 
+#include "command_line.h"
 #include "indexing_run.h"
 
-namespace po = boost::program_options;
+namespace po = kaiji::cli::po;
 
 namespace {
 
@@ -40,26 +40,11 @@ int main(int argc, char** argv) {
       "Options");
   visible.add_options()
       ("help,h", "show this help")
-      ("db", po::value(&options.db_path)->value_name("DIR"), "index directory (created if missing)")
-      ("dicdir", po::value(&options.analysis.dicdir)->value_name("DIR"),
-       "MeCab dictionary directory (default: the installed IPAdic)")
-      ("data-dir", po::value(&options.analysis.data_dir)->value_name("DIR"),
-       "kaiji data: user.dic, variants.tsv, synonyms.tsv (default: the build's)");
-  po::options_description hidden;
-  hidden.add_options()("input", po::value(&options.inputs));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("input", -1);
+      ("db", po::value(&options.db_path)->value_name("DIR"), "index directory (created if missing)");
+  kaiji::cli::add_analysis_options(visible, options.analysis);
 
   try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-      std::cout << visible << '\n';
-      return kExitOk;
-    }
+    if (!kaiji::cli::parse(argc, argv, visible, options.inputs)) return kExitOk;
     if (options.db_path.empty()) throw po::error("--db DIR is required");
     if (options.inputs.empty()) throw po::error("give at least one INPUT file or directory");
   } catch (const po::error& e) {

@@ -3,14 +3,14 @@
 
 #include <iostream>
 
-#include <boost/program_options.hpp>
 #include <xapian.h>
 
+#include "command_line.h"
 #include "query_syntax.h"
 #include "result_output.h"
 #include "search_engine.h"
 
-namespace po = boost::program_options;
+namespace po = kaiji::cli::po;
 
 namespace {
 
@@ -45,25 +45,11 @@ int main(int argc, char** argv) {
       ("limit", po::value(&request.limit)->value_name("N")->default_value(10), "results to show")
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0), "results to skip")
       ("json", po::bool_switch(&json), "one JSON object on stdout (see docs/json-output.md)")
-      ("no-synonyms", po::bool_switch(&no_synonyms), "do not expand query words with dict/synonyms.tsv")
-      ("dicdir", po::value(&analysis.dicdir)->value_name("DIR"),
-       "MeCab dictionary directory (must match the one used for indexing)")
-      ("data-dir", po::value(&analysis.data_dir)->value_name("DIR"), "kaiji data directory");
-  po::options_description hidden;
-  hidden.add_options()("query", po::value(&words));
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("query", -1);
+      ("no-synonyms", po::bool_switch(&no_synonyms), "do not expand query words with dict/synonyms.tsv");
+  kaiji::cli::add_analysis_options(visible, analysis);
 
   try {
-    po::variables_map vm;
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-    if (vm.count("help")) {
-      std::cout << visible << '\n';
-      return kExitOk;
-    }
+    if (!kaiji::cli::parse(argc, argv, visible, words)) return kExitOk;
     if (db_paths.empty()) throw po::error("--db DIR is required");
     if (request.limit > kMaxLimit) {
       throw po::error("--limit must be at most " + std::to_string(kMaxLimit) + " (use --offset to page)");

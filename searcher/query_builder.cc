@@ -132,55 +132,58 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) c
 Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view prefix, bool exact_phrase,
                                        bool with_grams, BuiltQuery& out) const {
   const std::vector<Token> tokens = analyzer_.analyze(text);
+  const Paths paths = split_paths(tokens);
   std::vector<Xapian::Query> alternatives;
   alternatives.push_back(word_query(tokens, prefix, exact_phrase, out));
-
-  // Synonyms (漏えい ⇒ 流出), at reduced weight; looked up by the whole query word, or by
-  // its one analysed word.
-  if (options_.synonyms && !exact_phrase) {
-    const std::vector<std::string>* synonyms = &analyzer_.synonyms().lookup(analyzer_.fold_word(text));
-    const Paths paths = split_paths(tokens);
-    if (synonyms->empty() && paths.main.size() == 1) synonyms = &analyzer_.synonyms().lookup(paths.main.front());
-    // OP_MAX: however many synonyms a notice contains, together they count as one
-    // synonym. Its weight is scaled so that, occurrence for occurrence, a synonym counts
-    // at most half of the analyst's own word even when that word is common (BM25 would
-    // otherwise favour a rare synonym over a frequent original).
-    const double original_idf = idf(paths.main, prefix);
-    std::vector<Xapian::Query> synonym_queries;
-    double synonym_idf = 0;
-    for (const std::string& synonym : *synonyms) {
-      const std::vector<Token> synonym_tokens = analyzer_.analyze(synonym);
-      synonym_queries.push_back(word_query(synonym_tokens, prefix, false, out));
-      synonym_idf = std::max(synonym_idf, idf(split_paths(synonym_tokens).main, prefix));
-    }
-    Xapian::Query any_synonym = combine(Xapian::Query::OP_MAX, synonym_queries);
-    double factor = kSynonymWeight;
-    if (original_idf > 0 && synonym_idf > original_idf) factor *= original_idf / synonym_idf;
-    if (!any_synonym.empty()) alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, any_synonym, factor);
-  }
+  if (options_.synonyms && !exact_phrase) alternatives.push_back(synonym_query(text, paths.main, prefix, out));
 
   // Character bigrams only where MeCab's reading is doubtful: a word it does not know
   // (ダンダダン) or one it cut into pieces (倉業 → 倉 / 業). A known word (漏洩) is matched
   // by its analysed form alone, so all its spellings find the same notices.
-  const bool doubtful = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.unknown; }) ||
-                        split_paths(tokens).main.size() > 1;
-  if (with_grams && doubtful) {
-    const std::vector<CharGram> grams = char_bigrams(Analyzer::normalise_word(text));
-    if (!grams.empty() && utf8::length(utf8::trim(text)) >= 2) {
-      std::vector<std::string> words;
-      for (const CharGram& g : grams) words.push_back(g.gram);
-      const auto window = static_cast<Xapian::termcount>(grams.back().position - grams.front().position + 1);
-      // Weighted like an exact phrase: the string stands as typed in a name or title.
-      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                sequence_query(words, schema::kGramPrefix, Xapian::Query::OP_PHRASE, window),
-                                kPhraseBoost);
-    }
+  const bool doubtful =
+      paths.main.size() > 1 || std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.unknown; });
+  if (with_grams && doubtful) alternatives.push_back(gram_query(text));
+
+  Xapian::Query q = combine(Xapian::Query::OP_OR, alternatives);
+  if (!q.empty()) out.has_positive = true;
+  return q;
+}
+
+Xapian::Query QueryBuilder::synonym_query(const std::string& text, const std::vector<std::string>& words,
+                                          std::string_view prefix, BuiltQuery& out) const {
+  // Looked up by the whole query word, or by its one analysed word.
+  const std::vector<std::string>* synonyms = &analyzer_.synonyms().lookup(analyzer_.fold_word(text));
+  if (synonyms->empty() && words.size() == 1) synonyms = &analyzer_.synonyms().lookup(words.front());
+  if (synonyms->empty()) return Xapian::Query();
+
+  // OP_MAX: however many synonyms a notice contains, together they count as one
+  // synonym. Its weight is scaled so that, occurrence for occurrence, a synonym counts
+  // at most half of the analyst's own word even when that word is common (BM25 would
+  // otherwise favour a rare synonym over a frequent original).
+  std::vector<Xapian::Query> synonym_queries;
+  double synonym_idf = 0;
+  for (const std::string& synonym : *synonyms) {
+    const std::vector<Token> synonym_tokens = analyzer_.analyze(synonym);
+    synonym_queries.push_back(word_query(synonym_tokens, prefix, false, out));
+    synonym_idf = std::max(synonym_idf, idf(split_paths(synonym_tokens).main, prefix));
   }
-  if (!std::any_of(alternatives.begin(), alternatives.end(), [](const auto& q) { return !q.empty(); })) {
-    return Xapian::Query();
-  }
-  out.has_positive = true;
-  return combine(Xapian::Query::OP_OR, alternatives);
+  const Xapian::Query any_synonym = combine(Xapian::Query::OP_MAX, synonym_queries);
+  if (any_synonym.empty()) return any_synonym;
+  const double original_idf = idf(words, prefix);
+  double factor = kSynonymWeight;
+  if (original_idf > 0 && synonym_idf > original_idf) factor *= original_idf / synonym_idf;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_synonym, factor);
+}
+
+Xapian::Query QueryBuilder::gram_query(const std::string& text) const {
+  const std::vector<CharGram> grams = char_bigrams(Analyzer::normalise_word(text));
+  if (grams.empty() || utf8::length(utf8::trim(text)) < 2) return Xapian::Query();
+  std::vector<std::string> words;
+  for (const CharGram& g : grams) words.push_back(g.gram);
+  const auto window = static_cast<Xapian::termcount>(grams.back().position - grams.front().position + 1);
+  // Weighted like an exact phrase: the string stands as typed in a name or title.
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       sequence_query(words, schema::kGramPrefix, Xapian::Query::OP_PHRASE, window), kPhraseBoost);
 }
 
 Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,

@@ -40,6 +40,11 @@ class QueryBuilder {
   // One word or phrase of the query; prefix selects a field ("" = title and body).
   Xapian::Query text_query(const std::string& text, std::string_view prefix, bool exact_phrase, bool with_grams,
                            BuiltQuery& out) const;
+  // Synonyms of a query word (whose analysed words are `words`), as one weighted query.
+  Xapian::Query synonym_query(const std::string& text, const std::vector<std::string>& words,
+                              std::string_view prefix, BuiltQuery& out) const;
+  // Character bigrams of a query word, matched against names, titles and unknown words.
+  Xapian::Query gram_query(const std::string& text) const;
   Xapian::Query word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,
                            BuiltQuery& out) const;
 

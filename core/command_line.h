@@ -1,0 +1,47 @@
+// Command-line pieces both binaries share: the analysis options and the parsing of
+// options followed by free words. Header-only so kaiji_core itself does not depend on
+// Boost.Program_options; each binary links it.
+#pragma once
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "analyzer.h"
+
+namespace kaiji::cli {
+
+namespace po = boost::program_options;
+
+// --dicdir and --data-dir, bound to `options`.
+inline void add_analysis_options(po::options_description& description, AnalysisOptions& options) {
+  description.add_options()
+      ("dicdir", po::value(&options.dicdir)->value_name("DIR"),
+       "MeCab dictionary directory (default: the installed IPAdic; index and search with the same one)")
+      ("data-dir", po::value(&options.data_dir)->value_name("DIR"),
+       "kaiji data: user.dic, variants.tsv, synonyms.tsv (default: the build's)");
+}
+
+// Parses the visible options, with every other argument collected into `words`.
+// Returns false when --help was asked for (the help has then been printed).
+// Throws po::error on a usage error.
+inline bool parse(int argc, char** argv, const po::options_description& visible, std::vector<std::string>& words) {
+  po::options_description hidden;
+  hidden.add_options()("kaiji-positional-words", po::value(&words));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("kaiji-positional-words", -1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << visible << '\n';
+    return false;
+  }
+  return true;
+}
+
+}  // namespace kaiji::cli
