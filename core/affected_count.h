@@ -1,0 +1,28 @@
+// The headline number of people or records a notice says were affected, from forms
+// such as 69,403 件, 約 7.2 万件, 1万2千名, 延べ 3,000 名分, ３５０人, 最大888社.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace kaiji {
+
+struct CountMention {
+  std::int64_t value = 0;
+  std::size_t offset = 0;  // byte offset in the normalised text
+  int score = 0;           // how much it looks like the headline total
+};
+
+// Every count of people or records written in the text (numbers with 件/名/人, and
+// organisations counted with 最大…社), each scored.
+std::vector<CountMention> find_counts(std::string_view text);
+
+// The best-scored count (the first one among equals), or nothing.
+std::optional<std::int64_t> headline_affected(std::string_view text);
+
+// Parses a Japanese number: 69,403 / 7.2万 / 1万2千 / 3千; nothing if it is not one.
+std::optional<std::int64_t> parse_japanese_number(std::string_view text);
+
+}  // namespace kaiji
