@@ -148,8 +148,10 @@ int main(int argc, char** argv) {
     std::cout << "index:     " << std::setprecision(1) << directory_size(db) / 1e6 << " MB on disk\n";
 
     const std::vector<std::string> queries = read_queries(queries_path);
-    const kaiji::Analyzer analyzer(kaiji::default_analysis_options());
-    const kaiji::SearchEngine engine({db.string()}, analyzer);
+    const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
+    const kaiji::Analyzer analyzer(analysis);
+    const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
+    const kaiji::SearchEngine engine({db.string()}, analyzer, taxonomy);
     std::vector<double> in_process;
     for (int round = 0; round <= rounds; ++round) {
       for (const std::string& q : queries) {

@@ -26,13 +26,31 @@ Xapian::termpos add_words(Xapian::Document& doc, const std::vector<Token>& token
   return last;
 }
 
-Xapian::termpos add_grams(Xapian::Document& doc, std::string_view text, Xapian::termpos first) {
+Xapian::termpos add_grams(Xapian::Document& doc, std::string_view text, Xapian::termpos first,
+                          std::string_view prefix = schema::kGramPrefix) {
   Xapian::termpos last = first;
   for (const CharGram& g : char_bigrams(text, first)) {
-    doc.add_posting(schema::term(schema::kGramPrefix, g.gram), g.position);
+    doc.add_posting(schema::term(prefix, g.gram), g.position);
     last = std::max<Xapian::termpos>(last, g.position);
   }
   return last + 2;
+}
+
+// A facet's values as filter terms (normalised, as query values will be) and as one
+// counting slot (as written, so counts can be shown).
+void add_facet(Xapian::Document& doc, std::string_view name, std::vector<std::string> values) {
+  std::erase_if(values, [](const std::string& v) { return v.empty(); });
+  if (values.empty()) return;
+  const schema::FacetField* field = schema::facet_field(name);
+  std::sort(values.begin(), values.end());
+  std::string joined;
+  for (const std::string& v : values) {
+    const std::string term = schema::term(field->prefix, Analyzer::normalise_word(v));
+    if (fits(term)) doc.add_boolean_term(term);
+    if (!joined.empty()) joined += schema::kValueSeparator;
+    joined += v;
+  }
+  doc.add_value(field->slot, joined);
 }
 
 }  // namespace
@@ -44,7 +62,8 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
 
   // The organisation's name counts like the title: who published a notice is as telling
   // as what it is called.
-  const Xapian::termpos org_end = add_words(doc, analyzer.analyze(notice.org), 0, schema::kTitleWdf, {});
+  const Xapian::termpos org_end =
+      add_words(doc, analyzer.analyze(notice.org), 0, schema::kTitleWdf, schema::kOrgPrefix);
   const std::vector<Token> title = analyzer.analyze(notice.title);
   const Xapian::termpos title_end =
       add_words(doc, title, org_end + schema::kFieldPositionGap, schema::kTitleWdf, schema::kTitlePrefix);
@@ -53,8 +72,8 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
 
   // Bigrams of the names and of the words MeCab did not know, so a substring of them
   // can be found (see char_ngrams.h).
-  Xapian::termpos gram_pos = add_grams(doc, notice.org, 1);
-  gram_pos = add_grams(doc, notice.title, gram_pos);
+  add_grams(doc, notice.org, 1, schema::kOrgGramPrefix);
+  Xapian::termpos gram_pos = add_grams(doc, notice.title, 1);
   for (const Token& token : body) {
     if (token.unknown && token.indexable && utf8::length(token.term) >= 3) {
       gram_pos = add_grams(doc, token.term, gram_pos);
@@ -65,14 +84,18 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
     doc.add_boolean_term(schema::term(schema::kIncidentPrefix, notice.incident));
     doc.add_value(schema::kIncidentSlot, notice.incident);
   }
-  for (const std::string& label : notice.labels) {
-    const std::string folded = Analyzer::normalise_word(label);
-    if (fits(folded)) doc.add_boolean_term(schema::term(schema::kLabelPrefix, folded));
+  if (notice.date) doc.add_value(schema::kDateSlot, notice.date->sortable());
+  if (notice.facets.affected) {
+    doc.add_value(schema::kAffectedSlot, Xapian::sortable_serialise(static_cast<double>(*notice.facets.affected)));
   }
-  if (notice.date) {
-    doc.add_boolean_term(schema::term(schema::kYearPrefix, std::to_string(notice.date->year)));
-    doc.add_value(schema::kDateSlot, notice.date->sortable());
-  }
+  const NoticeFacets& f = notice.facets;
+  add_facet(doc, "cause", f.causes);
+  add_facet(doc, "cause_family", f.cause_families);
+  add_facet(doc, "sector", {f.sector});
+  add_facet(doc, "year", f.year ? std::vector<std::string>{std::to_string(*f.year)} : std::vector<std::string>{});
+  add_facet(doc, "data", f.data);
+  add_facet(doc, "outcome", {f.outcome});
+  add_facet(doc, "label", notice.labels);
   return doc;
 }
 

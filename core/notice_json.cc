@@ -15,6 +15,19 @@ nlohmann::json to_json(const Notice& n) {
       {"labels", n.labels},
       {"sources", n.sources},
       {"body", n.body},
+      {"facets", to_json(n.facets)},
+  };
+}
+
+nlohmann::json to_json(const NoticeFacets& f) {
+  return {
+      {"causes", f.causes},
+      {"cause_families", f.cause_families},
+      {"sector", f.sector},
+      {"year", f.year ? nlohmann::json(*f.year) : nlohmann::json(nullptr)},
+      {"affected", f.affected ? nlohmann::json(*f.affected) : nlohmann::json(nullptr)},
+      {"data", f.data},
+      {"outcome", f.outcome},
   };
 }
 
@@ -31,6 +44,16 @@ Notice notice_from_json(const nlohmann::json& j) {
   n.labels = j.value("labels", std::vector<std::string>{});
   n.sources = j.value("sources", std::vector<std::string>{});
   n.body = j.value("body", "");
+  if (j.contains("facets")) {
+    const nlohmann::json& f = j["facets"];
+    n.facets.causes = f.value("causes", std::vector<std::string>{});
+    n.facets.cause_families = f.value("cause_families", std::vector<std::string>{});
+    n.facets.sector = f.value("sector", "");
+    if (f.contains("year") && f["year"].is_number()) n.facets.year = f["year"].get<int>();
+    if (f.contains("affected") && f["affected"].is_number()) n.facets.affected = f["affected"].get<std::int64_t>();
+    n.facets.data = f.value("data", std::vector<std::string>{});
+    n.facets.outcome = f.value("outcome", "");
+  }
   return n;
 }
 

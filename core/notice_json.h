@@ -9,6 +9,7 @@
 namespace kaiji {
 
 nlohmann::json to_json(const Notice& notice);
+nlohmann::json to_json(const NoticeFacets& facets);
 // Throws nlohmann::json::exception on a malformed record.
 Notice notice_from_json(const nlohmann::json& j);
 

@@ -12,14 +12,46 @@ namespace kaiji::schema {
 // ---- term prefixes (Xapian conventions: Q = unique id, S = subject/title) ----
 inline constexpr std::string_view kIdPrefix = "Q";         // Q<notice id>
 inline constexpr std::string_view kTitlePrefix = "S";      // title words, for title: searches
-inline constexpr std::string_view kGramPrefix = "XG";      // character bigrams of org, title, unknown words
+inline constexpr std::string_view kOrgPrefix = "A";        // organisation-name words, for org: searches
+inline constexpr std::string_view kGramPrefix = "XG";      // character bigrams of titles and unknown words
+inline constexpr std::string_view kOrgGramPrefix = "XN";   // character bigrams of organisation names
 inline constexpr std::string_view kIncidentPrefix = "XI";  // XI2024-217
 inline constexpr std::string_view kLabelPrefix = "XL";     // XL最終報告 (normalised)
 inline constexpr std::string_view kYearPrefix = "Y";       // Y2024
+inline constexpr std::string_view kCausePrefix = "XC";     // XCransomware
+inline constexpr std::string_view kFamilyPrefix = "XF";    // XFcyber
+inline constexpr std::string_view kSectorPrefix = "XS";    // XSfinance
+inline constexpr std::string_view kDataPrefix = "XD";      // XDcard_number
+inline constexpr std::string_view kOutcomePrefix = "XO";   // XOleaked
 
 // ---- value slots ----
 inline constexpr Xapian::valueno kDateSlot = 0;      // YYYYMMDD publication date, sorts as a string
 inline constexpr Xapian::valueno kIncidentSlot = 1;  // incident number, for grouping
+inline constexpr Xapian::valueno kAffectedSlot = 2;  // Xapian::sortable_serialise(affected count)
+
+// ---- facets: a boolean term per value (filters) and a value slot per facet (counts) ----
+// Counting uses Xapian's stock ValueCountMatchSpy, which also runs inside xapian-tcpsrv.
+// A multi-valued facet's slot holds all of a notice's values, sorted and joined with
+// kValueSeparator; the searcher splits the counted combinations back into values.
+struct FacetField {
+  std::string_view name;    // as in filters and JSON: cause, sector, …
+  std::string_view prefix;  // its boolean filter terms
+  Xapian::valueno slot;     // its counting slot
+  bool multi_valued;
+};
+inline constexpr FacetField kFacetFields[] = {
+    {"cause", kCausePrefix, 3, true},   {"cause_family", kFamilyPrefix, 4, true}, {"sector", kSectorPrefix, 5, false},
+    {"year", kYearPrefix, 6, false},    {"data", kDataPrefix, 7, true},           {"outcome", kOutcomePrefix, 8, false},
+    {"label", kLabelPrefix, 9, true},
+};
+inline constexpr char kValueSeparator = '\x1f';
+
+inline const FacetField* facet_field(std::string_view name) {
+  for (const FacetField& f : kFacetFields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
 
 // ---- field weights and positions ----
 // Unprefixed terms hold organisation, title and body words, in that order.

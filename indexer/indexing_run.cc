@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include "classifier.h"
 #include "dedupe.h"
 #include "document_builder.h"
 #include "input_files.h"
@@ -32,6 +33,7 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   IndexingReport report;
   const Analyzer analyzer(options.analysis);
+  const Classifier classifier(options.analysis.data_dir);
 
   InputFiles inputs = collect_input_files(options.inputs);
   report.problems = std::move(inputs.problems);
@@ -54,7 +56,8 @@ IndexingReport run_indexing(const IndexingOptions& options) {
 
   Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
   db.begin_transaction();
-  for (const Notice& notice : unique.notices) {
+  for (Notice& notice : unique.notices) {
+    notice.facets = classifier.classify(notice);
     db.replace_document(schema::term(schema::kIdPrefix, notice.id), build_document(notice, analyzer));
     ++report.notices_indexed;
   }

@@ -34,10 +34,13 @@ int main(int argc, char** argv) {
   kaiji::SearchRequest request;
   bool json = false;
   bool no_synonyms = false;
+  bool facets = false;
 
   po::options_description visible(
       "Usage: kaiji-searcher --db DIR [options] QUERY...\n"
-      "Searches breach notices. Words are ANDed; see README.md for the query language.\n\n"
+      "Searches breach notices. Words are ANDed; field:value filters narrow (cause:ransomware,\n"
+      "year:2022..2024, affected:>=10000 …); no words at all browses, newest first.\n"
+      "See README.md for the query language.\n\n"
       "Options");
   visible.add_options()
       ("help,h", "show this help")
@@ -45,6 +48,7 @@ int main(int argc, char** argv) {
       ("limit", po::value(&request.limit)->value_name("N")->default_value(10), "results to show")
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0), "results to skip")
       ("json", po::bool_switch(&json), "one JSON object on stdout (see docs/json-output.md)")
+      ("facets", po::bool_switch(&facets), "count every facet over all matches (an empty query counts all)")
       ("no-synonyms", po::bool_switch(&no_synonyms), "do not expand query words with dict/synonyms.tsv");
   kaiji::cli::add_analysis_options(visible, analysis);
 
@@ -56,9 +60,7 @@ int main(int argc, char** argv) {
     }
     request.query = join_words(words);
     request.synonyms = !no_synonyms;
-    if (request.query.find_first_not_of(" \t") == std::string::npos) {
-      throw po::error("give a QUERY (words to search for)");
-    }
+    request.facets = facets;
   } catch (const po::error& e) {
     std::cerr << "kaiji-searcher: " << e.what() << "\nTry 'kaiji-searcher --help'.\n";
     return kExitUsage;
@@ -66,12 +68,13 @@ int main(int argc, char** argv) {
 
   try {
     const kaiji::Analyzer analyzer(analysis);
-    const kaiji::SearchEngine engine(db_paths, analyzer);
+    const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
+    const kaiji::SearchEngine engine(db_paths, analyzer, taxonomy);
     const kaiji::SearchResponse response = engine.search(request);
     if (json) {
       kaiji::write_json(std::cout, response);
     } else {
-      kaiji::write_text(std::cout, response, isatty(STDOUT_FILENO) != 0);
+      kaiji::write_text(std::cout, response, taxonomy, isatty(STDOUT_FILENO) != 0);
     }
     return kExitOk;
   } catch (const kaiji::QuerySyntaxError& e) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "char_ngrams.h"
+#include "filter_query.h"
 #include "schema.h"
 #include "utf8.h"
 
@@ -90,9 +91,10 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) c
     case QueryNode::Kind::Phrase:
       return text_query(node.text, "", true, false, out);
     case QueryNode::Kind::Field:
+      if (is_filter_field(node.field)) return filter_query(node, taxonomy_);
       if (node.field == "title") return text_query(node.text, schema::kTitlePrefix, node.quoted, false, out);
-      // org: matches the bigrams of names, so any part of a name finds it.
-      return text_query(node.text, "", node.quoted, true, out);
+      // org: the organisation's name words, or any part of the name through its bigrams.
+      return text_query(node.text, schema::kOrgPrefix, node.quoted, true, out);
     case QueryNode::Kind::Not: {
       BuiltQuery ignored;  // excluded words are not highlighted
       return node_query(node.children.front(), ignored);
@@ -142,7 +144,7 @@ Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view
   // by its analysed form alone, so all its spellings find the same notices.
   const bool doubtful =
       paths.main.size() > 1 || std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.unknown; });
-  if (with_grams && doubtful) alternatives.push_back(gram_query(text));
+  if (with_grams && doubtful) alternatives.push_back(gram_query(text, prefix == schema::kOrgPrefix));
 
   Xapian::Query q = combine(Xapian::Query::OP_OR, alternatives);
   if (!q.empty()) out.has_positive = true;
@@ -175,15 +177,16 @@ Xapian::Query QueryBuilder::synonym_query(const std::string& text, const std::ve
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_synonym, factor);
 }
 
-Xapian::Query QueryBuilder::gram_query(const std::string& text) const {
+Xapian::Query QueryBuilder::gram_query(const std::string& text, bool org_only) const {
   const std::vector<CharGram> grams = char_bigrams(Analyzer::normalise_word(text));
   if (grams.empty() || utf8::length(utf8::trim(text)) < 2) return Xapian::Query();
   std::vector<std::string> words;
   for (const CharGram& g : grams) words.push_back(g.gram);
   const auto window = static_cast<Xapian::termcount>(grams.back().position - grams.front().position + 1);
+  std::vector<Xapian::Query> fields = {sequence_query(words, schema::kOrgGramPrefix, Xapian::Query::OP_PHRASE, window)};
+  if (!org_only) fields.push_back(sequence_query(words, schema::kGramPrefix, Xapian::Query::OP_PHRASE, window));
   // Weighted like an exact phrase: the string stands as typed in a name or title.
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                       sequence_query(words, schema::kGramPrefix, Xapian::Query::OP_PHRASE, window), kPhraseBoost);
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, fields), kPhraseBoost);
 }
 
 Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,

@@ -12,6 +12,7 @@
 
 #include "analyzer.h"
 #include "query_syntax.h"
+#include "taxonomy.h"
 
 namespace kaiji {
 
@@ -19,7 +20,7 @@ struct BuiltQuery {
   Xapian::Query query;          // MatchAll for a query with no positive words
   // What snippets highlight: each query word as its sequence of analysed terms.
   std::vector<std::vector<std::string>> highlight_sequences;
-  bool has_positive = false;    // false: the query only filters / excludes
+  bool has_positive = false;    // false: the query only filters / excludes: browse, newest first
 };
 
 struct QueryBuildOptions {
@@ -31,7 +32,8 @@ struct QueryBuildOptions {
 
 class QueryBuilder {
  public:
-  QueryBuilder(const Analyzer& analyzer, QueryBuildOptions options) : analyzer_(analyzer), options_(options) {}
+  QueryBuilder(const Analyzer& analyzer, const Taxonomy& taxonomy, QueryBuildOptions options)
+      : analyzer_(analyzer), taxonomy_(taxonomy), options_(options) {}
 
   BuiltQuery build(const QueryNode& root) const;
 
@@ -43,8 +45,9 @@ class QueryBuilder {
   // Synonyms of a query word (whose analysed words are `words`), as one weighted query.
   Xapian::Query synonym_query(const std::string& text, const std::vector<std::string>& words,
                               std::string_view prefix, BuiltQuery& out) const;
-  // Character bigrams of a query word, matched against names, titles and unknown words.
-  Xapian::Query gram_query(const std::string& text) const;
+  // Character bigrams of a query word, matched against names (and, unless org_only,
+  // titles and unknown words).
+  Xapian::Query gram_query(const std::string& text, bool org_only) const;
   Xapian::Query word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,
                            BuiltQuery& out) const;
 
@@ -52,6 +55,7 @@ class QueryBuilder {
   double idf(const std::vector<std::string>& terms, std::string_view prefix) const;
 
   const Analyzer& analyzer_;
+  const Taxonomy& taxonomy_;
   QueryBuildOptions options_;
 };
 

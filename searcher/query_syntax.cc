@@ -165,9 +165,9 @@ class Parser {
     const Lexeme& lexeme = take();
     switch (lexeme.type) {
       case Lexeme::Type::Word:
-        return {QueryNode::Kind::Word, lexeme.text, {}, false, {}};
+        return {QueryNode::Kind::Word, lexeme.text, {}, false, {}, lexeme.column};
       case Lexeme::Type::Phrase:
-        return {QueryNode::Kind::Phrase, lexeme.text, {}, false, {}};
+        return {QueryNode::Kind::Phrase, lexeme.text, {}, false, {}, lexeme.column};
       case Lexeme::Type::Field: {
         const auto& fields = query_fields();
         if (std::find(fields.begin(), fields.end(), lexeme.text) == fields.end()) {
@@ -176,7 +176,7 @@ class Parser {
           throw QuerySyntaxError("unknown field '" + lexeme.text + ":' (valid fields: " + valid + ")", lexeme.column);
         }
         const Lexeme& value = take();
-        return {QueryNode::Kind::Field, value.text, lexeme.text, value.type == Lexeme::Type::Phrase, {}};
+        return {QueryNode::Kind::Field, value.text, lexeme.text, value.type == Lexeme::Type::Phrase, {}, value.column};
       }
       case Lexeme::Type::LParen: {
         if (peek().type == Lexeme::Type::RParen) throw QuerySyntaxError("empty parentheses", lexeme.column);
@@ -197,7 +197,8 @@ class Parser {
 }  // namespace
 
 const std::vector<std::string>& query_fields() {
-  static const std::vector<std::string> fields = {"title", "org"};
+  static const std::vector<std::string> fields = {"title",   "org",  "cause",   "cause_family", "sector", "year",
+                                                  "date",    "affected", "data", "outcome", "label", "incident"};
   return fields;
 }
 

@@ -17,6 +17,7 @@ struct QueryNode {
   std::string field;   // Field: the field name (title, org, …)
   bool quoted = false; // Field: the value was a "phrase"
   std::vector<QueryNode> children;  // And, Or: operands; Not: exactly one
+  std::size_t column = 0;           // where it starts in the query, for error messages
 };
 
 // A syntax error, with the 1-based character column (in the NFKC-normalised query)
@@ -31,7 +32,8 @@ class QuerySyntaxError : public std::runtime_error {
   std::size_t column_;
 };
 
-// The fields a query may name (field:value).
+// The fields a query may name (field:value): text fields (title, org) and filters
+// (cause, sector, year, date, affected, data, outcome, label, incident, cause_family).
 const std::vector<std::string>& query_fields();
 
 // Parses a query. An empty or all-space query gives an And node with no children.

@@ -14,6 +14,7 @@ nlohmann::ordered_json response_to_json(const SearchResponse& response);
 void write_json(std::ostream& out, const SearchResponse& response);
 
 // color: highlights in bold/colour (stdout is a terminal) instead of [brackets].
-void write_text(std::ostream& out, const SearchResponse& response, bool color);
+// Facet values are shown by their Japanese display names from the taxonomy.
+void write_text(std::ostream& out, const SearchResponse& response, const Taxonomy& taxonomy, bool color);
 
 }  // namespace kaiji
