@@ -152,18 +152,21 @@ int main(int argc, char** argv) {
     const kaiji::Analyzer analyzer(analysis);
     const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
     const kaiji::SearchEngine engine({db.string()}, analyzer, taxonomy);
-    std::vector<double> in_process;
-    for (int round = 0; round <= rounds; ++round) {
-      for (const std::string& q : queries) {
-        kaiji::SearchRequest request;
-        request.query = q;
-        const auto start = Clock::now();
-        const auto response = engine.search(request);
-        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-        if (round > 0) in_process.push_back(ms);  // round 0 warms the caches
+    for (const bool facets : {false, true}) {
+      std::vector<double> in_process;
+      for (int round = 0; round <= rounds; ++round) {
+        for (const std::string& q : queries) {
+          kaiji::SearchRequest request;
+          request.query = q;
+          request.facets = facets;
+          const auto start = Clock::now();
+          const auto response = engine.search(request);
+          const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+          if (round > 0) in_process.push_back(ms);  // round 0 warms the caches
+        }
       }
+      print_latency(facets ? "query+facets, in-process" : "query, in-process (top 10+snippets)", in_process);
     }
-    print_latency("query, in-process (top 10+snippets)", in_process);
     std::vector<double> cli;
     for (const std::string& q : queries) {
       const ProcessStats s = run_process({KAIJI_BIN_DIR "/kaiji-searcher", "--db", db.string(), "--json", q}, true);
