@@ -1,4 +1,5 @@
-// kaiji-searcher: searches the kaiji index in Japanese; text for people, JSON for tools.
+// kaiji-searcher: searches the kaiji index in Japanese; text for people, JSON/JSONL/CSV
+// for tools.
 #include <unistd.h>
 
 #include <iostream>
@@ -18,11 +19,33 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 constexpr std::size_t kMaxLimit = 10000;
+constexpr std::size_t kMaxQueryBytes = 10000;
+
+enum class Format { Text, Json, Jsonl, Csv };
 
 std::string join_words(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
   return out;
+}
+
+// "date", "date:asc", "affected:desc", "relevance".
+void parse_sort(const std::string& spec, kaiji::SearchRequest& request) {
+  const std::size_t colon = spec.find(':');
+  const std::string key = spec.substr(0, colon);
+  const std::string order = colon == std::string::npos ? "desc" : spec.substr(colon + 1);
+  if (order != "asc" && order != "desc") throw po::error("--sort order must be asc or desc, not '" + order + "'");
+  request.ascending = order == "asc";
+  if (key == "relevance") {
+    if (request.ascending) throw po::error("--sort relevance always puts the best match first");
+    request.sort = kaiji::SortKey::Relevance;
+  } else if (key == "date") {
+    request.sort = kaiji::SortKey::Date;
+  } else if (key == "affected") {
+    request.sort = kaiji::SortKey::Affected;
+  } else {
+    throw po::error("--sort takes relevance, date or affected (optionally :asc or :desc), not '" + key + "'");
+  }
 }
 
 }  // namespace
@@ -32,12 +55,11 @@ int main(int argc, char** argv) {
   std::vector<std::string> db_paths;
   std::vector<std::string> words;
   kaiji::SearchRequest request;
-  bool json = false;
-  bool no_synonyms = false;
-  bool facets = false;
+  bool json = false, jsonl = false, csv = false, bom = false, no_synonyms = false;
+  std::string sort, group, show_id;
 
   po::options_description visible(
-      "Usage: kaiji-searcher --db DIR [options] QUERY...\n"
+      "Usage: kaiji-searcher --db DIR [options] [QUERY...]\n"
       "Searches breach notices. Words are ANDed; field:value filters narrow (cause:ransomware,\n"
       "year:2022..2024, affected:>=10000 …); no words at all browses, newest first.\n"
       "See README.md for the query language.\n\n"
@@ -45,22 +67,39 @@ int main(int argc, char** argv) {
   visible.add_options()
       ("help,h", "show this help")
       ("db", po::value(&db_paths)->value_name("DIR"), "index directory (repeat to search several)")
-      ("limit", po::value(&request.limit)->value_name("N")->default_value(10), "results to show")
+      ("limit", po::value(&request.limit)->value_name("N")->default_value(10), "results to show (at most 10000)")
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0), "results to skip")
-      ("json", po::bool_switch(&json), "one JSON object on stdout (see docs/json-output.md)")
-      ("facets", po::bool_switch(&facets), "count every facet over all matches (an empty query counts all)")
+      ("sort", po::value(&sort)->value_name("KEY[:asc|:desc]"), "relevance, date or affected (default: relevance; date when browsing)")
+      ("group", po::value(&group)->value_name("incident"), "one result per incident number, with its count")
+      ("facets", po::bool_switch(&request.facets), "count every facet over all matches")
+      ("like", po::value(&request.like_id)->value_name("ID"), "notices similar to notice ID (the query, if any, narrows them)")
+      ("show", po::value(&show_id)->value_name("ID"), "print the whole notice ID with its metadata")
+      ("json", po::bool_switch(&json), "one JSON object on stdout (docs/json-output.md)")
+      ("jsonl", po::bool_switch(&jsonl), "one JSON result per line, for pipes")
+      ("csv", po::bool_switch(&csv), "CSV with a header row, UTF-8")
+      ("bom", po::bool_switch(&bom), "with --csv: start with a UTF-8 byte-order mark (for Excel)")
       ("no-synonyms", po::bool_switch(&no_synonyms), "do not expand query words with dict/synonyms.tsv");
   kaiji::cli::add_analysis_options(visible, analysis);
 
+  Format format = Format::Text;
   try {
     if (!kaiji::cli::parse(argc, argv, visible, words)) return kExitOk;
     if (db_paths.empty()) throw po::error("--db DIR is required");
+    if (json + jsonl + csv > 1) throw po::error("choose one of --json, --jsonl and --csv");
+    if (bom && !csv) throw po::error("--bom goes with --csv");
+    format = json ? Format::Json : jsonl ? Format::Jsonl : csv ? Format::Csv : Format::Text;
     if (request.limit > kMaxLimit) {
       throw po::error("--limit must be at most " + std::to_string(kMaxLimit) + " (use --offset to page)");
     }
+    if (!sort.empty()) parse_sort(sort, request);
+    if (!group.empty() && group != "incident") throw po::error("--group takes 'incident'");
+    request.group_by_incident = !group.empty();
     request.query = join_words(words);
+    if (request.query.size() > kMaxQueryBytes) {
+      throw po::error("the query is " + std::to_string(request.query.size()) + " bytes; at most " +
+                      std::to_string(kMaxQueryBytes) + " are accepted");
+    }
     request.synonyms = !no_synonyms;
-    request.facets = facets;
   } catch (const po::error& e) {
     std::cerr << "kaiji-searcher: " << e.what() << "\nTry 'kaiji-searcher --help'.\n";
     return kExitUsage;
@@ -70,16 +109,28 @@ int main(int argc, char** argv) {
     const kaiji::Analyzer analyzer(analysis);
     const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
     const kaiji::SearchEngine engine(db_paths, analyzer, taxonomy);
+    if (!show_id.empty()) {
+      const kaiji::Notice notice = engine.show(show_id);
+      if (format == Format::Text) {
+        kaiji::write_notice_text(std::cout, notice, taxonomy);
+      } else {
+        std::cout << kaiji::notice_to_json(notice).dump(format == Format::Json ? 2 : -1) << '\n';
+      }
+      return kExitOk;
+    }
     const kaiji::SearchResponse response = engine.search(request);
-    if (json) {
-      kaiji::write_json(std::cout, response);
-    } else {
-      kaiji::write_text(std::cout, response, taxonomy, isatty(STDOUT_FILENO) != 0);
+    switch (format) {
+      case Format::Json: kaiji::write_json(std::cout, response); break;
+      case Format::Jsonl: kaiji::write_jsonl(std::cout, response); break;
+      case Format::Csv: kaiji::write_csv(std::cout, response, bom); break;
+      case Format::Text: kaiji::write_text(std::cout, response, taxonomy, isatty(STDOUT_FILENO) != 0); break;
     }
     return kExitOk;
   } catch (const kaiji::QuerySyntaxError& e) {
     std::cerr << "kaiji-searcher: query error at column " << e.column() << ": " << e.what() << '\n';
     return kExitUsage;
+  } catch (const kaiji::NoticeNotFound& e) {
+    std::cerr << "kaiji-searcher: " << e.what() << '\n';
   } catch (const Xapian::DatabaseOpeningError& e) {
     std::cerr << "kaiji-searcher: cannot open index " << join_words(db_paths)
               << " (run kaiji-indexer first?): " << e.get_msg() << '\n';

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "char_ngrams.h"
 #include "filter_query.h"
@@ -81,7 +82,36 @@ BuiltQuery QueryBuilder::build(const QueryNode& root) const {
   BuiltQuery out;
   Xapian::Query q = node_query(root, out);
   out.query = q.empty() ? Xapian::Query::MatchAll : q;
+  build_partial(root, out);
   return out;
+}
+
+void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) const {
+  if (root.kind != QueryNode::Kind::And) return;
+  std::vector<Xapian::Query> required;  // filters stay required
+  std::vector<Xapian::Query> negative;
+  std::vector<Xapian::Query> words;
+  for (const QueryNode& child : root.children) {
+    BuiltQuery ignored;  // highlights were collected by the full query already
+    if (child.kind == QueryNode::Kind::Not) {
+      negative.push_back(node_query(child, ignored));
+    } else if (child.kind == QueryNode::Kind::Field && is_filter_field(child.field)) {
+      required.push_back(node_query(child, ignored));
+    } else if (Xapian::Query q = node_query(child, ignored); !q.empty()) {
+      // The word's own BM25 weight, plus a fixed bonus for matching it at all.
+      // FixedWeightPostingSource is built into Xapian (remote backends know it too);
+      // release() hands its ownership to the query.
+      auto bonus = std::make_unique<Xapian::FixedWeightPostingSource>(kPartialWordBonus);
+      const Xapian::Query matched(Xapian::Query::OP_FILTER, Xapian::Query(bonus.release()->release()), q);
+      words.emplace_back(Xapian::Query::OP_OR, q, matched);
+    }
+  }
+  out.word_count = words.size();
+  if (words.size() < 2) return;
+  required.push_back(combine(Xapian::Query::OP_OR, words));
+  Xapian::Query partial = combine(Xapian::Query::OP_AND, required);
+  if (!negative.empty()) partial = Xapian::Query(Xapian::Query::OP_AND_NOT, partial, combine(Xapian::Query::OP_OR, negative));
+  out.partial_query = partial;
 }
 
 Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) const {
@@ -139,13 +169,14 @@ Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view
   alternatives.push_back(word_query(tokens, prefix, exact_phrase, out));
   if (options_.synonyms && !exact_phrase) alternatives.push_back(synonym_query(text, paths.main, prefix, out));
 
-  // Character bigrams only where MeCab's reading is doubtful: a word it does not know
-  // (ダンダダン) or one it cut into pieces (倉業 → 倉 / 業). A known word (漏洩) is matched
-  // by its analysed form alone, so all its spellings find the same notices.
+  // Character bigrams. Organisation names always: IPAdic knows many names whole
+  // (杏林大学), so 大学 must be found inside them. Titles and unknown words only where
+  // MeCab's reading is doubtful: a word it does not know (ダンダダン) or cut into pieces
+  // (倉業 → 倉 / 業); a known word (漏洩) is matched by its analysed form alone, so all
+  // its spellings find the same notices.
   const bool doubtful =
       paths.main.size() > 1 || std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.unknown; });
-  if (with_grams && doubtful) alternatives.push_back(gram_query(text, prefix == schema::kOrgPrefix));
-
+  if (with_grams) alternatives.push_back(gram_query(text, prefix == schema::kOrgPrefix || !doubtful));
   Xapian::Query q = combine(Xapian::Query::OP_OR, alternatives);
   if (!q.empty()) out.has_positive = true;
   return q;

@@ -21,7 +21,15 @@ struct BuiltQuery {
   // What snippets highlight: each query word as its sequence of analysed terms.
   std::vector<std::vector<std::string>> highlight_sequences;
   bool has_positive = false;    // false: the query only filters / excludes: browse, newest first
+  // For a query of several words that no notice matches together: the same query with
+  // the words ORed, each matched word adding kPartialWordBonus, so notices matching more
+  // words rank first. Empty when the query has fewer than two top-level words.
+  Xapian::Query partial_query;
+  std::size_t word_count = 0;   // top-level words of the query
 };
+
+// Weight each matched word adds in a partial query; far above any BM25 score.
+inline constexpr double kPartialWordBonus = 10000.0;
 
 struct QueryBuildOptions {
   bool synonyms = true;
@@ -39,6 +47,8 @@ class QueryBuilder {
 
  private:
   Xapian::Query node_query(const QueryNode& node, BuiltQuery& out) const;
+  // The partial form of a top-level AND (see BuiltQuery::partial_query).
+  void build_partial(const QueryNode& root, BuiltQuery& out) const;
   // One word or phrase of the query; prefix selects a field ("" = title and body).
   Xapian::Query text_query(const std::string& text, std::string_view prefix, bool exact_phrase, bool with_grams,
                            BuiltQuery& out) const;

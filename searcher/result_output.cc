@@ -1,42 +1,54 @@
 #include "result_output.h"
 
 #include <cmath>
-
+#include <cstdio>
 
 namespace kaiji {
 namespace {
 
-nlohmann::ordered_json release_dates(const Notice& n) {
-  nlohmann::ordered_json dates = nlohmann::ordered_json::array();
-  for (const Date& d : n.release_dates) dates.push_back(d.iso());
-  return dates;
-}
+using ojson = nlohmann::ordered_json;
 
-nlohmann::ordered_json hit_to_json(const SearchHit& hit) {
-  nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
-  for (const auto& [begin, end] : hit.snippet.highlights) highlights.push_back({begin, end});
-  const Notice& n = hit.notice;
+ojson optional_json(const auto& value) { return value ? ojson(*value) : ojson(nullptr); }
+
+// The fields every notice carries, in the documented order.
+ojson notice_fields(const Notice& n) {
+  ojson release = ojson::array();
+  for (const Date& d : n.release_dates) release.push_back(d.iso());
   return {
       {"id", n.id},
-      {"rank", hit.rank},
-      {"score", std::round(hit.score * 1000.0) / 1000.0},
       {"incident", n.incident},
       {"org", n.org},
       {"title", n.title},
-      {"date", n.date ? nlohmann::ordered_json(n.date->iso()) : nlohmann::ordered_json(nullptr)},
-      {"release_dates", release_dates(n)},
+      {"date", n.date ? ojson(n.date->iso()) : ojson(nullptr)},
+      {"release_dates", release},
       {"causes", n.facets.causes},
       {"cause_families", n.facets.cause_families},
       {"sector", n.facets.sector},
-      {"year", n.facets.year ? nlohmann::ordered_json(*n.facets.year) : nlohmann::ordered_json(nullptr)},
-      {"affected", n.facets.affected ? nlohmann::ordered_json(*n.facets.affected) : nlohmann::ordered_json(nullptr)},
+      {"year", optional_json(n.facets.year)},
+      {"affected", optional_json(n.facets.affected)},
       {"data", n.facets.data},
       {"outcome", n.facets.outcome},
       {"labels", n.labels},
       {"sources", n.sources},
-      {"snippet", hit.snippet.text},
-      {"highlights", highlights},
   };
+}
+
+ojson hit_to_json(const SearchHit& hit, const SearchResponse& response) {
+  ojson out = {{"rank", hit.rank}, {"score", std::round(hit.score * 1000.0) / 1000.0},
+               {"match", hit.partial ? "partial" : "all"}};
+  if (hit.partial) out["matched_words"] = hit.matched_words;
+  if (response.grouped) out["group_count"] = hit.group_size;
+  const ojson fields = notice_fields(hit.notice);
+  for (const auto& [key, value] : fields.items()) out[key] = value;
+  ojson highlights = ojson::array();
+  for (const auto& [begin, end] : hit.snippet.highlights) highlights.push_back({begin, end});
+  out["snippet"] = hit.snippet.text;
+  out["highlights"] = highlights;
+  return out;
+}
+
+std::string dump(const ojson& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // "  · ランサムウェア・委託先経由  · 金融・保険  · 対象 69403  · 漏えい確認"
@@ -52,22 +64,49 @@ std::string describe_facets(const NoticeFacets& f, const Taxonomy& taxonomy) {
   return out;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+std::string format_score(double score) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", score);
+  return buffer;
+}
+
+std::string csv_field(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace
 
-nlohmann::ordered_json response_to_json(const SearchResponse& response) {
-  nlohmann::ordered_json results = nlohmann::ordered_json::array();
-  for (const SearchHit& hit : response.hits) results.push_back(hit_to_json(hit));
-  nlohmann::ordered_json out = {
+ojson response_to_json(const SearchResponse& response) {
+  ojson results = ojson::array();
+  for (const SearchHit& hit : response.hits) results.push_back(hit_to_json(hit, response));
+  ojson out = {
       {"query", response.query},
       {"total", response.total},
       {"total_is_estimate", !response.total_is_exact},
-      {"sort", response.browsing ? "date" : "relevance"},
+      {"sort", response.sort},
+      {"partial", response.partial},
+      {"grouped", response.grouped},
       {"results", results},
   };
   if (!response.facets.empty()) {
-    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+    ojson facets = ojson::object();
     for (const FacetCounts& f : response.facets) {
-      nlohmann::ordered_json counts = nlohmann::ordered_json::object();
+      ojson counts = ojson::object();
       for (const FacetCount& c : f.counts) counts[c.value] = c.count;
       facets[f.facet] = counts;
     }
@@ -76,19 +115,56 @@ nlohmann::ordered_json response_to_json(const SearchResponse& response) {
   return out;
 }
 
-void write_json(std::ostream& out, const SearchResponse& response) {
-  out << response_to_json(response).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+void write_json(std::ostream& out, const SearchResponse& response) { out << dump(response_to_json(response), 2) << '\n'; }
+
+void write_jsonl(std::ostream& out, const SearchResponse& response) {
+  for (const SearchHit& hit : response.hits) out << dump(hit_to_json(hit, response), -1) << '\n';
+}
+
+void write_csv(std::ostream& out, const SearchResponse& response, bool bom) {
+  if (bom) out << "\xEF\xBB\xBF";
+  out << "rank,score,match,group_count,id,incident,org,title,date,causes,sector,affected,data,outcome,labels,snippet\r\n";
+  for (const SearchHit& hit : response.hits) {
+    const Notice& n = hit.notice;
+    const NoticeFacets& f = n.facets;
+    const std::vector<std::string> row = {
+        std::to_string(hit.rank),
+        format_score(hit.score),
+        hit.partial ? "partial" : "all",
+        response.grouped ? std::to_string(hit.group_size) : "",
+        n.id,
+        n.incident,
+        n.org,
+        n.title,
+        n.date ? n.date->iso() : "",
+        join(f.causes, ";"),
+        f.sector,
+        f.affected ? std::to_string(*f.affected) : "",
+        join(f.data, ";"),
+        f.outcome,
+        join(n.labels, ";"),
+        hit.snippet.text,
+    };
+    for (std::size_t k = 0; k < row.size(); ++k) out << (k ? "," : "") << csv_field(row[k]);
+    out << "\r\n";
+  }
 }
 
 void write_text(std::ostream& out, const SearchResponse& response, const Taxonomy& taxonomy, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
-  out << (response.total_is_exact ? "" : "about ") << response.total << (response.total == 1 ? " notice" : " notices");
-  if (response.browsing) {
-    out << (response.query.empty() ? "" : " matching " + response.query) << ", newest first\n";
+  out << (response.total_is_exact ? "" : "about ") << response.total;
+  if (response.grouped) {
+    out << (response.total == 1 ? " incident" : " incidents");
   } else {
-    out << " for " << response.query << '\n';
+    out << (response.total == 1 ? " notice" : " notices");
+  }
+  out << (response.query.empty() ? "" : " for " + response.query);
+  if (response.sort != "relevance") out << ", sorted by " << response.sort;
+  out << '\n';
+  if (response.partial) {
+    out << bold << "No notice contains every word; these match some of them (most words first)." << reset << '\n';
   }
   if (!response.facets.empty()) {
     out << '\n';
@@ -103,14 +179,49 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
   }
   for (const SearchHit& hit : response.hits) {
     const Notice& n = hit.notice;
+    out << '\n' << hit.rank << ". " << (n.date ? n.date->iso() : std::string("(no date)")) << "  " << bold
+        << (n.org.empty() ? std::string("(organisation unknown)") : n.org) << reset;
+    if (hit.partial) out << "  [partial: " << hit.matched_words << " of " << response.query_words << " words]";
+    if (response.grouped && !n.incident.empty()) {
+      out << "  [" << hit.group_size << (hit.group_size == 1 ? " notice" : " notices") << " in #" << n.incident << "]";
+    }
     out << '\n'
-        << hit.rank << ". " << (n.date ? n.date->iso() : std::string("(no date)")) << "  " << bold
-        << (n.org.empty() ? std::string("(organisation unknown)") : n.org) << reset << '\n'
         << "   " << n.title << '\n'
         << "   " << dim << (n.incident.empty() ? "" : "#" + n.incident + "  ") << "id " << n.id
         << describe_facets(n.facets, taxonomy) << reset << '\n'
         << "   " << (color ? mark_snippet(hit.snippet, "\033[1;33m", "\033[0m") : mark_snippet(hit.snippet)) << '\n';
   }
+}
+
+ojson notice_to_json(const Notice& notice) {
+  ojson out = notice_fields(notice);
+  out["body"] = notice.body;
+  return out;
+}
+
+void write_notice_text(std::ostream& out, const Notice& n, const Taxonomy& taxonomy) {
+  out << n.title << '\n'
+      << "organisation: " << (n.org.empty() ? "(unknown)" : n.org) << '\n'
+      << "date:         " << (n.date ? n.date->iso() : "(none)") << '\n';
+  if (!n.release_dates.empty()) {
+    std::vector<std::string> dates;
+    for (const Date& d : n.release_dates) dates.push_back(d.iso());
+    out << "released:     " << join(dates, ", ") << '\n';
+  }
+  if (!n.incident.empty()) out << "incident:     #" << n.incident << '\n';
+  std::vector<std::string> causes;
+  for (const std::string& c : n.facets.causes) causes.push_back(taxonomy.display("cause", c));
+  std::vector<std::string> data;
+  for (const std::string& d : n.facets.data) data.push_back(taxonomy.display("data", d));
+  out << "causes:       " << join(causes, "・") << '\n'
+      << "sector:       " << taxonomy.display("sector", n.facets.sector) << '\n'
+      << "affected:     " << (n.facets.affected ? std::to_string(*n.facets.affected) : "(not stated)") << '\n'
+      << "data:         " << join(data, "・") << '\n'
+      << "outcome:      " << taxonomy.display("outcome", n.facets.outcome) << '\n'
+      << "labels:       " << join(n.labels, ", ") << '\n'
+      << "sources:      " << join(n.sources, ", ") << '\n'
+      << "id:           " << n.id << "\n\n"
+      << n.body << '\n';
 }
 
 }  // namespace kaiji

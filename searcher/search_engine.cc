@@ -1,6 +1,7 @@
 #include "search_engine.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 
@@ -19,6 +20,9 @@ constexpr Xapian::doccount kExactCountUpTo = 10000;
 // mention a word in passing outrank short notices about it.
 constexpr double kBm25K1 = 1.2;
 constexpr double kBm25B = 0.75;
+
+// --like: how many of the notice's most telling words describe it.
+constexpr Xapian::termcount kLikeTerms = 40;
 
 // Counts of each value of a facet. A multi-valued facet's slot holds a notice's values
 // joined together; each counted combination adds its count to every value in it, which
@@ -47,6 +51,19 @@ FacetCounts facet_counts(const schema::FacetField& field, const Xapian::ValueCou
   return out;
 }
 
+// Words worth describing a notice by: analysed words (no prefix), not numbers, not
+// single characters.
+class DescriptiveTerms : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;  // prefixed: ids, facets, bigrams
+    if (std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; })) {
+      return false;
+    }
+    return term.size() > 3 || (term.size() >= 2 && static_cast<unsigned char>(term[0]) < 0x80);
+  }
+};
+
 }  // namespace
 
 SearchEngine::SearchEngine(const std::vector<std::string>& db_paths, const Analyzer& analyzer,
@@ -55,20 +72,72 @@ SearchEngine::SearchEngine(const std::vector<std::string>& db_paths, const Analy
   for (const std::string& path : db_paths) db_.add_database(Xapian::Database(path));
 }
 
+Xapian::docid SearchEngine::docid_of(const std::string& id) const {
+  const std::string term = schema::term(schema::kIdPrefix, id);
+  const Xapian::PostingIterator it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) throw NoticeNotFound(id);
+  return *it;
+}
+
+Notice SearchEngine::show(const std::string& id) const { return stored_notice(db_.get_document(docid_of(id))); }
+
+Xapian::Query SearchEngine::like_query(const std::string& id) const {
+  // Relevance feedback: the notice's most distinctive words (Xapian's expand set, which
+  // weighs a word by how much more it occurs here than in the collection).
+  Xapian::RSet rset;
+  rset.add_document(docid_of(id));
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query::MatchAll);
+  const DescriptiveTerms decider;
+  const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) {
+    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
+  }
+  const Xapian::Query words(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(schema::term(schema::kIdPrefix, id)));
+}
+
 SearchResponse SearchEngine::search(const SearchRequest& request) const {
   SearchResponse response;
   response.query = request.query;
   const QueryNode tree = parse_query(request.query);
   const BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_}).build(tree);
+  response.query_words = built.word_count;
+
+  Xapian::Query query = built.query;
+  bool ranked = built.has_positive;
+  if (!request.like_id.empty()) {
+    // Similar notices; the query, if any, narrows them.
+    query = request.query.empty() ? like_query(request.like_id)
+                                  : Xapian::Query(Xapian::Query::OP_FILTER, like_query(request.like_id), built.query);
+    ranked = true;
+  }
 
   Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
-  response.browsing = !built.has_positive;
-  if (response.browsing) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);  // newest first
+
+  // Sorting: relevance when there is something to rank by, else newest first. Notices
+  // without the sort value come last in either direction.
+  const SortKey sort = request.sort.value_or(ranked ? SortKey::Relevance : SortKey::Date);
+  std::unique_ptr<Xapian::MultiValueKeyMaker> sorter;
+  if (sort != SortKey::Relevance) {
+    const Xapian::valueno slot = sort == SortKey::Date ? schema::kDateSlot : schema::kAffectedSlot;
+    sorter = std::make_unique<Xapian::MultiValueKeyMaker>();
+    sorter->add_value(slot, !request.ascending, request.ascending ? std::string(1, '\xff') : std::string());
+    enquire.set_sort_by_key_then_relevance(sorter.get(), false);
+  }
+  response.sort = sort == SortKey::Relevance ? "relevance" : sort == SortKey::Date ? "date" : "affected";
+  if (sort != SortKey::Relevance && request.ascending) response.sort += "-asc";
+
+  if (request.group_by_incident) {
+    enquire.set_collapse_key(schema::kIncidentSlot);
+    response.grouped = true;
+  }
 
   // Facet counts use Xapian's own ValueCountMatchSpy (it also runs in xapian-tcpsrv).
-  // A spy sees only the documents the match examines, so counting asks for them all.
+  // A spy sees only the documents the match examines, so counting asks for them all,
+  // and so does grouping, whose group counts must be exact.
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   Xapian::doccount check_at_least = kExactCountUpTo;
   if (request.facets) {
@@ -76,10 +145,26 @@ SearchResponse SearchEngine::search(const SearchRequest& request) const {
       spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
       enquire.add_matchspy(spies.back().get());
     }
-    check_at_least = db_.get_doccount();
   }
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), check_at_least);
+  if (request.facets || request.group_by_incident) check_at_least = std::max(check_at_least, db_.get_doccount());
+
+  auto run = [&](const Xapian::Query& q) {
+    enquire.set_query(q);
+    return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
+                            check_at_least);
+  };
+  Xapian::MSet mset = run(query);
+  if (mset.get_matches_upper_bound() == 0 && request.like_id.empty() && !built.partial_query.empty()) {
+    // No notice has every word: the best partial matches, most words matched first.
+    // Fresh spies: the counts must describe the partial matches only.
+    enquire.clear_matchspies();
+    for (std::size_t k = 0; k < spies.size(); ++k) {
+      spies[k] = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetFields[k].slot);
+      enquire.add_matchspy(spies[k].get());
+    }
+    mset = run(built.partial_query);
+    response.partial = true;
+  }
   response.total = mset.get_matches_estimated();
   response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
@@ -87,8 +172,24 @@ SearchResponse SearchEngine::search(const SearchRequest& request) const {
     SearchHit hit;
     hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
     hit.score = it.get_weight();
-    hit.notice = stored_notice(it.get_document());
+    if (response.partial) {
+      hit.partial = true;
+      hit.matched_words = static_cast<std::size_t>(std::floor(hit.score / kPartialWordBonus));
+      hit.score -= static_cast<double>(hit.matched_words) * kPartialWordBonus;
+    }
+    const Xapian::Document doc = it.get_document();
+    hit.notice = stored_notice(doc);
     hit.snippet = make_snippet(hit.notice.body, built.highlight_sequences, analyzer_);
+    if (request.group_by_incident) {
+      hit.group_size = 1;
+      if (!hit.notice.incident.empty()) {
+        // Notices of this incident among the matches.
+        Xapian::Enquire count(db_);
+        count.set_query(Xapian::Query(Xapian::Query::OP_FILTER, response.partial ? built.partial_query : query,
+                                      Xapian::Query(schema::term(schema::kIncidentPrefix, hit.notice.incident))));
+        hit.group_size = count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+      }
+    }
     response.hits.push_back(std::move(hit));
   }
   for (std::size_t k = 0; k < spies.size(); ++k) response.facets.push_back(facet_counts(schema::kFacetFields[k], *spies[k]));

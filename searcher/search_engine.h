@@ -1,6 +1,8 @@
-// Opens the index and answers one request: query → ranked notices with snippets.
+// Opens the index and answers requests: a query → ranked (or sorted, or grouped) notices
+// with snippets and facet counts; notices like a given one; one whole notice.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,12 +16,18 @@
 
 namespace kaiji {
 
+enum class SortKey { Relevance, Date, Affected };
+
 struct SearchRequest {
   std::string query;
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool synonyms = true;
-  bool facets = false;  // count every facet over all matches
+  bool facets = false;           // count every facet over all matches
+  std::optional<SortKey> sort;   // unset: relevance, or date when there are no words
+  bool ascending = false;        // for date and affected
+  bool group_by_incident = false;
+  std::string like_id;           // notices similar to this one (the query then only filters)
 };
 
 struct FacetCount {
@@ -29,7 +37,7 @@ struct FacetCount {
 
 struct FacetCounts {
   std::string facet;               // cause, cause_family, sector, year, data, outcome, label
-  std::vector<FacetCount> counts;  // most frequent first
+  std::vector<FacetCount> counts;  // most frequent first (years newest first)
 };
 
 struct SearchHit {
@@ -37,15 +45,27 @@ struct SearchHit {
   double score = 0;
   Notice notice;
   Snippet snippet;
+  bool partial = false;          // matches only some of the query's words
+  std::size_t matched_words = 0; // for partial matches
+  std::size_t group_size = 0;    // with grouping: matching notices of its incident
 };
 
 struct SearchResponse {
   std::string query;
-  std::size_t total = 0;          // matching notices
+  std::size_t total = 0;          // matching notices (groups, when grouping)
   bool total_is_exact = true;     // false when Xapian only estimated it
-  bool browsing = false;          // no words to rank by: newest first
+  std::string sort = "relevance"; // relevance | date | affected (with "-asc" when ascending)
+  bool partial = false;           // no notice matched every word: best partial matches
+  std::size_t query_words = 0;    // top-level words of the query
+  bool grouped = false;
   std::vector<SearchHit> hits;
   std::vector<FacetCounts> facets;  // when requested
+};
+
+// Raised for requests that name a notice that is not in the index.
+class NoticeNotFound : public std::runtime_error {
+ public:
+  explicit NoticeNotFound(const std::string& id) : std::runtime_error("no notice with id " + id + " in the index") {}
 };
 
 class SearchEngine {
@@ -53,12 +73,18 @@ class SearchEngine {
   // Throws Xapian::DatabaseOpeningError (missing or unreadable index) and friends.
   SearchEngine(const std::vector<std::string>& db_paths, const Analyzer& analyzer, const Taxonomy& taxonomy);
 
-  // Throws QuerySyntaxError on bad syntax.
+  // Throws QuerySyntaxError on bad syntax, NoticeNotFound for an unknown like_id.
   SearchResponse search(const SearchRequest& request) const;
+
+  // The whole notice. Throws NoticeNotFound.
+  Notice show(const std::string& id) const;
 
   const Xapian::Database& database() const { return db_; }
 
  private:
+  Xapian::docid docid_of(const std::string& id) const;
+  Xapian::Query like_query(const std::string& id) const;
+
   Xapian::Database db_;
   const Analyzer& analyzer_;
   const Taxonomy& taxonomy_;
