@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 
@@ -78,7 +79,7 @@ double percentile(std::vector<double> values, double p) {
 }
 
 void print_latency(const std::string& label, const std::vector<double>& ms) {
-  std::cout << std::left << std::setw(34) << label << std::right << " p50 " << std::setw(8) << std::fixed
+  std::cout << std::left << std::setw(44) << label << std::right << " p50 " << std::setw(8) << std::fixed
             << std::setprecision(2) << percentile(ms, 0.50) << " ms   p99 " << std::setw(8) << percentile(ms, 0.99)
             << " ms   (" << ms.size() << " queries)\n";
 }
@@ -152,20 +153,53 @@ int main(int argc, char** argv) {
     const kaiji::Analyzer analyzer(analysis);
     const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
     const kaiji::SearchEngine engine({db.string()}, analyzer, taxonomy);
-    for (const bool facets : {false, true}) {
-      std::vector<double> in_process;
+    // Each searcher feature over the same query mix.
+    struct Feature {
+      std::string name;
+      std::function<void(kaiji::SearchRequest&)> shape;
+    };
+    std::vector<std::string> like_ids;  // the top hit of each query, for --like
+    for (const std::string& q : queries) {
+      kaiji::SearchRequest request;
+      request.query = q;
+      request.limit = 1;
+      const auto response = engine.search(request);
+      like_ids.push_back(response.hits.empty() ? std::string() : response.hits.front().notice.id);
+    }
+    std::size_t query_index = 0;
+    const std::vector<Feature> features = {
+        {"query (top 10 + snippets)", [](kaiji::SearchRequest&) {}},
+        {"query + facets", [](kaiji::SearchRequest& r) { r.facets = true; }},
+        {"query, sort by date", [](kaiji::SearchRequest& r) { r.sort = kaiji::SortKey::Date; }},
+        {"query, sort by affected", [](kaiji::SearchRequest& r) { r.sort = kaiji::SortKey::Affected; }},
+        {"query, group by incident", [](kaiji::SearchRequest& r) { r.group_by_incident = true; }},
+        {"partial (a word no notice has)", [](kaiji::SearchRequest& r) { r.query += " 量子暗号通信"; }},
+        {"like (top hit of the query)",
+         [&](kaiji::SearchRequest& r) {
+           r.like_id = like_ids[query_index];
+           r.query.clear();
+         }},
+        {"browse + facets (empty query)",
+         [](kaiji::SearchRequest& r) {
+           r.query.clear();
+           r.facets = true;
+         }},
+    };
+    for (const Feature& feature : features) {
+      std::vector<double> ms;
       for (int round = 0; round <= rounds; ++round) {
-        for (const std::string& q : queries) {
+        for (query_index = 0; query_index < queries.size(); ++query_index) {
           kaiji::SearchRequest request;
-          request.query = q;
-          request.facets = facets;
+          request.query = queries[query_index];
+          feature.shape(request);
+          if (request.query.empty() && request.like_id.empty() && feature.name.starts_with("like")) continue;
           const auto start = Clock::now();
           const auto response = engine.search(request);
-          const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-          if (round > 0) in_process.push_back(ms);  // round 0 warms the caches
+          const double elapsed = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+          if (round > 0) ms.push_back(elapsed);  // round 0 warms the caches
         }
       }
-      print_latency(facets ? "query+facets, in-process" : "query, in-process (top 10+snippets)", in_process);
+      print_latency(feature.name + ", in-process", ms);
     }
     std::vector<double> cli;
     for (const std::string& q : queries) {

@@ -160,7 +160,8 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
   } else {
     out << (response.total == 1 ? " notice" : " notices");
   }
-  out << (response.query.empty() ? "" : " for " + response.query);
+  if (!response.like_id.empty()) out << " like " << response.like_id;
+  out << (response.query.empty() ? "" : (response.like_id.empty() ? " for " : " matching ") + response.query);
   if (response.sort != "relevance") out << ", sorted by " << response.sort;
   out << '\n';
   if (response.partial) {

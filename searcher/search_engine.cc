@@ -107,6 +107,7 @@ SearchResponse SearchEngine::search(const SearchRequest& request) const {
 
   Xapian::Query query = built.query;
   bool ranked = built.has_positive;
+  response.like_id = request.like_id;
   if (!request.like_id.empty()) {
     // Similar notices; the query, if any, narrows them.
     query = request.query.empty() ? like_query(request.like_id)

@@ -58,6 +58,7 @@ struct SearchResponse {
   bool partial = false;           // no notice matched every word: best partial matches
   std::size_t query_words = 0;    // top-level words of the query
   bool grouped = false;
+  std::string like_id;            // --like: the notice the results resemble
   std::vector<SearchHit> hits;
   std::vector<FacetCounts> facets;  // when requested
 };
