@@ -26,37 +26,74 @@ void merge_into(Notice& kept, Notice&& other) {
   if (!kept.date) kept.date = other.date;
   if (kept.incident.empty()) kept.incident = other.incident;
   if (kept.body.empty()) kept.body = std::move(other.body);
+  if (kept.url.empty()) kept.url = std::move(other.url);
   add_missing(kept.labels, other.labels);
   add_missing(kept.sources, other.sources);
   add_missing(kept.release_dates, other.release_dates);
   std::sort(kept.release_dates.begin(), kept.release_dates.end());
-  kept.id = make_notice_id(kept);
+  if (other.id_from_source && !kept.id_from_source) {
+    kept.id = other.id;
+    kept.id_from_source = true;
+  }
+  if (!kept.id_from_source) kept.id = make_notice_id(kept);
 }
 
 }  // namespace
 
-DedupeResult merge_duplicates(std::vector<Notice> notices) {
-  DedupeResult result;
+DuplicateKey duplicate_key(const Notice& notice) {
+  // An empty body says nothing about identity; such notices match by id only.
+  return {notice.id, notice.body.empty() ? 0 : content_fingerprint(notice.body)};
+}
+
+std::vector<std::size_t> duplicate_groups(const std::vector<DuplicateKey>& keys) {
+  // Union-find over "same fingerprint" and "same id" links.
+  std::vector<std::size_t> parent(keys.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  const auto root = [&parent](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const auto unite = [&](std::size_t a, std::size_t b) {
+    a = root(a);
+    b = root(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the earliest copy is the root
+  };
   std::unordered_map<std::uint64_t, std::size_t> by_content;
   std::unordered_map<std::string, std::size_t> by_id;
-  for (Notice& notice : notices) {
-    // An empty body says nothing about identity; such notices match by id only.
-    const std::uint64_t fingerprint = notice.body.empty() ? 0 : content_fingerprint(notice.body);
-    std::size_t target = result.notices.size();
-    if (fingerprint != 0) {
-      if (auto it = by_content.find(fingerprint); it != by_content.end()) target = it->second;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].fingerprint != 0) {
+      if (auto [it, fresh] = by_content.emplace(keys[i].fingerprint, i); !fresh) unite(it->second, i);
     }
-    if (target == result.notices.size()) {
-      if (auto it = by_id.find(notice.id); it != by_id.end()) target = it->second;
-    }
-    if (target == result.notices.size()) {
-      result.notices.push_back(std::move(notice));
-    } else {
-      merge_into(result.notices[target], std::move(notice));
-      ++result.merged;
-    }
-    if (fingerprint != 0) by_content.emplace(fingerprint, target);
-    by_id[result.notices[target].id] = target;
+    if (auto [it, fresh] = by_id.emplace(keys[i].id, i); !fresh) unite(it->second, i);
+  }
+  std::vector<std::size_t> group(keys.size());
+  std::unordered_map<std::size_t, std::size_t> number;  // root → group number
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    group[i] = number.emplace(root(i), number.size()).first->second;
+  }
+  return group;
+}
+
+Notice merge_copies(std::vector<Notice> copies) {
+  Notice kept = std::move(copies.front());
+  for (std::size_t i = 1; i < copies.size(); ++i) merge_into(kept, std::move(copies[i]));
+  return kept;
+}
+
+DedupeResult merge_duplicates(std::vector<Notice> notices) {
+  DedupeResult result;
+  std::vector<DuplicateKey> keys;
+  keys.reserve(notices.size());
+  for (const Notice& n : notices) keys.push_back(duplicate_key(n));
+  const std::vector<std::size_t> group = duplicate_groups(keys);
+  std::vector<std::vector<Notice>> copies;
+  for (std::size_t i = 0; i < notices.size(); ++i) {
+    if (group[i] == copies.size()) copies.emplace_back();
+    copies[group[i]].push_back(std::move(notices[i]));
+  }
+  for (std::vector<Notice>& c : copies) {
+    result.merged += c.size() - 1;
+    result.notices.push_back(merge_copies(std::move(c)));
   }
   return result;
 }

@@ -31,6 +31,8 @@ struct Notice {
   std::vector<std::string> labels;   // blog labels of the pages it appeared on
   std::string body;                  // cleaned text
   std::vector<std::string> sources;  // "file:line" of every place it was read from
+  std::string url;                   // where the organisation published it, when known
+  bool id_from_source = false;       // the input named its id (JSONL "id"); keep it as given
   NoticeFacets facets;               // filled by the classifier at index time
 };
 

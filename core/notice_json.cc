@@ -14,6 +14,7 @@ nlohmann::json to_json(const Notice& n) {
       {"release_dates", release},
       {"labels", n.labels},
       {"sources", n.sources},
+      {"url", n.url},
       {"body", n.body},
       {"facets", to_json(n.facets)},
   };
@@ -43,6 +44,7 @@ Notice notice_from_json(const nlohmann::json& j) {
   }
   n.labels = j.value("labels", std::vector<std::string>{});
   n.sources = j.value("sources", std::vector<std::string>{});
+  n.url = j.value("url", "");
   n.body = j.value("body", "");
   if (j.contains("facets")) {
     const nlohmann::json& f = j["facets"];

@@ -9,6 +9,9 @@
 
 namespace kaiji::schema {
 
+// Changes whenever documents are built differently, so an incremental run rewrites them.
+inline constexpr int kIndexFormat = 2;
+
 // ---- term prefixes (Xapian conventions: Q = unique id, S = subject/title) ----
 inline constexpr std::string_view kIdPrefix = "Q";         // Q<notice id>
 inline constexpr std::string_view kTitlePrefix = "S";      // title words, for title: searches
@@ -23,11 +26,16 @@ inline constexpr std::string_view kFamilyPrefix = "XF";    // XFcyber
 inline constexpr std::string_view kSectorPrefix = "XS";    // XSfinance
 inline constexpr std::string_view kDataPrefix = "XD";      // XDcard_number
 inline constexpr std::string_view kOutcomePrefix = "XO";   // XOleaked
+// Bookkeeping for incremental indexing (not searched):
+inline constexpr std::string_view kVersionPrefix = "XH";   // XH<hash of the notice's copies + analysis>
+inline constexpr std::string_view kSourcePrefix = "XP";    // XP<absolute path of a file it was read from>
 
 // ---- value slots ----
 inline constexpr Xapian::valueno kDateSlot = 0;      // YYYYMMDD publication date, sorts as a string
 inline constexpr Xapian::valueno kIncidentSlot = 1;  // incident number, for grouping
 inline constexpr Xapian::valueno kAffectedSlot = 2;  // Xapian::sortable_serialise(affected count)
+inline constexpr Xapian::valueno kVersionSlot = 10;      // the XH hash, as 16 hex digits
+inline constexpr Xapian::valueno kSourceFilesSlot = 11;  // absolute paths of its files, joined by kValueSeparator
 
 // ---- facets: a boolean term per value (filters) and a value slot per facet (counts) ----
 // Counting uses Xapian's stock ValueCountMatchSpy, which also runs inside xapian-tcpsrv.

@@ -1,8 +1,16 @@
-// One run of the indexer: inputs → notices → duplicates merged → Xapian, committed as a
-// single transaction so searchers see either the old index or the new one, never half.
+// One run of the indexer. Incremental by default:
+//   1. scan: read every input, group duplicates, hash each group (input_scan.h);
+//   2. a group whose hash is already in the index is unchanged and not touched;
+//   3. changed and new groups are read again, analysed in parallel and written in
+//      order, committed every `batch_size` notices inside a Xapian transaction, so an
+//      interrupted run leaves the last batch boundary searchable;
+//   4. notices that a re-read file no longer contains are removed, and with --prune so
+//      are notices whose files are all gone;
+//   5. the run is published: committed, or, for --rebuild, switched to atomically
+//      (index_store.h).
 #pragma once
 
-#include <ostream>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -13,24 +21,35 @@ namespace kaiji {
 
 struct IndexingOptions {
   std::string db_path;
-  std::vector<std::string> inputs;
+  std::vector<std::string> inputs;  // files, directories, or "-" for standard input
   AnalysisOptions analysis;
+  bool rebuild = false;
+  bool prune = false;
+  std::size_t shards = 0;           // 0: keep the index's count (1 for a new index)
+  std::size_t batch_size = 1000;    // notices per committed transaction
+  std::size_t threads = 0;          // analysis threads; 0: one per core
+  bool progress = false;            // live progress line on stderr
 };
 
 struct IndexingReport {
   std::size_t files_read = 0;
+  std::size_t files_skipped = 0;
   std::size_t notices_read = 0;
   std::size_t duplicates_merged = 0;
-  std::size_t notices_indexed = 0;
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t unchanged = 0;
+  std::size_t removed = 0;   // no longer in their re-read file
+  std::size_t pruned = 0;    // their files are gone (--prune)
+  std::size_t batches_committed = 0;
   std::size_t documents_in_index = 0;
   std::size_t input_bytes = 0;
   double seconds = 0;
   std::vector<ReadProblem> problems;
 };
 
-// Throws std::runtime_error (or a Xapian::Error) on fatal errors: the index cannot be
-// opened or is locked, the dictionary cannot be loaded. Input problems are reported,
-// not thrown.
+// Throws std::runtime_error (IndexLockedError when another indexer is writing) or a
+// Xapian::Error on fatal errors. Input problems are reported, not thrown.
 IndexingReport run_indexing(const IndexingOptions& options);
 
 }  // namespace kaiji

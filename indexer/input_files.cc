@@ -47,6 +47,8 @@ void walk(const fs::path& dir, std::set<fs::path>& visited, InputFiles& out) {
       walk(entry, visited, out);
     } else if (fs::is_regular_file(status)) {
       out.files.push_back(entry.string());
+    } else if (fs::is_symlink(fs::symlink_status(entry, ec)) && !fs::exists(status)) {
+      out.problems.push_back({entry.string(), 0, "broken symbolic link (or a link loop), skipped"});
     }
   }
 }
@@ -57,9 +59,15 @@ InputFiles collect_input_files(const std::vector<std::string>& inputs) {
   InputFiles out;
   std::set<fs::path> visited;
   for (const std::string& input : inputs) {
+    if (input == "-") {  // standard input
+      out.files.push_back(input);
+      continue;
+    }
     std::error_code ec;
     const fs::file_status status = fs::status(input, ec);
-    if (ec || !fs::exists(status)) {
+    if (fs::is_symlink(fs::symlink_status(input, ec)) && !fs::exists(status)) {
+      out.problems.push_back({input, 0, "broken symbolic link (or a link loop), skipped"});
+    } else if (ec || !fs::exists(status)) {
       out.problems.push_back({input, 0, "no such file or directory"});
     } else if (fs::is_directory(status)) {
       walk(input, visited, out);

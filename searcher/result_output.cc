@@ -30,6 +30,7 @@ ojson notice_fields(const Notice& n) {
       {"outcome", n.facets.outcome},
       {"labels", n.labels},
       {"sources", n.sources},
+      {"url", n.url},
   };
 }
 

@@ -18,9 +18,12 @@ TEST_CASE("indexer: the bundled corpus holds 28 distinct notices (30 read, 2 dup
   CHECK(r.out.find("duplicates merged: 2\n") != std::string::npos);
   CHECK(r.out.find("notices indexed:   28\n") != std::string::npos);
 
-  // Indexing the same files again changes nothing: the ids are stable.
+  // Indexing the same files again changes nothing: the ids are stable and nothing is
+  // rewritten.
   const auto again = run("kaiji-indexer", {"--db", db, KAIJI_CORPUS_DIR});
   CHECK(again.exit_code == 0);
+  CHECK(again.out.find("notices indexed:   0\n") != std::string::npos);
+  CHECK(again.out.find("notices unchanged: 28\n") != std::string::npos);
   CHECK(again.out.find("notices in index:  28\n") != std::string::npos);
 }
 
@@ -30,7 +33,7 @@ TEST_CASE("indexer: missing and empty inputs are reported, the rest is indexed, 
   const auto r = run("kaiji-indexer", {"--db", dir + "/db", dir + "/empty.txt", dir + "/missing.txt",
                                        std::string(KAIJI_CORPUS_DIR) + "/001_d7048f176aaf01b0.txt"});
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("empty.txt: no notice found") != std::string::npos);
+  CHECK(r.err.find("empty.txt: empty file, skipped") != std::string::npos);
   CHECK(r.err.find("missing.txt: no such file or directory") != std::string::npos);
   CHECK(r.out.find("notices indexed:   1\n") != std::string::npos);
 }
@@ -44,7 +47,7 @@ TEST_CASE("indexer: invalid UTF-8 inside a notice keeps the good text") {
   }
   const auto r = run("kaiji-indexer", {"--db", dir + "/db", dir + "/notice.txt"});
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("notice.txt: invalid UTF-8 at byte") != std::string::npos);
+  CHECK(r.err.find("notice.txt:2: invalid UTF-8 at byte 132") != std::string::npos);
   const auto s = run("kaiji-searcher", {"--db", dir + "/db", "--json", "氏名"});
   REQUIRE(s.exit_code == 0);
   CHECK(nlohmann::json::parse(s.out).at("total") == 1);

@@ -1,0 +1,135 @@
+#include "index_store.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace kaiji {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kStubName = "XAPIANDB";
+constexpr const char* kGenerationPrefix = "gen-";
+
+// Creates dir if needed and refuses directories that hold something other than a kaiji
+// index, so a mistyped --db never writes into (or later cleans up) someone's files.
+std::string prepare_dir(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (!fs::is_directory(dir)) throw std::runtime_error("cannot create index directory " + dir + (ec ? ": " + ec.message() : ""));
+  if (fs::exists(fs::path(dir) / "iamglass")) {
+    throw std::runtime_error(dir + " is a single Xapian database written by an older kaiji; remove it and index again");
+  }
+  bool empty = true;
+  bool ours = false;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
+    empty = false;
+    const std::string name = entry.path().filename().string();
+    if (name == kStubName || name == "kaiji.lock") ours = true;
+  }
+  if (!empty && !ours) throw std::runtime_error(dir + " exists and is not a kaiji index; give an empty or new directory");
+  return dir;
+}
+
+int generation_number(const std::string& name) {
+  if (!name.starts_with(kGenerationPrefix)) return -1;
+  try {
+    return std::stoi(name.substr(4));
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
+std::string generation_name(int number) {
+  char name[32];
+  std::snprintf(name, sizeof name, "gen-%06d", number);
+  return name;
+}
+
+void fsync_path(const std::string& path, int flags) {
+  const int fd = open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) return;
+  [[maybe_unused]] const int synced = fsync(fd);
+  close(fd);
+}
+
+}  // namespace
+
+std::vector<std::string> stub_shards(const std::string& stub_path) {
+  std::vector<std::string> shards;
+  std::ifstream in(stub_path);
+  for (std::string line; std::getline(in, line);) {
+    if (line.starts_with("glass ")) shards.push_back(line.substr(6));
+  }
+  return shards;
+}
+
+IndexStore::IndexStore(const std::string& dir, std::size_t shards, bool rebuild)
+    : dir_(dir), lock_(prepare_dir(dir)) {
+  const std::vector<std::string> current = stub_shards(dir_ + "/" + kStubName);
+  const std::string current_generation = current.empty() ? "" : current.front().substr(0, current.front().find('/'));
+  if (shards == 0) shards = current.empty() ? 1 : current.size();
+  if (!current.empty() && shards != current.size() && !rebuild) {
+    throw std::runtime_error("index " + dir_ + " has " + std::to_string(current.size()) + " shard(s); add --rebuild to " +
+                             "rewrite it with " + std::to_string(shards));
+  }
+
+  // Generations other than the current one and the one before it are left over from
+  // an interrupted rebuild or are too old for any searcher to still use.
+  std::vector<int> generations;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir_)) {
+    if (const int n = generation_number(entry.path().filename().string()); n >= 0) generations.push_back(n);
+  }
+  std::sort(generations.begin(), generations.end());
+  const int current_number = generation_number(current_generation);
+  int previous = -1;
+  for (const int n : generations) {
+    if (n < current_number) previous = n;
+  }
+  for (const int n : generations) {
+    if (n != current_number && n != previous) fs::remove_all(fs::path(dir_) / generation_name(n));
+  }
+
+  if (current.empty() || rebuild) {
+    generation_ = generation_name((generations.empty() ? 0 : generations.back()) + 1);
+    for (std::size_t s = 0; s < shards; ++s) {
+      const std::string path = dir_ + "/" + generation_ + "/shard-" + std::to_string(s);
+      fs::create_directories(path);
+      shards_.emplace_back(path, Xapian::DB_CREATE_OR_OVERWRITE);
+    }
+    rebuilding_ = !current.empty();
+    // A brand-new index is published at once, empty, so that every batch committed
+    // from here on is searchable (and survives an interrupted run).
+    if (!rebuilding_) {
+      rebuilding_ = true;
+      publish();
+    }
+  } else {
+    generation_ = current_generation;
+    for (const std::string& shard : current) shards_.emplace_back(dir_ + "/" + shard, Xapian::DB_OPEN);
+  }
+}
+
+void IndexStore::publish() {
+  for (Xapian::WritableDatabase& shard : shards_) shard.commit();
+  if (!rebuilding_) return;
+  const std::string stub = dir_ + "/" + kStubName;
+  const std::string temporary = stub + ".new";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    for (std::size_t s = 0; s < shards_.size(); ++s) out << "glass " << generation_ << "/shard-" << s << '\n';
+    if (!out.flush()) throw std::runtime_error("cannot write " + temporary);
+  }
+  fsync_path(temporary, O_RDONLY);
+  fs::rename(temporary, stub);  // atomic: searchers see the old stub or the new one
+  fsync_path(dir_, O_RDONLY | O_DIRECTORY);
+  rebuilding_ = false;
+}
+
+}  // namespace kaiji

@@ -1,0 +1,56 @@
+// Where an index lives on disk, and how a new version of it becomes visible at once.
+//
+//   <index>/XAPIANDB      a Xapian stub database naming the current generation's
+//                         shard databases, one "glass gen-000003/shard-0" line each
+//   <index>/gen-000003/   the current generation: shard-0 … shard-(N-1), glass databases
+//   <index>/kaiji.lock    held by the indexer that is writing (index_lock.h)
+//
+// Searchers open <index> as any Xapian database: Xapian reads the stub and searches all
+// shards as one. Incremental runs write into the current generation, committing in
+// batches. A rebuild writes a new generation beside it and then replaces the stub by
+// rename(), which is atomic: a searcher opens either the old complete index or the new
+// complete one, never an empty or partial one. The previous generation is kept until
+// the next rebuild, so searchers that opened it before the switch can finish.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "index_lock.h"
+
+namespace kaiji {
+
+class IndexStore {
+ public:
+  // Opens (creating it if missing) the index at dir and takes its lock. shards is the
+  // number of shard databases a new index gets; 0 means "as the index has, or 1".
+  // Throws IndexLockedError when another indexer holds the lock, std::runtime_error when
+  // dir is not a kaiji index or asks for a different shard count than it has.
+  IndexStore(const std::string& dir, std::size_t shards, bool rebuild);
+
+  std::size_t shard_count() const { return shards_.size(); }
+  // The shard databases this run writes into: the current generation's, or the new
+  // generation's when rebuilding.
+  std::vector<Xapian::WritableDatabase>& shards() { return shards_; }
+  bool rebuilding() const { return rebuilding_; }
+
+  // Commits every shard and, when rebuilding, makes the new generation the current one.
+  void publish();
+
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  IndexLock lock_;
+  std::vector<Xapian::WritableDatabase> shards_;
+  std::string generation_;  // the generation being written (gen-NNNNNN)
+  bool rebuilding_ = false;
+};
+
+// The generation directories named by a stub file, in order.
+std::vector<std::string> stub_shards(const std::string& stub_path);
+
+}  // namespace kaiji

@@ -1,0 +1,55 @@
+// The indexer's first pass: read every input once, find each notice's duplicate group
+// and a hash of what each group would be indexed as, without keeping the notices
+// themselves beyond a memory budget. The second pass (indexing_run.cc) reads again only
+// the files whose groups changed.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "blog_dump_reader.h"
+#include "notice_reader.h"
+
+namespace kaiji {
+
+struct ScannedFile {
+  std::string path;           // as given (or found in a given directory); "-" is stdin
+  std::string absolute_path;  // for the index's bookkeeping; empty for stdin
+  std::size_t notices = 0;
+  std::size_t bytes = 0;
+  bool read = false;          // false when it could not be read at all
+  std::optional<std::vector<Notice>> cached;  // kept while within the memory budget
+};
+
+struct ScannedNotice {
+  std::size_t file = 0;        // index into Scan::files
+  std::size_t group = 0;       // duplicate group, numbered in order of first appearance
+  std::uint64_t copy_hash = 0; // hash of everything read for this copy
+};
+
+struct Scan {
+  std::vector<ScannedFile> files;
+  std::vector<ScannedNotice> notices;  // in reading order
+  std::vector<std::uint64_t> group_hashes;  // per group: its copies' hashes and the analysis
+  std::vector<std::size_t> group_sizes;
+  std::vector<ReadProblem> problems;
+  std::size_t files_skipped = 0;  // unreadable, empty, binary, or without any notice
+};
+
+// Reads one input (a path, or "-" for stdin) into notices; problems are appended.
+std::optional<NoticeFile> read_input(const std::string& path, std::vector<ReadProblem>& problems);
+
+// Hash of one copy as read (all its fields), and of a group's copies plus `analysis`, a
+// hash of everything else that shapes the indexed document (dictionary, rules).
+std::uint64_t copy_hash(const Notice& notice);
+
+// on_file(files done, files in all, notices so far) is called after each file, for
+// progress reporting.
+using ScanProgress = std::function<void(std::size_t, std::size_t, std::size_t)>;
+Scan scan_inputs(const std::vector<std::string>& inputs, std::uint64_t analysis, std::size_t cache_budget_bytes,
+                 const ScanProgress& on_file);
+
+}  // namespace kaiji
