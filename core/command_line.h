@@ -27,7 +27,19 @@ inline void add_analysis_options(po::options_description& description, AnalysisO
 // Parses the visible options, with every other argument collected into `words`.
 // Returns false when --help was asked for (the help has then been printed).
 // Throws po::error on a usage error.
+// A single-dash argument longer than two characters (-委託, -cause:ransomware) is a
+// negated query word, not a bundle of short options, and stays in its place among the
+// words.
 inline bool parse(int argc, char** argv, const po::options_description& visible, std::vector<std::string>& words) {
+  constexpr std::string_view kPlaceholder = "\x01kaiji-negated-word-";
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::vector<std::string> negated;
+  for (std::string& arg : args) {
+    if (arg.size() > 2 && arg[0] == '-' && arg[1] != '-') {
+      negated.push_back(arg);
+      arg = std::string(kPlaceholder) + std::to_string(negated.size() - 1);
+    }
+  }
   po::options_description hidden;
   hidden.add_options()("kaiji-positional-words", po::value(&words));
   po::options_description all;
@@ -35,8 +47,11 @@ inline bool parse(int argc, char** argv, const po::options_description& visible,
   po::positional_options_description positional;
   positional.add("kaiji-positional-words", -1);
   po::variables_map vm;
-  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+  po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
   po::notify(vm);
+  for (std::string& word : words) {
+    if (word.starts_with(kPlaceholder)) word = negated[std::stoul(word.substr(kPlaceholder.size()))];
+  }
   if (vm.count("help")) {
     std::cout << visible << '\n';
     return false;

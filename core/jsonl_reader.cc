@@ -46,7 +46,7 @@ Notice notice_from_record(const nlohmann::json& record, const std::string& sourc
     if (!in_text.empty()) n.date = in_text.front();
   }
   if (n.title.empty()) {
-    const std::string_view first_line = n.body.substr(0, n.body.find('\n'));
+    const std::string_view first_line = std::string_view(n.body).substr(0, n.body.find('\n'));
     n.title = std::string(utf8::prefix(first_line.substr(0, first_line.find("。")), 60));
   }
   n.sources.push_back(source + ":" + std::to_string(line));
@@ -79,6 +79,10 @@ ReadResult read_jsonl(std::string_view text, const std::string& source) {
       // needs only what follows.
       std::string message = e.what();
       if (message.starts_with("[json.exception.")) message = message.substr(message.find(']') + 2);
+      // Each record is parsed on its own, so the parser's "line 1" would mislead.
+      if (const std::size_t at = message.find(" at line 1, column "); at != std::string::npos) {
+        message.replace(at, 19, " at column ");
+      }
       result.problems.push_back({source, line_number, "skipped JSONL record: " + message});
     }
   }

@@ -60,8 +60,9 @@ Utf8Census census(std::string_view bytes) {
 }
 
 // Mostly well-formed UTF-8 with a few bad bytes (a damaged file) is still UTF-8: Shift_JIS
-// or EUC-JP text almost never forms even one valid 3-byte sequence per 20 bad bytes.
-bool is_utf8(const Utf8Census& c) { return c.invalid == 0 || c.invalid * 20 <= c.multibyte; }
+// or EUC-JP text read as UTF-8 has many bad bytes per well-formed sequence, not the other
+// way round.
+bool is_utf8(const Utf8Census& c) { return c.invalid == 0 || c.invalid * 4 <= c.multibyte; }
 
 // Converts with ICU. With strict, the first undecodable byte fails the conversion
 // (returns nullopt); otherwise such bytes become U+FFFD and the first is recorded.

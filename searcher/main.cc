@@ -66,7 +66,8 @@ int main(int argc, char** argv) {
       "Options");
   visible.add_options()
       ("help,h", "show this help")
-      ("db", po::value(&db_paths)->value_name("DIR"), "index directory (repeat to search several)")
+      ("db", po::value(&db_paths)->value_name("DIR|tcp://HOST:PORT"),
+       "index directory, or an index served by xapian-tcpsrv; repeat to search several as one")
       ("limit", po::value(&request.limit)->value_name("N")->default_value(10), "results to show (at most 10000)")
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0), "results to skip")
       ("sort", po::value(&sort)->value_name("KEY[:asc|:desc]"), "relevance, date or affected (default: relevance; date when browsing)")

@@ -66,10 +66,44 @@ class DescriptiveTerms : public Xapian::ExpandDecider {
 
 }  // namespace
 
+namespace {
+
+Xapian::Database open_database(const std::string& location) {
+  constexpr std::string_view kTcp = "tcp://";
+  if (!location.starts_with(kTcp)) return Xapian::Database(location);
+  // tcp://host:port — an index served by xapian-tcpsrv.
+  const std::string address = location.substr(kTcp.size());
+  const std::size_t colon = address.rfind(':');
+  unsigned port = 0;
+  try {
+    if (colon != std::string::npos) port = static_cast<unsigned>(std::stoul(address.substr(colon + 1)));
+  } catch (const std::exception&) {
+  }
+  if (colon == std::string::npos || colon == 0 || port == 0 || port > 65535) {
+    throw Xapian::DatabaseOpeningError("a remote index is written tcp://HOST:PORT, not " + location);
+  }
+  return Xapian::Remote::open(address.substr(0, colon), port);
+}
+
+}  // namespace
+
 SearchEngine::SearchEngine(const std::vector<std::string>& db_paths, const Analyzer& analyzer,
                            const Taxonomy& taxonomy)
     : analyzer_(analyzer), taxonomy_(taxonomy) {
-  for (const std::string& path : db_paths) db_.add_database(Xapian::Database(path));
+  for (const std::string& path : db_paths) db_.add_database(open_database(path));
+}
+
+SearchResponse SearchEngine::search(const SearchRequest& request) const {
+  // An indexer committing twice while a search runs invalidates what the search had
+  // open; the search then starts again on the newest commit.
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return search_once(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kModifiedRetries) throw;
+      db_.reopen();
+    }
+  }
 }
 
 Xapian::docid SearchEngine::docid_of(const std::string& id) const {
@@ -98,7 +132,7 @@ Xapian::Query SearchEngine::like_query(const std::string& id) const {
   return Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(schema::term(schema::kIdPrefix, id)));
 }
 
-SearchResponse SearchEngine::search(const SearchRequest& request) const {
+SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
   SearchResponse response;
   response.query = request.query;
   const QueryNode tree = parse_query(request.query);

@@ -71,7 +71,10 @@ class NoticeNotFound : public std::runtime_error {
 
 class SearchEngine {
  public:
-  // Throws Xapian::DatabaseOpeningError (missing or unreadable index) and friends.
+  // Each of db_paths is an index directory (or any Xapian database, a stub file among
+  // them) or tcp://HOST:PORT for one served by xapian-tcpsrv; several are searched as
+  // one index. Throws Xapian::DatabaseOpeningError (missing or unreadable index) and
+  // friends.
   SearchEngine(const std::vector<std::string>& db_paths, const Analyzer& analyzer, const Taxonomy& taxonomy);
 
   // Throws QuerySyntaxError on bad syntax, NoticeNotFound for an unknown like_id.
@@ -83,10 +86,12 @@ class SearchEngine {
   const Xapian::Database& database() const { return db_; }
 
  private:
+  SearchResponse search_once(const SearchRequest& request) const;
   Xapian::docid docid_of(const std::string& id) const;
   Xapian::Query like_query(const std::string& id) const;
 
-  Xapian::Database db_;
+  static constexpr int kModifiedRetries = 3;
+  mutable Xapian::Database db_;  // reopened when an indexer's commits overtake a search
   const Analyzer& analyzer_;
   const Taxonomy& taxonomy_;
 };

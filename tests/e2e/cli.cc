@@ -1,8 +1,11 @@
 #include "cli.h"
 
+#include <grp.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -45,29 +48,65 @@ const fs::path& temp_root() {
 
 }  // namespace
 
-CommandResult run(const std::string& program, const std::vector<std::string>& args) {
-  const fs::path out_file = temp_root() / "stdout";
-  const fs::path err_file = temp_root() / "stderr";
+BackgroundCommand::BackgroundCommand(const std::string& program, const std::vector<std::string>& args,
+                                     const RunOptions& options) {
+  static std::atomic<int> counter{0};
+  const std::string n = std::to_string(counter++);
+  out_file_ = (temp_root() / ("stdout-" + n)).string();
+  err_file_ = (temp_root() / ("stderr-" + n)).string();
   const std::string binary = std::string(KAIJI_BIN_DIR) + "/" + program;
   std::cout.flush();  // the child must not print the parent's buffered output again
   std::fflush(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
+  pid_ = fork();
+  if (pid_ == 0) {
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(binary.c_str()));
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
-    if (!freopen(out_file.c_str(), "w", stdout) || !freopen(err_file.c_str(), "w", stderr)) _exit(127);
+    if (!freopen(out_file_.c_str(), "w", stdout) || !freopen(err_file_.c_str(), "w", stderr)) _exit(127);
+    if (!freopen(options.stdin_path.empty() ? "/dev/null" : options.stdin_path.c_str(), "r", stdin)) _exit(127);
+    if (options.as_nobody && geteuid() == 0) {
+      constexpr uid_t kNobody = 65534;
+      if (setgroups(0, nullptr) != 0 || setgid(kNobody) != 0 || setuid(kNobody) != 0) _exit(126);
+    }
     execv(binary.c_str(), argv.data());
     _exit(127);
   }
+}
+
+BackgroundCommand::~BackgroundCommand() {
+  if (!finished_) {
+    kill(pid_, SIGKILL);
+    wait();
+  }
+}
+
+void BackgroundCommand::kill9() { kill(pid_, SIGKILL); }
+
+bool BackgroundCommand::running() {
+  if (finished_) return false;
   int status = 0;
-  waitpid(pid, &status, 0);
+  if (waitpid(pid_, &status, WNOHANG) == pid_) {
+    finished_ = true;
+    status_ = status;
+  }
+  return !finished_;
+}
+
+CommandResult BackgroundCommand::wait() {
+  if (!finished_) {
+    waitpid(pid_, &status_, 0);
+    finished_ = true;
+  }
   CommandResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(out_file);
-  result.err = slurp(err_file);
+  result.exit_code = WIFEXITED(status_) ? WEXITSTATUS(status_) : 128 + WTERMSIG(status_);
+  result.out = slurp(out_file_);
+  result.err = slurp(err_file_);
   return result;
+}
+
+CommandResult run(const std::string& program, const std::vector<std::string>& args, const RunOptions& options) {
+  return BackgroundCommand(program, args, options).wait();
 }
 
 std::string temp_dir(const std::string& name) {

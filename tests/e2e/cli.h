@@ -14,8 +14,35 @@ struct CommandResult {
   std::string err;
 };
 
-// Runs bin/<program> with the arguments (no shell involved in quoting).
-CommandResult run(const std::string& program, const std::vector<std::string>& args);
+struct RunOptions {
+  std::string stdin_path;   // standard input from this file (default: /dev/null)
+  bool as_nobody = false;   // when run as root: drop to user nobody, so permissions bite
+};
+
+// bin/<program> running in the background (no shell involved in quoting); killed and
+// reaped if still running when destroyed.
+class BackgroundCommand {
+ public:
+  BackgroundCommand(const std::string& program, const std::vector<std::string>& args, const RunOptions& options = {});
+  ~BackgroundCommand();
+  BackgroundCommand(const BackgroundCommand&) = delete;
+  BackgroundCommand& operator=(const BackgroundCommand&) = delete;
+
+  int pid() const { return pid_; }
+  bool running();
+  void kill9();
+  CommandResult wait();
+
+ private:
+  int pid_ = -1;
+  int status_ = 0;
+  bool finished_ = false;
+  std::string out_file_, err_file_;
+};
+
+// Runs bin/<program> with the arguments and waits for it. Safe to call from several
+// threads at once.
+CommandResult run(const std::string& program, const std::vector<std::string>& args, const RunOptions& options = {});
 
 // A fresh temporary directory, removed when the test binary exits.
 std::string temp_dir(const std::string& name);

@@ -63,7 +63,7 @@ TEST_CASE("facets: an empty query with --facets browses everything, newest first
   CHECK(cause_total > 28);
 }
 
-TEST_CASE("facets: filters alone browse newest first; slugs and Japanese display names both work") {
+TEST_CASE("facets: filters alone browse newest first, and slugs and Japanese display names both work") {
   const auto slug = search_json({"cause:ransomware"});
   const auto display = search_json({"cause:ランサムウェア"});
   CHECK(slug.at("total") == 6);

@@ -110,7 +110,7 @@ TEST_CASE("partial matches: when no notice has every word, the best partial matc
   CHECK(text.out.find("[partial: 1 of 2 words]") != std::string::npos);
 }
 
-TEST_CASE("sorting: by date and by affected, either way; relevance only best first") {
+TEST_CASE("sorting: by date and by affected, either way, and relevance only best first") {
   auto dates = [](const nlohmann::json& r) {
     std::vector<std::string> out;
     for (const auto& hit : r.at("results")) {

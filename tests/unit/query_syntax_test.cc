@@ -13,7 +13,7 @@ TEST_CASE("query syntax: words are ANDed, OR binds looser") {
   CHECK(q.children[1].text == "再委託");
 }
 
-TEST_CASE("query syntax: phrases, negation, parentheses, fields; full-width spaces separate") {
+TEST_CASE("query syntax: phrases, negation, parentheses, fields, and full-width spaces separate") {
   const QueryNode q = parse_query("\"個人情報 漏えい\"\u3000-訓練 (title:懲戒 OR NOT org:市)");
   REQUIRE(q.kind == Kind::And);
   REQUIRE(q.children.size() == 3);
