@@ -50,3 +50,33 @@ TEST_CASE("dedupe: ids are stable and do not depend on reading order") {
   headerless.body = "本文";
   CHECK(make_notice_id(headerless).starts_with("n-"));
 }
+
+TEST_CASE("dedupe: groups link copies by content or by id, transitively, numbered by first appearance") {
+  const std::vector<DuplicateKey> keys = {
+      {"a", 1}, {"b", 2}, {"c", 1},  // c has a's content
+      {"b", 3},                      // b's id, other content
+      {"d", 3},                      // the content of the second b: joins b's group
+      {"e", 0}, {"f", 0},            // empty bodies match by id only
+  };
+  CHECK(duplicate_groups(keys) == std::vector<std::size_t>{0, 1, 0, 1, 1, 2, 3});
+}
+
+TEST_CASE("dedupe: merging a group gives the same notice as merging the whole list") {
+  std::vector<Notice> copies;
+  copies.push_back(make("", "", "本文 です。\n二行目", "ラベル1", "a.txt:1"));
+  copies.push_back(make("2024-1", "株式会社テスト", "本文です。 二行目", "ラベル2", "b.txt:5"));
+  const Notice merged = merge_copies(copies);
+  const DedupeResult all = merge_duplicates(copies);
+  REQUIRE(all.notices.size() == 1);
+  CHECK(merged.id == all.notices[0].id);
+  CHECK(merged.sources == all.notices[0].sources);
+  CHECK(merged.incident == "2024-1");
+}
+
+TEST_CASE("dedupe: an id given by the input survives merging") {
+  Notice given = make("", "", "同じ本文です。", "", "feed.jsonl:1");
+  given.id = "feed-42";
+  given.id_from_source = true;
+  const Notice other = make("2024-9", "株式会社テスト", "同じ本文です。", "", "dump.txt:3");
+  CHECK(merge_copies({other, given}).id == "feed-42");
+}
