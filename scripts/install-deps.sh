@@ -9,6 +9,7 @@ packages=(
   libmecab-dev mecab-ipadic mecab-ipadic-utf8 mecab-utils mecab
   libboost-program-options-dev nlohmann-json3-dev doctest-dev
   libicu-dev libxxhash-dev libgumbo-dev
+  clang-14 libclang-rt-14-dev
   jq
 )
 

@@ -1,0 +1,29 @@
+// Any bytes as an input file: the reader (encoding detection, HTML, JSONL, blog dumps)
+// must return notices and problems, never crash, and give valid UTF-8 notices with ids.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "notice_id.h"
+#include "notice_json.h"
+#include "notice_reader.h"
+#include "utf8.h"
+
+namespace {
+void require(bool condition) {
+  if (!condition) std::abort();
+}
+bool valid_utf8(std::string_view s) { return kaiji::utf8::sanitize(s) == s; }
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  const kaiji::NoticeFile file = kaiji::read_notice_file(bytes, "fuzz.txt");
+  for (const kaiji::Notice& n : file.read.notices) {
+    require(!n.id.empty());
+    require(valid_utf8(n.title) && valid_utf8(n.body) && valid_utf8(n.org));
+    (void)kaiji::to_json(n).dump();  // storable: throws on invalid UTF-8
+  }
+  return 0;
+}
