@@ -2,7 +2,9 @@
 //   kaiji-bench generate --count N --out DIR      write a synthetic corpus
 //   kaiji-bench run --count N [--work DIR]        generate, index (a real kaiji-indexer
 //       process: wall time, notices/s, MB/s, peak RSS, index size), then query latency
-//       p50/p99 over bench/queries.txt, in-process and as whole CLI calls.
+//       p50/p99 over bench/queries.txt, in-process and as whole CLI calls; in the same
+//       run, bare MeCab over the same text (the floor for any MeCab-based indexer) and
+//       Groonga with TokenMecab on the same notices and queries, with ratios.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,42 +19,18 @@
 
 #include <boost/program_options.hpp>
 
+#include "groonga_side.h"
+#include "process.h"
 #include "search_engine.h"
 #include "synthetic_corpus.h"
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
 using Clock = std::chrono::steady_clock;
+using kaiji::bench::ProcessStats;
+using kaiji::bench::run_process;
 
 namespace {
-
-struct ProcessStats {
-  int exit_code = -1;
-  double seconds = 0;
-  long peak_rss_kb = 0;
-};
-
-ProcessStats run_process(const std::vector<std::string>& argv, bool quiet) {
-  std::cout.flush();  // the child must not inherit (and print again) buffered output
-  const auto start = Clock::now();
-  const pid_t pid = fork();
-  if (pid == 0) {
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    if (quiet && !freopen("/dev/null", "w", stdout)) _exit(127);
-    execv(args[0], args.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  wait4(pid, &status, 0, &usage);
-  ProcessStats stats;
-  stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  stats.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  stats.peak_rss_kb = usage.ru_maxrss;
-  return stats;
-}
 
 std::uintmax_t directory_size(const fs::path& dir) {
   std::uintmax_t total = 0;
@@ -94,6 +72,9 @@ int main(int argc, char** argv) {
   std::string out_dir;
   std::string work_dir;
   int rounds = 5;
+  std::string threads;
+  std::string shards;
+  bool with_groonga = true;
   po::options_description opts("Usage: kaiji-bench generate|run [options]\n\nOptions");
   opts.add_options()("help,h", "show this help")
       ("count", po::value(&gen.count)->default_value(10000), "synthetic notices")
@@ -102,7 +83,11 @@ int main(int argc, char** argv) {
       ("out", po::value(&out_dir), "generate: output directory")
       ("work", po::value(&work_dir), "run: working directory (default: a temporary one)")
       ("queries", po::value(&queries_path), "run: query mix, one per line")
-      ("rounds", po::value(&rounds)->default_value(5), "run: in-process rounds over the query mix");
+      ("rounds", po::value(&rounds)->default_value(5), "run: in-process rounds over the query mix")
+      ("threads", po::value(&threads), "run: kaiji-indexer --threads")
+      ("shards", po::value(&shards), "run: kaiji-indexer --shards")
+      ("no-groonga", po::bool_switch()->notifier([&](bool off) { with_groonga = !off; }),
+       "run: skip the Groonga comparison");
   po::options_description hidden;
   hidden.add_options()("command", po::value(&command));
   po::options_description all;
@@ -139,17 +124,35 @@ int main(int argc, char** argv) {
     const std::size_t bytes = kaiji::bench::write_synthetic_corpus(seeds, gen, corpus.string());
     std::cout << "corpus:    " << gen.count << " synthetic notices, " << std::fixed << std::setprecision(1)
               << bytes / 1e6 << " MB (seed " << gen.seed << ")\n";
+    const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
 
-    const ProcessStats index = run_process({KAIJI_BIN_DIR "/kaiji-indexer", "--db", db.string(), corpus.string()}, true);
+    // The floor: MeCab alone over the same text, one process, as fast as it goes.
+    const fs::path all_text = fs::path(work_dir) / "all.txt";
+    {
+      std::ofstream out(all_text, std::ios::binary);
+      for (const auto& file : fs::directory_iterator(corpus)) out << std::ifstream(file.path(), std::ios::binary).rdbuf();
+    }
+    const ProcessStats mecab =
+        run_process({"mecab", "-r", "/dev/null", "-d", analysis.dicdir, "-b", "4194304", "-Owakati"}, all_text.string());
+    fs::remove(all_text);
+    if (mecab.exit_code != 0) throw std::runtime_error("mecab -Owakati failed");
+    std::cout << std::setprecision(2) << "mecab:     " << mecab.seconds << " s wall for mecab -Owakati over the same text ("
+              << bytes / 1e6 / mecab.seconds << " MB/s)\n";
+
+    std::vector<std::string> index_command = {KAIJI_BIN_DIR "/kaiji-indexer", "--db", db.string(), "--quiet"};
+    if (!threads.empty()) index_command.insert(index_command.end(), {"--threads", threads});
+    if (!shards.empty()) index_command.insert(index_command.end(), {"--shards", shards});
+    index_command.push_back(corpus.string());
+    const ProcessStats index = run_process(index_command);
     if (index.exit_code != 0) throw std::runtime_error("kaiji-indexer failed with exit code " + std::to_string(index.exit_code));
     std::cout << std::setprecision(2) << "indexing:  " << index.seconds << " s wall, "
               << std::setprecision(0) << static_cast<double>(gen.count) / index.seconds << " notices/s, "
               << std::setprecision(2) << bytes / 1e6 / index.seconds << " MB/s, peak RSS "
-              << index.peak_rss_kb / 1024 << " MB\n";
-    std::cout << "index:     " << std::setprecision(1) << directory_size(db) / 1e6 << " MB on disk\n";
+              << index.peak_rss_kb / 1024 << " MB, " << index.seconds / mecab.seconds << "x bare MeCab\n";
+    const double kaiji_index_mb = static_cast<double>(directory_size(db)) / 1e6;
+    std::cout << "index:     " << std::setprecision(1) << kaiji_index_mb << " MB on disk\n";
 
     const std::vector<std::string> queries = read_queries(queries_path);
-    const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
     const kaiji::Analyzer analyzer(analysis);
     const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
     const kaiji::SearchEngine engine({db.string()}, analyzer, taxonomy);
@@ -185,6 +188,7 @@ int main(int argc, char** argv) {
            r.facets = true;
          }},
     };
+    std::vector<double> plain_ms, facets_ms;
     for (const Feature& feature : features) {
       std::vector<double> ms;
       for (int round = 0; round <= rounds; ++round) {
@@ -200,13 +204,40 @@ int main(int argc, char** argv) {
         }
       }
       print_latency(feature.name + ", in-process", ms);
+      if (feature.name.starts_with("query (")) plain_ms = ms;
+      if (feature.name == "query + facets") facets_ms = ms;
     }
     std::vector<double> cli;
     for (const std::string& q : queries) {
-      const ProcessStats s = run_process({KAIJI_BIN_DIR "/kaiji-searcher", "--db", db.string(), "--json", q}, true);
+      const ProcessStats s = run_process({KAIJI_BIN_DIR "/kaiji-searcher", "--db", db.string(), "--json", "--facets", q});
       cli.push_back(s.seconds * 1000.0);
     }
-    print_latency("query, whole CLI call", cli);
+    print_latency("query + facets, whole CLI call", cli);
+
+    if (!with_groonga) {
+      fs::remove_all(work_dir);
+      return 0;
+    }
+    if (!kaiji::bench::groonga_available()) {
+      std::cout << "groonga:   not installed (apt install groonga-bin groonga-tokenizer-mecab); skipped\n";
+    } else {
+      const kaiji::bench::GroongaRun g =
+          kaiji::bench::run_groonga(corpus, fs::path(work_dir) / "groonga", analysis.data_dir, queries, rounds);
+      const double groonga_mb = static_cast<double>(g.index_bytes) / 1e6;
+      std::cout << std::setprecision(2) << "groonga:   indexing " << g.index_seconds << " s wall, "
+                << std::setprecision(0) << static_cast<double>(g.notices) / g.index_seconds << " notices/s, peak RSS "
+                << g.peak_rss_kb / 1024 << " MB, " << std::setprecision(2) << g.index_seconds / mecab.seconds
+                << "x bare MeCab; database " << std::setprecision(1) << groonga_mb << " MB on disk\n";
+      print_latency("groonga select (top 10 + snippets)", g.query_ms);
+      print_latency("groonga select + drilldowns", g.query_facets_ms);
+      std::cout << std::setprecision(2) << "ratios (kaiji / groonga; below 1 is kaiji ahead):\n"
+                << "  indexing time            " << index.seconds / g.index_seconds << "\n"
+                << "  index size               " << kaiji_index_mb / groonga_mb << "\n"
+                << "  query p50 / p99          " << percentile(plain_ms, 0.5) / percentile(g.query_ms, 0.5) << " / "
+                << percentile(plain_ms, 0.99) / percentile(g.query_ms, 0.99) << "\n"
+                << "  query + facets p50 / p99 " << percentile(facets_ms, 0.5) / percentile(g.query_facets_ms, 0.5)
+                << " / " << percentile(facets_ms, 0.99) / percentile(g.query_facets_ms, 0.99) << "\n";
+    }
     fs::remove_all(work_dir);
     return 0;
   } catch (const std::exception& e) {

@@ -38,7 +38,7 @@ Classifier::Classifier(const std::string& data_dir) {
       negation_cues_.push_back(fold(w[4]));
       continue;
     }
-    Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, fold(w[4]), line.line_number};
+    Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, fold(w[4]), line.line_number, nullptr, nullptr};
     if (w[2] != "match" && w[2] != "veto") throw std::runtime_error(where + "action must be match or veto");
     if (w[3] == "org") {
       rule.scope = Scope::Org;
@@ -53,6 +53,8 @@ Classifier::Classifier(const std::string& data_dir) {
     if (std::none_of(values.begin(), values.end(), [&](const FacetValue& v) { return v.slug == rule.value; })) {
       throw std::runtime_error(where + "'" + rule.facet + ":" + rule.value + "' is not in taxonomy.tsv");
     }
+    rule.pattern_storage = std::make_shared<const std::string>(rule.pattern);
+    rule.searcher = std::make_shared<const Rule::Searcher>(rule.pattern_storage->begin(), rule.pattern_storage->end());
     rules_.push_back(std::move(rule));
   }
 }
@@ -62,10 +64,10 @@ bool Classifier::matches(const Rule& rule, const Texts& texts) const {
                             : rule.scope == Scope::Title ? texts.title
                             : rule.scope == Scope::Body  ? texts.body
                                                          : texts.text;
-  for (std::size_t at = text.find(rule.pattern); at != std::string::npos;
-       at = text.find(rule.pattern, at + rule.pattern.size())) {
+  for (auto found = std::search(text.begin(), text.end(), *rule.searcher); found != text.end();
+       found = std::search(found + static_cast<long>(rule.pattern.size()), text.end(), *rule.searcher)) {
     // What follows in the same sentence, to see whether it is denied (「…は漏えいしていません」).
-    const std::size_t after = at + rule.pattern.size();
+    const std::size_t after = static_cast<std::size_t>(found - text.begin()) + rule.pattern.size();
     std::string_view rest = utf8::prefix(std::string_view(text).substr(after), kNegationWindowChars);
     rest = rest.substr(0, std::min({rest.find("。"), rest.find('\n'), rest.size()}));
     const bool denied = std::any_of(negation_cues_.begin(), negation_cues_.end(),

@@ -3,6 +3,8 @@
 // types and outcome by phrase rules; affected count and year by their own readers.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,12 @@ class Classifier {
     Scope scope = Scope::Text;
     std::string pattern;  // normalised
     std::size_t line = 0;
+    // Boyer–Moore–Horspool over the pattern, shared so Rule stays copyable; it skips
+    // ahead by the pattern's length, where a plain find() stops at every lead byte of
+    // the UTF-8 text (E3 starts most Japanese characters).
+    using Searcher = std::boyer_moore_horspool_searcher<std::string::const_iterator>;
+    std::shared_ptr<const std::string> pattern_storage;
+    std::shared_ptr<const Searcher> searcher;
   };
   struct Texts;
 

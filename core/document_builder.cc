@@ -12,6 +12,12 @@ namespace {
 
 bool fits(const std::string& term) { return !term.empty() && term.size() <= schema::kMaxTermBytes; }
 
+// Numbers are found whole (a query for 2024 matches the word 2024); their bigrams (20,
+// 02, 24) would never be searched and would only cost postings.
+bool is_number(const std::string& term) {
+  return std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
+}
+
 // Adds the analysed words of one field; returns the position after its last word.
 Xapian::termpos add_words(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termpos base,
                           Xapian::termcount wdf, std::string_view field_prefix) {
@@ -53,12 +59,19 @@ void add_facet(Xapian::Document& doc, std::string_view name, std::vector<std::st
   doc.add_value(field->slot, joined);
 }
 
+void add_sort_keys(Xapian::Document& doc, const std::string& key, Xapian::valueno asc, Xapian::valueno desc,
+                   const std::string& id) {
+  doc.add_value(asc, (key.empty() ? std::string(1, '\xff') : key) + id);
+  doc.add_value(desc, (key.empty() ? std::string(1, '\0') : key) + id);
+}
+
 }  // namespace
 
 Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) {
   Xapian::Document doc;
   doc.set_data(to_json(notice).dump());
   doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
+  doc.add_value(schema::kIdSlot, notice.id);
 
   // The organisation's name counts like the title: who published a notice is as telling
   // as what it is called.
@@ -75,7 +88,7 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
   add_grams(doc, notice.org, 1, schema::kOrgGramPrefix);
   Xapian::termpos gram_pos = add_grams(doc, notice.title, 1);
   for (const Token& token : body) {
-    if (token.unknown && token.indexable && utf8::length(token.term) >= 3) {
+    if (token.unknown && token.indexable && utf8::length(token.term) >= 3 && !is_number(token.term)) {
       gram_pos = add_grams(doc, token.term, gram_pos);
     }
   }
@@ -85,6 +98,13 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
     doc.add_value(schema::kIncidentSlot, notice.incident);
   }
   if (notice.date) doc.add_value(schema::kDateSlot, notice.date->sortable());
+  add_sort_keys(doc, notice.date ? notice.date->sortable() : "", schema::kDateAscSlot, schema::kDateDescSlot, notice.id);
+  std::string affected;
+  if (notice.facets.affected && *notice.facets.affected >= 0) {
+    affected = std::to_string(*notice.facets.affected);
+    affected.insert(0, 20 - std::min<std::size_t>(20, affected.size()), '0');
+  }
+  add_sort_keys(doc, affected, schema::kAffectedAscSlot, schema::kAffectedDescSlot, notice.id);
   if (notice.facets.affected) {
     doc.add_value(schema::kAffectedSlot, Xapian::sortable_serialise(static_cast<double>(*notice.facets.affected)));
   }

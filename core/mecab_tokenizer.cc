@@ -8,10 +8,6 @@
 namespace kaiji {
 namespace {
 
-struct LatticeDeleter {
-  void operator()(MeCab::Lattice* l) const { delete l; }
-};
-
 // Splits a MeCab feature string ("名詞,一般,*,…") into its comma-separated fields.
 std::vector<std::string_view> split_feature(std::string_view feature) {
   std::vector<std::string_view> fields;
@@ -43,6 +39,7 @@ std::vector<std::string> split_parts(std::string_view parts) {
 
 void MecabTokenizer::ModelDeleter::operator()(MeCab::Model* m) const { delete m; }
 void MecabTokenizer::TaggerDeleter::operator()(MeCab::Tagger* t) const { delete t; }
+void MecabTokenizer::LatticeDeleter::operator()(MeCab::Lattice* l) const { delete l; }
 
 MecabTokenizer::MecabTokenizer(const MecabOptions& options) {
   namespace fs = std::filesystem;
@@ -62,6 +59,7 @@ MecabTokenizer::MecabTokenizer(const MecabOptions& options) {
   }
   tagger_.reset(model_->createTagger());
   if (!tagger_) throw std::runtime_error(std::string("MeCab tagger: ") + MeCab::getLastError());
+  lattice_.reset(model_->createLattice());
 }
 
 MecabTokenizer::~MecabTokenizer() = default;
@@ -69,9 +67,9 @@ MecabTokenizer::~MecabTokenizer() = default;
 std::vector<Morpheme> MecabTokenizer::tokenize(std::string_view text) const {
   std::vector<Morpheme> out;
   if (text.empty()) return out;
-  const std::unique_ptr<MeCab::Lattice, LatticeDeleter> lattice(model_->createLattice());
+  MeCab::Lattice* const lattice = lattice_.get();
   lattice->set_sentence(text.data(), text.size());
-  if (!tagger_->parse(lattice.get())) return out;
+  if (!tagger_->parse(lattice)) return out;
   for (const MeCab::Node* node = lattice->bos_node(); node != nullptr; node = node->next) {
     if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE || node->length == 0) continue;
     Morpheme m;

@@ -10,6 +10,7 @@
 namespace MeCab {
 class Model;
 class Tagger;
+class Lattice;
 }  // namespace MeCab
 
 namespace kaiji {
@@ -45,7 +46,11 @@ class MecabTokenizer {
   struct ModelDeleter { void operator()(MeCab::Model* m) const; };
   struct TaggerDeleter { void operator()(MeCab::Tagger* t) const; };
   std::unique_ptr<MeCab::Model, ModelDeleter> model_;
+  struct LatticeDeleter { void operator()(MeCab::Lattice* l) const; };
   std::unique_ptr<MeCab::Tagger, TaggerDeleter> tagger_;
+  // One lattice reused for every line: creating one allocates MeCab's node pools anew.
+  // (A tokenizer, like a MeCab tagger, belongs to one thread.)
+  std::unique_ptr<MeCab::Lattice, LatticeDeleter> lattice_;
 };
 
 }  // namespace kaiji

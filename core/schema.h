@@ -10,7 +10,7 @@
 namespace kaiji::schema {
 
 // Changes whenever documents are built differently, so an incremental run rewrites them.
-inline constexpr int kIndexFormat = 2;
+inline constexpr int kIndexFormat = 3;
 
 // ---- term prefixes (Xapian conventions: Q = unique id, S = subject/title) ----
 inline constexpr std::string_view kIdPrefix = "Q";         // Q<notice id>
@@ -34,6 +34,16 @@ inline constexpr std::string_view kSourcePrefix = "XP";    // XP<absolute path o
 inline constexpr Xapian::valueno kDateSlot = 0;      // YYYYMMDD publication date, sorts as a string
 inline constexpr Xapian::valueno kIncidentSlot = 1;  // incident number, for grouping
 inline constexpr Xapian::valueno kAffectedSlot = 2;  // Xapian::sortable_serialise(affected count)
+// The notice id: breaks ties in ranking and sorting the same way however the index is
+// split into shards (Xapian would otherwise break them by document number).
+inline constexpr Xapian::valueno kIdSlot = 12;
+// Sort keys: the value, then the id (so ties break the same way in every shard layout),
+// with notices that lack the value last in either direction. Plain value sorts, because
+// Xapian's remote backend (xapian-tcpsrv) does not run KeyMakers.
+inline constexpr Xapian::valueno kDateAscSlot = 13;       // YYYYMMDD + id; "\xff" + id without a date
+inline constexpr Xapian::valueno kDateDescSlot = 14;      // YYYYMMDD + id; "\0" + id without a date
+inline constexpr Xapian::valueno kAffectedAscSlot = 15;   // 20-digit count + id; "\xff" + id without one
+inline constexpr Xapian::valueno kAffectedDescSlot = 16;  // 20-digit count + id; "\0" + id without one
 inline constexpr Xapian::valueno kVersionSlot = 10;      // the XH hash, as 16 hex digits
 inline constexpr Xapian::valueno kSourceFilesSlot = 11;  // absolute paths of its files, joined by kValueSeparator
 

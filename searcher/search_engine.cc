@@ -53,9 +53,9 @@ FacetCounts facet_counts(const schema::FacetField& field, const Xapian::ValueCou
 
 // Words worth describing a notice by: analysed words (no prefix), not numbers, not
 // single characters.
-class DescriptiveTerms : public Xapian::ExpandDecider {
+class DescriptiveTerms {
  public:
-  bool operator()(const std::string& term) const override {
+  bool operator()(const std::string& term) const {
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;  // prefixed: ids, facets, bigrams
     if (std::all_of(term.begin(), term.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; })) {
       return false;
@@ -116,20 +116,53 @@ Xapian::docid SearchEngine::docid_of(const std::string& id) const {
 Notice SearchEngine::show(const std::string& id) const { return stored_notice(db_.get_document(docid_of(id))); }
 
 Xapian::Query SearchEngine::like_query(const std::string& id) const {
-  // Relevance feedback: the notice's most distinctive words (Xapian's expand set, which
-  // weighs a word by how much more it occurs here than in the collection).
-  Xapian::RSet rset;
-  rset.add_document(docid_of(id));
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query::MatchAll);
-  const DescriptiveTerms decider;
-  const Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+  // Relevance feedback: the notice's most distinctive words, each weighted by how often
+  // the notice uses it (saturating, as BM25 does) times how rare it is in the whole
+  // index. Computed here from the notice's term list and the index-wide frequencies
+  // rather than by Xapian's ESet, whose weights depend on how the index is split into
+  // shards; this way a sharded or remote index suggests exactly the same notices.
+  const Xapian::docid docid = docid_of(id);
+  const double documents = static_cast<double>(db_.get_doccount());
+  const DescriptiveTerms descriptive;
+  std::vector<std::pair<double, std::string>> weighted;
+  for (auto it = db_.termlist_begin(docid); it != db_.termlist_end(docid); ++it) {
+    const std::string term = *it;
+    if (!descriptive(term)) continue;
+    const double frequency = static_cast<double>(it.get_termfreq());
+    if (frequency < 2) continue;  // found nowhere else: cannot lead to a similar notice
+    const double wdf = static_cast<double>(it.get_wdf());
+    weighted.emplace_back(wdf / (wdf + kBm25K1) * std::log(documents / frequency), term);
+  }
+  const std::size_t keep = std::min<std::size_t>(kLikeTerms, weighted.size());
+  std::partial_sort(weighted.begin(), weighted.begin() + static_cast<long>(keep), weighted.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   std::vector<Xapian::Query> terms;
-  for (auto it = eset.begin(); it != eset.end(); ++it) {
-    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
+  for (std::size_t k = 0; k < keep; ++k) {
+    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(weighted[k].second), weighted[k].first);
   }
   const Xapian::Query words(Xapian::Query::OP_OR, terms.begin(), terms.end());
   return Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(schema::term(schema::kIdPrefix, id)));
+}
+
+SearchEngine::FacetPass SearchEngine::count_facets(const Xapian::Query& query) const {
+  // Facet counts use Xapian's own ValueCountMatchSpy, which also runs inside
+  // xapian-tcpsrv. They are counted in a pass of their own: it examines every match, but
+  // without weighting (BoolWeight), while the ranked pass stops as soon as it has the
+  // top results. (Counting inside a ranked pass over several remote databases also
+  // miscounts in Xapian 1.4 when the page is smaller than the matches.)
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(query);
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  for (const schema::FacetField& field : schema::kFacetFields) {
+    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
+    enquire.add_matchspy(spies.back().get());
+  }
+  const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+  FacetPass pass;
+  pass.total = all.get_matches_estimated();
+  for (std::size_t k = 0; k < spies.size(); ++k) pass.facets.push_back(facet_counts(schema::kFacetFields[k], *spies[k]));
+  return pass;
 }
 
 SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
@@ -155,12 +188,13 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
   // Sorting: relevance when there is something to rank by, else newest first. Notices
   // without the sort value come last in either direction.
   const SortKey sort = request.sort.value_or(ranked ? SortKey::Relevance : SortKey::Date);
-  std::unique_ptr<Xapian::MultiValueKeyMaker> sorter;
   if (sort != SortKey::Relevance) {
-    const Xapian::valueno slot = sort == SortKey::Date ? schema::kDateSlot : schema::kAffectedSlot;
-    sorter = std::make_unique<Xapian::MultiValueKeyMaker>();
-    sorter->add_value(slot, !request.ascending, request.ascending ? std::string(1, '\xff') : std::string());
-    enquire.set_sort_by_key_then_relevance(sorter.get(), false);
+    const bool date = sort == SortKey::Date;
+    const Xapian::valueno slot = request.ascending ? (date ? schema::kDateAscSlot : schema::kAffectedAscSlot)
+                                                   : (date ? schema::kDateDescSlot : schema::kAffectedDescSlot);
+    enquire.set_sort_by_value_then_relevance(slot, !request.ascending);
+  } else {
+    enquire.set_sort_by_relevance_then_value(schema::kIdSlot, false);  // equal scores: by id
   }
   response.sort = sort == SortKey::Relevance ? "relevance" : sort == SortKey::Date ? "date" : "affected";
   if (sort != SortKey::Relevance && request.ascending) response.sort += "-asc";
@@ -170,18 +204,9 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
     response.grouped = true;
   }
 
-  // Facet counts use Xapian's own ValueCountMatchSpy (it also runs in xapian-tcpsrv).
-  // A spy sees only the documents the match examines, so counting asks for them all,
-  // and so does grouping, whose group counts must be exact.
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  // Grouping counts notices per incident, so it asks for every match to be examined.
   Xapian::doccount check_at_least = kExactCountUpTo;
-  if (request.facets) {
-    for (const schema::FacetField& field : schema::kFacetFields) {
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
-      enquire.add_matchspy(spies.back().get());
-    }
-  }
-  if (request.facets || request.group_by_incident) check_at_least = std::max(check_at_least, db_.get_doccount());
+  if (request.group_by_incident) check_at_least = std::max(check_at_least, db_.get_doccount());
 
   auto run = [&](const Xapian::Query& q) {
     enquire.set_query(q);
@@ -189,19 +214,23 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
                             check_at_least);
   };
   Xapian::MSet mset = run(query);
+  Xapian::Query matched = query;
   if (mset.get_matches_upper_bound() == 0 && request.like_id.empty() && !built.partial_query.empty()) {
     // No notice has every word: the best partial matches, most words matched first.
-    // Fresh spies: the counts must describe the partial matches only.
-    enquire.clear_matchspies();
-    for (std::size_t k = 0; k < spies.size(); ++k) {
-      spies[k] = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetFields[k].slot);
-      enquire.add_matchspy(spies[k].get());
-    }
-    mset = run(built.partial_query);
+    matched = built.partial_query;
+    mset = run(matched);
     response.partial = true;
   }
-  response.total = mset.get_matches_estimated();
-  response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (request.facets) {
+    const FacetPass counted = count_facets(matched);
+    response.facets = counted.facets;
+    response.total = counted.total;
+    response.total_is_exact = true;
+  }
+  if (!request.facets || request.group_by_incident) {  // grouped: the number of groups
+    response.total = mset.get_matches_estimated();
+    response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  }
 
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     SearchHit hit;
@@ -227,7 +256,6 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
     }
     response.hits.push_back(std::move(hit));
   }
-  for (std::size_t k = 0; k < spies.size(); ++k) response.facets.push_back(facet_counts(schema::kFacetFields[k], *spies[k]));
   return response;
 }
 

@@ -86,7 +86,12 @@ class SearchEngine {
   const Xapian::Database& database() const { return db_; }
 
  private:
+  struct FacetPass {
+    std::vector<FacetCounts> facets;
+    std::size_t total = 0;
+  };
   SearchResponse search_once(const SearchRequest& request) const;
+  FacetPass count_facets(const Xapian::Query& query) const;
   Xapian::docid docid_of(const std::string& id) const;
   Xapian::Query like_query(const std::string& id) const;
 

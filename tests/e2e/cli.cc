@@ -54,7 +54,7 @@ BackgroundCommand::BackgroundCommand(const std::string& program, const std::vect
   const std::string n = std::to_string(counter++);
   out_file_ = (temp_root() / ("stdout-" + n)).string();
   err_file_ = (temp_root() / ("stderr-" + n)).string();
-  const std::string binary = std::string(KAIJI_BIN_DIR) + "/" + program;
+  const std::string binary = program.starts_with("/") ? program : std::string(KAIJI_BIN_DIR) + "/" + program;
   std::cout.flush();  // the child must not print the parent's buffered output again
   std::fflush(nullptr);
   pid_ = fork();

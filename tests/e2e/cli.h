@@ -19,7 +19,7 @@ struct RunOptions {
   bool as_nobody = false;   // when run as root: drop to user nobody, so permissions bite
 };
 
-// bin/<program> running in the background (no shell involved in quoting); killed and
+// bin/<program> (or the program at an absolute path) running in the background (no shell involved in quoting); killed and
 // reaped if still running when destroyed.
 class BackgroundCommand {
  public:
