@@ -1,5 +1,6 @@
 // kaiji-bench: the benchmark command.
 //   kaiji-bench generate --count N --out DIR      write a synthetic corpus
+//   kaiji-bench queries --db DIR                  query latency only, on an existing index
 //   kaiji-bench run --count N [--work DIR]        generate, index (a real kaiji-indexer
 //       process: wall time, notices/s, MB/s, peak RSS, index size), then query latency
 //       p50/p99 over bench/queries.txt, in-process and as whole CLI calls; in the same
@@ -62,6 +63,78 @@ void print_latency(const std::string& label, const std::vector<double>& ms) {
             << " ms   (" << ms.size() << " queries)\n";
 }
 
+struct QueryLatency {
+  std::vector<double> plain_ms;   // top 10 with snippets, in-process
+  std::vector<double> facets_ms;  // the same with every facet counted
+};
+
+// Latency of each searcher feature over the query mix, in-process (after a warm-up
+// round), and of whole CLI calls; printed as it goes.
+QueryLatency measure_queries(const fs::path& db, const std::vector<std::string>& queries, int rounds) {
+  const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
+  const kaiji::Analyzer analyzer(analysis);
+  const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
+  const kaiji::SearchEngine engine({db.string()}, analyzer, taxonomy);
+  // Each searcher feature over the same query mix.
+  struct Feature {
+    std::string name;
+    std::function<void(kaiji::SearchRequest&)> shape;
+  };
+  std::vector<std::string> like_ids;  // the top hit of each query, for --like
+  for (const std::string& q : queries) {
+    kaiji::SearchRequest request;
+    request.query = q;
+    request.limit = 1;
+    const auto response = engine.search(request);
+    like_ids.push_back(response.hits.empty() ? std::string() : response.hits.front().notice.id);
+  }
+  std::size_t query_index = 0;
+  const std::vector<Feature> features = {
+      {"query (top 10 + snippets)", [](kaiji::SearchRequest&) {}},
+      {"query + facets", [](kaiji::SearchRequest& r) { r.facets = true; }},
+      {"query, sort by date", [](kaiji::SearchRequest& r) { r.sort = kaiji::SortKey::Date; }},
+      {"query, sort by affected", [](kaiji::SearchRequest& r) { r.sort = kaiji::SortKey::Affected; }},
+      {"query, group by incident", [](kaiji::SearchRequest& r) { r.group_by_incident = true; }},
+      {"partial (a word no notice has)", [](kaiji::SearchRequest& r) { r.query += " 量子暗号通信"; }},
+      {"like (top hit of the query)",
+       [&](kaiji::SearchRequest& r) {
+         r.like_id = like_ids[query_index];
+         r.query.clear();
+       }},
+      {"browse + facets (empty query)",
+       [](kaiji::SearchRequest& r) {
+         r.query.clear();
+         r.facets = true;
+       }},
+  };
+  QueryLatency out;
+  for (const Feature& feature : features) {
+    std::vector<double> ms;
+    for (int round = 0; round <= rounds; ++round) {
+      for (query_index = 0; query_index < queries.size(); ++query_index) {
+        kaiji::SearchRequest request;
+        request.query = queries[query_index];
+        feature.shape(request);
+        if (request.query.empty() && request.like_id.empty() && feature.name.starts_with("like")) continue;
+        const auto start = Clock::now();
+        const auto response = engine.search(request);
+        const double elapsed = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        if (round > 0) ms.push_back(elapsed);  // round 0 warms the caches
+      }
+    }
+    print_latency(feature.name + ", in-process", ms);
+    if (feature.name.starts_with("query (")) out.plain_ms = ms;
+    if (feature.name == "query + facets") out.facets_ms = ms;
+  }
+  std::vector<double> cli;
+  for (const std::string& q : queries) {
+    const ProcessStats s = run_process({KAIJI_BIN_DIR "/kaiji-searcher", "--db", db.string(), "--json", "--facets", q});
+    cli.push_back(s.seconds * 1000.0);
+  }
+  print_latency("query + facets, whole CLI call", cli);
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -71,6 +144,7 @@ int main(int argc, char** argv) {
   std::string queries_path = KAIJI_SOURCE_DIR "/bench/queries.txt";
   std::string out_dir;
   std::string work_dir;
+  std::string db_dir;
   int rounds = 5;
   std::string threads;
   std::string shards;
@@ -81,6 +155,7 @@ int main(int argc, char** argv) {
       ("seed", po::value(&gen.seed)->default_value(42), "generator seed")
       ("corpus", po::value(&corpus_dir), "real notices to recombine")
       ("out", po::value(&out_dir), "generate: output directory")
+      ("db", po::value(&db_dir), "queries: the index to measure")
       ("work", po::value(&work_dir), "run: working directory (default: a temporary one)")
       ("queries", po::value(&queries_path), "run: query mix, one per line")
       ("rounds", po::value(&rounds)->default_value(5), "run: in-process rounds over the query mix")
@@ -115,7 +190,12 @@ int main(int argc, char** argv) {
       std::cout << "wrote " << gen.count << " notices, " << bytes / 1e6 << " MB to " << out_dir << '\n';
       return 0;
     }
-    if (command != "run") throw std::runtime_error("unknown command '" + command + "' (generate or run)");
+    if (command == "queries") {
+      if (db_dir.empty()) throw std::runtime_error("queries needs --db DIR (an index to measure)");
+      measure_queries(db_dir, read_queries(queries_path), rounds);
+      return 0;
+    }
+    if (command != "run") throw std::runtime_error("unknown command '" + command + "' (generate, run or queries)");
 
     if (work_dir.empty()) work_dir = (fs::temp_directory_path() / ("kaiji-bench-" + std::to_string(getpid()))).string();
     const fs::path corpus = fs::path(work_dir) / "corpus";
@@ -153,66 +233,9 @@ int main(int argc, char** argv) {
     std::cout << "index:     " << std::setprecision(1) << kaiji_index_mb << " MB on disk\n";
 
     const std::vector<std::string> queries = read_queries(queries_path);
-    const kaiji::Analyzer analyzer(analysis);
-    const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
-    const kaiji::SearchEngine engine({db.string()}, analyzer, taxonomy);
-    // Each searcher feature over the same query mix.
-    struct Feature {
-      std::string name;
-      std::function<void(kaiji::SearchRequest&)> shape;
-    };
-    std::vector<std::string> like_ids;  // the top hit of each query, for --like
-    for (const std::string& q : queries) {
-      kaiji::SearchRequest request;
-      request.query = q;
-      request.limit = 1;
-      const auto response = engine.search(request);
-      like_ids.push_back(response.hits.empty() ? std::string() : response.hits.front().notice.id);
-    }
-    std::size_t query_index = 0;
-    const std::vector<Feature> features = {
-        {"query (top 10 + snippets)", [](kaiji::SearchRequest&) {}},
-        {"query + facets", [](kaiji::SearchRequest& r) { r.facets = true; }},
-        {"query, sort by date", [](kaiji::SearchRequest& r) { r.sort = kaiji::SortKey::Date; }},
-        {"query, sort by affected", [](kaiji::SearchRequest& r) { r.sort = kaiji::SortKey::Affected; }},
-        {"query, group by incident", [](kaiji::SearchRequest& r) { r.group_by_incident = true; }},
-        {"partial (a word no notice has)", [](kaiji::SearchRequest& r) { r.query += " 量子暗号通信"; }},
-        {"like (top hit of the query)",
-         [&](kaiji::SearchRequest& r) {
-           r.like_id = like_ids[query_index];
-           r.query.clear();
-         }},
-        {"browse + facets (empty query)",
-         [](kaiji::SearchRequest& r) {
-           r.query.clear();
-           r.facets = true;
-         }},
-    };
-    std::vector<double> plain_ms, facets_ms;
-    for (const Feature& feature : features) {
-      std::vector<double> ms;
-      for (int round = 0; round <= rounds; ++round) {
-        for (query_index = 0; query_index < queries.size(); ++query_index) {
-          kaiji::SearchRequest request;
-          request.query = queries[query_index];
-          feature.shape(request);
-          if (request.query.empty() && request.like_id.empty() && feature.name.starts_with("like")) continue;
-          const auto start = Clock::now();
-          const auto response = engine.search(request);
-          const double elapsed = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-          if (round > 0) ms.push_back(elapsed);  // round 0 warms the caches
-        }
-      }
-      print_latency(feature.name + ", in-process", ms);
-      if (feature.name.starts_with("query (")) plain_ms = ms;
-      if (feature.name == "query + facets") facets_ms = ms;
-    }
-    std::vector<double> cli;
-    for (const std::string& q : queries) {
-      const ProcessStats s = run_process({KAIJI_BIN_DIR "/kaiji-searcher", "--db", db.string(), "--json", "--facets", q});
-      cli.push_back(s.seconds * 1000.0);
-    }
-    print_latency("query + facets, whole CLI call", cli);
+    const QueryLatency latency = measure_queries(db, queries, rounds);
+    const std::vector<double>& plain_ms = latency.plain_ms;
+    const std::vector<double>& facets_ms = latency.facets_ms;
 
     if (!with_groonga) {
       fs::remove_all(work_dir);

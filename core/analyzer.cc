@@ -23,7 +23,7 @@ namespace {
 // cut at a sentence end (or any code point) so a 2 MB line costs linear time.
 constexpr std::size_t kMaxChunk = 4096;
 
-bool is_conjugating(const std::string& pos) { return pos == "動詞" || pos == "形容詞" || pos == "助動詞"; }
+bool is_conjugating(std::string_view pos) { return pos == "動詞" || pos == "形容詞" || pos == "助動詞"; }
 
 // Words that carry grammar, not meaning. They keep their position (phrases stay exact)
 // but get no posting: nobody searches for を, and they would only add noise to ranking.

@@ -21,8 +21,8 @@ std::vector<std::string_view> split_feature(std::string_view feature) {
   return fields;
 }
 
-std::vector<std::string> split_parts(std::string_view parts) {
-  std::vector<std::string> out;
+std::vector<std::string_view> split_parts(std::string_view parts) {
+  std::vector<std::string_view> out;
   if (parts.empty() || parts == "*") return out;
   std::size_t start = 0;
   while (start <= parts.size()) {
@@ -77,7 +77,7 @@ std::vector<Morpheme> MecabTokenizer::tokenize(std::string_view text) const {
     m.end = m.begin + node->length;
     m.surface = text.substr(m.begin, node->length);
     m.unknown = node->stat == MECAB_UNK_NODE;
-    const std::vector<std::string_view> f = split_feature(node->feature);
+    const std::vector<std::string_view> f = split_feature(node->feature);  // lives in the lattice
     if (!f.empty()) m.pos = f[0];
     if (f.size() > 1) m.pos_detail = f[1];
     if (f.size() > 6 && f[6] != "*") m.base = f[6];

@@ -19,10 +19,11 @@ struct Morpheme {
   std::size_t begin = 0;        // byte offsets into the text given to tokenize()
   std::size_t end = 0;
   std::string_view surface;     // view into that text
-  std::string pos;              // 品詞 (名詞, 動詞, 助詞, …)
-  std::string pos_detail;       // 品詞細分類1 (一般, 非自立, サ変接続, …)
-  std::string base;             // 原形; empty when the dictionary has none
-  std::vector<std::string> parts;  // kaiji user dictionary: sub-words of a compound
+  // The fields below view MeCab's feature string: valid until the tokenizer's next call.
+  std::string_view pos;         // 品詞 (名詞, 動詞, 助詞, …)
+  std::string_view pos_detail;  // 品詞細分類1 (一般, 非自立, サ変接続, …)
+  std::string_view base;        // 原形; empty when the dictionary has none
+  std::vector<std::string_view> parts;  // kaiji user dictionary: sub-words of a compound
   bool unknown = false;         // MeCab guessed the word (not in any dictionary)
 };
 
@@ -39,7 +40,8 @@ class MecabTokenizer {
   MecabTokenizer(const MecabTokenizer&) = delete;
   MecabTokenizer& operator=(const MecabTokenizer&) = delete;
 
-  // Morphemes of one line of text (no newlines expected; MeCab skips white space).
+  // Morphemes of one line of text (no newlines expected; MeCab skips white space). Their
+  // views stay valid until the next call.
   std::vector<Morpheme> tokenize(std::string_view text) const;
 
  private:

@@ -235,10 +235,13 @@ Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::st
   }
   Xapian::Query phrase = combine(Xapian::Query::OP_OR, exact);
   if (exact_phrase) return phrase;
-  std::vector<Xapian::Query> ranked = {
-      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoost),
-      sequence_query(paths.leaves, prefix, Xapian::Query::OP_NEAR, paths.span + kNearSlack)};
-  return combine(Xapian::Query::OP_OR, ranked);
+  // A word MeCab splits matches where its pieces stand close together (NEAR); standing
+  // in order (the exact phrase, a subset of those) raises its rank. AND_MAYBE checks
+  // the phrase only in notices NEAR already matched, and only while it can still change
+  // which notices make the top.
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                       sequence_query(paths.leaves, prefix, Xapian::Query::OP_NEAR, paths.span + kNearSlack),
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoost));
 }
 
 }  // namespace kaiji
