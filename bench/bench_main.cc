@@ -20,6 +20,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "disk_usage.h"
 #include "groonga_side.h"
 #include "process.h"
 #include "search_engine.h"
@@ -33,13 +34,6 @@ using kaiji::bench::run_process;
 
 namespace {
 
-std::uintmax_t directory_size(const fs::path& dir) {
-  std::uintmax_t total = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) total += e.file_size();
-  }
-  return total;
-}
 
 std::vector<std::string> read_queries(const std::string& path) {
   std::ifstream in(path);
@@ -229,7 +223,7 @@ int main(int argc, char** argv) {
               << std::setprecision(0) << static_cast<double>(gen.count) / index.seconds << " notices/s, "
               << std::setprecision(2) << bytes / 1e6 / index.seconds << " MB/s, peak RSS "
               << index.peak_rss_kb / 1024 << " MB, " << index.seconds / mecab.seconds << "x bare MeCab\n";
-    const double kaiji_index_mb = static_cast<double>(directory_size(db)) / 1e6;
+    const double kaiji_index_mb = static_cast<double>(kaiji::bench::allocated_bytes(db)) / 1e6;
     std::cout << "index:     " << std::setprecision(1) << kaiji_index_mb << " MB on disk\n";
 
     const std::vector<std::string> queries = read_queries(queries_path);

@@ -9,6 +9,7 @@
 #include "classifier.h"
 #include "input_files.h"
 #include "notice_reader.h"
+#include "disk_usage.h"
 #include "process.h"
 
 namespace kaiji::bench {
@@ -45,14 +46,6 @@ column_create Notices affected COLUMN_SCALAR Int64
 constexpr const char* kIndex = R"(table_create Terms TABLE_PAT_KEY ShortText --default_tokenizer TokenMecab --normalizer NormalizerNFKC130
 column_create Terms notices_text COLUMN_INDEX|WITH_POSITION|WITH_SECTION Notices title,org,body
 )";
-
-std::uintmax_t files_size(const fs::path& dir) {
-  std::uintmax_t total = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) total += e.file_size();
-  }
-  return total;
-}
 
 // Writes the schema, one load of every notice and the index commands; returns notices.
 std::size_t write_load_script(const fs::path& corpus, const std::string& data_dir, const fs::path& script) {
@@ -91,7 +84,7 @@ std::string quoted(const std::string& s) {
 std::string select_command(const std::string& query, bool facets) {
   std::string cmd = "select Notices --match_columns " + quoted("title * 3 || org * 3 || body") + " --query " +
                     quoted(groonga_query(query)) +
-                    " --limit 10 --sort_keys -_score --output_columns " + quoted("_key,title,org,_score,snippet_html(body)");
+                    " --limit 10 --sort_keys -_score --cache no --output_columns " + quoted("_key,title,org,_score,snippet_html(body)");
   if (facets) cmd += std::string(" --drilldown ") + quoted(kFacetColumns) + " --drilldown_limit 100";
   return cmd;
 }
@@ -166,7 +159,7 @@ GroongaRun run_groonga(const fs::path& corpus, const fs::path& work, const std::
   if (load.exit_code != 0) throw std::runtime_error("groonga failed loading the corpus");
   run.index_seconds = load.seconds;
   run.peak_rss_kb = load.peak_rss_kb;
-  run.index_bytes = files_size(work / "db");
+  run.index_bytes = allocated_bytes(work / "db");
   run.query_ms = run_queries(db, work, queries, rounds, false);
   run.query_facets_ms = run_queries(db, work, queries, rounds, true);
   return run;

@@ -1,6 +1,11 @@
 // The indexer on real and on bad input.
 #include <doctest/doctest.h>
 
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
@@ -60,4 +65,45 @@ TEST_CASE("indexer: usage errors exit 2 with a clear line") {
   const auto bad_dic = run("kaiji-indexer", {"--db", temp_dir("dic") + "/db", "--dicdir", "/nonexistent", KAIJI_CORPUS_DIR});
   CHECK(bad_dic.exit_code == 2);
   CHECK(bad_dic.err.find("/nonexistent") != std::string::npos);
+}
+
+namespace {
+// Runs kaiji-indexer with its stderr (and stdout) on a pseudo-terminal, as a user at a
+// terminal would; returns everything it wrote there.
+std::string indexer_on_terminal(const std::vector<std::string>& args) {
+  const std::string binary = std::string(KAIJI_BIN_DIR) + "/kaiji-indexer";
+  std::fflush(nullptr);
+  int terminal = -1;
+  const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (pid == 0) {
+    std::vector<char*> argv = {const_cast<char*>(binary.c_str())};
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  std::string out;
+  char buffer[4096];
+  for (ssize_t n; (n = read(terminal, buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(n));
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(terminal);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("indexer: a live progress line on a terminal, none with --quiet or in a pipe") {
+  const std::string dir = temp_dir("progress");
+  REQUIRE(run("kaiji-bench", {"generate", "--count", "3000", "--corpus", KAIJI_CORPUS_DIR, "--out", dir + "/corpus"})
+              .exit_code == 0);
+  const std::string shown = indexer_on_terminal({"--db", dir + "/db", dir + "/corpus"});
+  CHECK(shown.find("\r\033[Kkaiji-indexer: ") != std::string::npos);
+  CHECK(shown.find(" notices · ") != std::string::npos);
+  CHECK(shown.find("notices indexed:") != std::string::npos);  // the report follows
+
+  const std::string quiet = indexer_on_terminal({"--db", dir + "/db2", "--quiet", dir + "/corpus"});
+  CHECK(quiet.find("\r\033[K") == std::string::npos);
+  const auto piped = run("kaiji-indexer", {"--db", dir + "/db3", dir + "/corpus"});
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.err.find('\r') == std::string::npos);
 }
