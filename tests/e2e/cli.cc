@@ -109,6 +109,13 @@ CommandResult run(const std::string& program, const std::vector<std::string>& ar
   return BackgroundCommand(program, args, options).wait();
 }
 
+std::string read_file(const std::string& path) { return slurp(path); }
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
 std::string temp_dir(const std::string& name) {
   const fs::path dir = temp_root() / name;
   fs::remove_all(dir);

@@ -44,6 +44,10 @@ class BackgroundCommand {
 // threads at once.
 CommandResult run(const std::string& program, const std::vector<std::string>& args, const RunOptions& options = {});
 
+// A whole file's bytes ("" when it cannot be read), and writing one.
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& bytes);
+
 // A fresh temporary directory, removed when the test binary exits.
 std::string temp_dir(const std::string& name);
 

@@ -34,11 +34,6 @@ nlohmann::json only_result(const std::string& db, const std::string& query) {
   return response.at("results").at(0);
 }
 
-void write_file(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out << bytes;
-}
-
 std::size_t in_index(const std::string& db) { return search(db, {"--limit", "0"}).at("total").get<std::size_t>(); }
 
 }  // namespace
