@@ -1,5 +1,6 @@
 #include "mecab_tokenizer.h"
 
+#include <array>
 #include <filesystem>
 #include <stdexcept>
 
@@ -8,17 +9,24 @@
 namespace kaiji {
 namespace {
 
-// Splits a MeCab feature string ("名詞,一般,*,…") into its comma-separated fields.
-std::vector<std::string_view> split_feature(std::string_view feature) {
-  std::vector<std::string_view> fields;
+// The first fields of a MeCab feature string ("名詞,一般,*,…"), split at commas
+// without allocating (this runs for every morpheme); `count` says how many there were.
+struct FeatureFields {
+  static constexpr std::size_t kKept = 10;  // up to the user dictionary's parts column
+  std::array<std::string_view, kKept> field{};
+  std::size_t count = 0;
+};
+
+FeatureFields split_feature(std::string_view feature) {
+  FeatureFields f;
   std::size_t start = 0;
-  while (true) {
+  while (f.count < FeatureFields::kKept) {
     const std::size_t comma = feature.find(',', start);
-    fields.push_back(feature.substr(start, comma == std::string_view::npos ? comma : comma - start));
+    f.field[f.count++] = feature.substr(start, comma == std::string_view::npos ? comma : comma - start);
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
-  return fields;
+  return f;
 }
 
 std::vector<std::string_view> split_parts(std::string_view parts) {
@@ -67,6 +75,7 @@ MecabTokenizer::~MecabTokenizer() = default;
 std::vector<Morpheme> MecabTokenizer::tokenize(std::string_view text) const {
   std::vector<Morpheme> out;
   if (text.empty()) return out;
+  out.reserve(text.size() / 3);  // about one morpheme per 1–2 characters
   MeCab::Lattice* const lattice = lattice_.get();
   lattice->set_sentence(text.data(), text.size());
   if (!tagger_->parse(lattice)) return out;
@@ -77,11 +86,11 @@ std::vector<Morpheme> MecabTokenizer::tokenize(std::string_view text) const {
     m.end = m.begin + node->length;
     m.surface = text.substr(m.begin, node->length);
     m.unknown = node->stat == MECAB_UNK_NODE;
-    const std::vector<std::string_view> f = split_feature(node->feature);  // lives in the lattice
-    if (!f.empty()) m.pos = f[0];
-    if (f.size() > 1) m.pos_detail = f[1];
-    if (f.size() > 6 && f[6] != "*") m.base = f[6];
-    if (f.size() > 9) m.parts = split_parts(f[9]);
+    const FeatureFields f = split_feature(node->feature);  // views into the lattice
+    if (f.count > 0) m.pos = f.field[0];
+    if (f.count > 1) m.pos_detail = f.field[1];
+    if (f.count > 6 && f.field[6] != "*") m.base = f.field[6];
+    if (f.count > 9) m.parts = split_parts(f.field[9]);
     out.push_back(std::move(m));
   }
   return out;

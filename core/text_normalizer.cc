@@ -1,9 +1,11 @@
 #include "text_normalizer.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/bytestream.h>
 #include <unicode/unistr.h>
 
 #include "utf8.h"
@@ -44,40 +46,47 @@ void append_normalized_segment(std::string& out, std::string_view segment, bool 
 
 }  // namespace
 
+const NormalizedText::Segment& NormalizedText::segment_at(std::size_t out) const {
+  const auto after = std::upper_bound(segments_.begin(), segments_.end(), out,
+                                      [](std::size_t o, const Segment& s) { return o < s.out_begin; });
+  return *(after - 1);
+}
+
 std::uint32_t NormalizedText::source_begin(std::size_t out_begin) const {
-  if (out_begin >= segment_of_byte_.size()) return source_size_;
-  return segments_[segment_of_byte_[out_begin]].source_begin;
+  if (out_begin >= text_.size() || segments_.empty()) return source_size_;
+  const Segment& s = segment_at(out_begin);
+  return s.identity ? s.source_begin + static_cast<std::uint32_t>(out_begin - s.out_begin) : s.source_begin;
 }
 
 std::uint32_t NormalizedText::source_end(std::size_t out_end) const {
-  if (out_end == 0) return 0;
-  if (out_end > segment_of_byte_.size()) return source_size_;
-  return segments_[segment_of_byte_[out_end - 1]].source_end;
+  if (out_end == 0 || segments_.empty()) return 0;
+  if (out_end > text_.size()) return source_size_;
+  const Segment& s = segment_at(out_end - 1);
+  return s.identity ? s.source_begin + static_cast<std::uint32_t>(out_end - s.out_begin) : s.source_end;
 }
 
 NormalizedText normalize_with_offsets(std::string_view source) {
   NormalizedText result;
   result.source_size_ = static_cast<std::uint32_t>(source.size());
   result.text_.reserve(source.size());
-  result.segment_of_byte_.reserve(source.size());
   const icu::Normalizer2& n = nfkc();
 
   std::size_t seg_begin = 0;
   bool seg_inert = true;
   std::size_t i = 0;
+  std::size_t previous = 0;  // where the last code point started
   // Emits source[seg_begin, seg_end) as one segment. A bad byte is always a segment of
   // its own and becomes U+FFFD.
   auto flush = [&](std::size_t seg_end, bool bad) {
     if (seg_end == seg_begin) return;
-    const std::size_t before = result.text_.size();
+    const auto out_begin = static_cast<std::uint32_t>(result.text_.size());
     if (bad) {
       utf8::append(result.text_, utf8::kReplacement);
     } else {
       append_normalized_segment(result.text_, source.substr(seg_begin, seg_end - seg_begin), seg_inert);
     }
-    const auto index = static_cast<std::uint32_t>(result.segments_.size());
-    result.segments_.push_back({static_cast<std::uint32_t>(seg_begin), static_cast<std::uint32_t>(seg_end)});
-    result.segment_of_byte_.insert(result.segment_of_byte_.end(), result.text_.size() - before, index);
+    result.segments_.push_back({static_cast<std::uint32_t>(seg_begin), static_cast<std::uint32_t>(seg_end), out_begin,
+                                !bad && seg_inert});
     seg_begin = seg_end;
     seg_inert = true;
   };
@@ -86,18 +95,42 @@ NormalizedText normalize_with_offsets(std::string_view source) {
     const std::size_t start = i;
     const char32_t c = utf8::decode(source, i);
     const bool bad = (c == utf8::kReplacement && i - start != 3);
-    if (start != seg_begin && (bad || n.hasBoundaryBefore(static_cast<UChar32>(c)))) flush(start, false);
+    const bool inert = !bad && n.isInert(static_cast<UChar32>(c));
+    // An inert code point continues an inert run; anything else starts a new segment
+    // where NFKC allows a boundary.
+    const bool continues_run = seg_inert && inert;
+    if (start != seg_begin && !continues_run) {
+      if (bad || n.hasBoundaryBefore(static_cast<UChar32>(c))) {
+        flush(start, false);
+      } else if (seg_inert && previous > seg_begin) {
+        // A combining mark after an inert run joins only the run's last code point
+        // (か + ゛): the rest of the run stays a byte-for-byte segment.
+        flush(previous, false);
+      }
+    }
+    previous = start;
     if (bad) {
       flush(i, true);
       continue;
     }
-    if (!n.isInert(static_cast<UChar32>(c))) seg_inert = false;
+    if (!inert) seg_inert = false;
   }
   flush(source.size(), false);
   return result;
 }
 
-std::string normalize(std::string_view source) { return normalize_with_offsets(source).text(); }
+std::string normalize(std::string_view source) {
+  // No offsets wanted: ICU normalises the UTF-8 directly, without UTF-16 round trips.
+  // Invalid bytes are first made U+FFFD, as normalize_with_offsets does.
+  const std::string valid = utf8::sanitize(source);
+  std::string out;
+  out.reserve(valid.size());
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  nfkc().normalizeUTF8(0, icu::StringPiece(valid.data(), static_cast<int32_t>(valid.size())), sink, nullptr, status);
+  if (U_FAILURE(status)) return normalize_with_offsets(source).text();
+  return out;
+}
 
 std::string fold_case(std::string_view s) {
   std::string out;

@@ -4,7 +4,9 @@
 // katakana → katakana, ideographic space → space), but snippets and highlights must
 // point into the text as the notice wrote it. The normaliser therefore works segment
 // by segment (a segment ends where NFKC allows a boundary, so ｶﾞ stays one segment and
-// becomes ガ) and records, for every output byte, the source range of its segment.
+// becomes ガ) and records each segment's source and output ranges. Runs of code points
+// NFKC leaves alone (most kanji and kana) form one segment mapped byte for byte, so the
+// common case costs a copy.
 #pragma once
 
 #include <cstdint>
@@ -29,10 +31,13 @@ class NormalizedText {
   struct Segment {
     std::uint32_t source_begin;
     std::uint32_t source_end;
+    std::uint32_t out_begin;
+    bool identity;  // output bytes equal the source bytes (an inert run)
   };
+  // The segment holding output byte `out`, which must be below text_.size().
+  const Segment& segment_at(std::size_t out) const;
   std::string text_;
-  std::vector<std::uint32_t> segment_of_byte_;  // one entry per output byte
-  std::vector<Segment> segments_;
+  std::vector<Segment> segments_;  // in order; out_begin ascending
   std::uint32_t source_size_ = 0;
 };
 

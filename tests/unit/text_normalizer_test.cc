@@ -31,3 +31,16 @@ TEST_CASE("normaliser: case folding") {
   CHECK(fold_case("EMOTET Ｖｐｎ") == "emotet Ｖｐｎ");  // fold_case alone leaves full width to NFKC
   CHECK(fold_case(normalize("Ｖｐｎ")) == "vpn");
 }
+
+TEST_CASE("normaliser: offsets inside long runs of untouched text are exact, and a combining mark joins only its base") {
+  // 「漏えい」 sits inside a run NFKC leaves alone, after full-width digits it changes.
+  const std::string source = "２０２４年に情報が漏えいした。か\u3099ら";
+  const NormalizedText n = normalize_with_offsets(source);
+  CHECK(n.text() == "2024年に情報が漏えいした。がら");
+  const std::size_t at = n.text().find("漏えい");
+  CHECK(source.substr(n.source_begin(at), n.source_end(at + std::string("漏えい").size()) - n.source_begin(at)) ==
+        "漏えい");
+  const std::size_t ga = n.text().rfind("が");
+  CHECK(source.substr(n.source_begin(ga), n.source_end(ga + 3) - n.source_begin(ga)) == "か\u3099");
+  CHECK(normalize(source) == n.text());
+}
