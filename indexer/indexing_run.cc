@@ -1,11 +1,9 @@
 #include "indexing_run.h"
 
 #include <chrono>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -14,6 +12,7 @@
 #include <xxhash.h>
 
 #include "analysis_pipeline.h"
+#include "batch_writer.h"
 #include "classifier.h"
 #include "dedupe.h"
 #include "document_builder.h"
@@ -21,6 +20,7 @@
 #include "input_scan.h"
 #include "progress.h"
 #include "schema.h"
+#include "source_tracking.h"
 
 namespace kaiji {
 namespace {
@@ -48,133 +48,6 @@ std::uint64_t analysis_hash(const AnalysisOptions& options) {
     material.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   return XXH3_64bits(material.data(), material.size());
-}
-
-// The bookkeeping term of a source file: its path, or a hash of it when the path is too
-// long to be a term.
-std::string source_term(const std::string& absolute_path) {
-  std::string term = schema::term(schema::kSourcePrefix, absolute_path);
-  if (term.size() <= schema::kMaxTermBytes) return term;
-  return schema::term(schema::kSourcePrefix, "#" + hex16(XXH3_64bits(absolute_path.data(), absolute_path.size())));
-}
-
-std::vector<std::string> split_values(const std::string& joined) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start < joined.size()) {
-    std::size_t end = joined.find(schema::kValueSeparator, start);
-    if (end == std::string::npos) end = joined.size();
-    out.push_back(joined.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-std::size_t shard_of(const std::string& id, std::size_t shards) {
-  return static_cast<std::size_t>(XXH3_64bits(id.data(), id.size()) % shards);
-}
-
-// The writer's side: routes each document to its shard and commits every batch_size
-// documents, each batch one transaction per shard.
-class BatchWriter {
- public:
-  BatchWriter(IndexStore& store, std::size_t batch_size, IndexingReport& report)
-      : shards_(store.shards()), batch_size_(std::max<std::size_t>(batch_size, 1)), report_(report) {
-    for (Xapian::WritableDatabase& shard : shards_) shard.begin_transaction();
-  }
-
-  void write(const std::string& id, Xapian::Document&& document) {
-    Xapian::WritableDatabase& shard = shards_[shard_of(id, shards_.size())];
-    const std::string id_term = schema::term(schema::kIdPrefix, id);
-    ++(shard.term_exists(id_term) ? report_.replaced : report_.added);
-    shard.replace_document(id_term, document);
-    if (++in_batch_ == batch_size_) commit(true);
-  }
-
-  // True when the document was there to remove.
-  bool remove(std::size_t shard, Xapian::docid docid) {
-    try {
-      shards_[shard].delete_document(docid);
-      return true;
-    } catch (const Xapian::DocNotFoundError&) {
-      return false;  // already removed in this run
-    }
-  }
-
-  // Commits the open batch; with more, opens the next one.
-  void commit(bool more) {
-    for (Xapian::WritableDatabase& shard : shards_) shard.commit_transaction();
-    if (in_batch_ > 0) ++report_.batches_committed;
-    in_batch_ = 0;
-    if (more) {
-      for (Xapian::WritableDatabase& shard : shards_) shard.begin_transaction();
-    }
-  }
-
-  std::size_t in_batch() const { return in_batch_; }
-
- private:
-  std::vector<Xapian::WritableDatabase>& shards_;
-  const std::size_t batch_size_;
-  IndexingReport& report_;
-  std::size_t in_batch_ = 0;
-};
-
-class FileExistence {
- public:
-  bool operator()(const std::string& path) {
-    auto [it, fresh] = known_.emplace(path, false);
-    if (fresh) it->second = std::filesystem::exists(path);
-    return it->second;
-  }
-
- private:
-  std::unordered_map<std::string, bool> known_;
-};
-
-// Notices whose version is not among this run's although a file they came from was read
-// again (the file no longer holds them, or holds a changed version under a new id).
-// Kept when another of their files was not part of this run and still exists.
-void remove_stale(IndexStore& store, BatchWriter& writer, const Scan& scan,
-                  const std::unordered_set<std::string>& current_versions, IndexingReport& report) {
-  std::set<std::string> read_files;
-  for (const ScannedFile& f : scan.files) {
-    if (f.read && !f.absolute_path.empty()) read_files.insert(f.absolute_path);
-  }
-  FileExistence exists;
-  for (std::size_t s = 0; s < store.shard_count(); ++s) {
-    Xapian::WritableDatabase& shard = store.shards()[s];
-    std::set<Xapian::docid> stale;
-    for (const std::string& file : read_files) {
-      const std::string term = source_term(file);
-      for (auto it = shard.postlist_begin(term); it != shard.postlist_end(term); ++it) {
-        const Xapian::Document doc = shard.get_document(*it);
-        if (current_versions.contains(doc.get_value(schema::kVersionSlot))) continue;
-        bool elsewhere = false;
-        for (const std::string& other : split_values(doc.get_value(schema::kSourceFilesSlot))) {
-          if (!read_files.contains(other) && exists(other)) elsewhere = true;
-        }
-        if (!elsewhere) stale.insert(*it);
-      }
-    }
-    for (const Xapian::docid id : stale) report.removed += writer.remove(s, id) ? 1 : 0;
-  }
-}
-
-// --prune: notices all of whose files are gone. Notices read from standard input have
-// no files and are never pruned.
-void prune_gone(IndexStore& store, BatchWriter& writer, IndexingReport& report) {
-  FileExistence exists;
-  for (std::size_t s = 0; s < store.shard_count(); ++s) {
-    Xapian::WritableDatabase& shard = store.shards()[s];
-    std::vector<Xapian::docid> gone;
-    for (auto it = shard.valuestream_begin(schema::kSourceFilesSlot); it != shard.valuestream_end(schema::kSourceFilesSlot);
-         ++it) {
-      const std::vector<std::string> files = split_values(*it);
-      if (!files.empty() && std::none_of(files.begin(), files.end(), std::ref(exists))) gone.push_back(it.get_docid());
-    }
-    for (const Xapian::docid id : gone) report.pruned += writer.remove(s, id) ? 1 : 0;
-  }
 }
 
 // The notices of a file, as scanned: from the cache, or read again and checked to be
@@ -236,7 +109,7 @@ IndexingReport run_indexing(const IndexingOptions& options) {
     if (to_write[g]) ++writes; else ++report.unchanged;
   }
 
-  BatchWriter writer(store, options.batch_size, report);
+  BatchWriter writer(store.shards(), options.batch_size);
   progress.start_writing(writes);
   {
     std::size_t written = 0;
@@ -248,13 +121,7 @@ IndexingReport run_indexing(const IndexingOptions& options) {
           const std::string version = hex16(job.version);
           doc.add_boolean_term(schema::term(schema::kVersionPrefix, version));
           doc.add_value(schema::kVersionSlot, version);
-          std::string files;
-          for (const std::string& path : job.source_files) {
-            doc.add_boolean_term(source_term(path));
-            if (!files.empty()) files += schema::kValueSeparator;
-            files += path;
-          }
-          if (!files.empty()) doc.add_value(schema::kSourceFilesSlot, files);
+          add_source_files(doc, job.source_files);
           return doc;
         },
         [&](const AnalysisJob& job, Xapian::Document&& doc) {
@@ -302,10 +169,17 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   }
 
   if (!store.rebuilding()) {
-    remove_stale(store, writer, scan, current_versions, report);
-    if (options.prune) prune_gone(store, writer, report);
+    std::unordered_set<std::string> read_files;
+    for (const ScannedFile& f : scan.files) {
+      if (f.read && !f.absolute_path.empty()) read_files.insert(f.absolute_path);
+    }
+    report.removed = remove_stale(store.shards(), writer, read_files, current_versions);
+    if (options.prune) report.pruned = prune_gone(store.shards(), writer);
   }
   writer.commit(false);
+  report.added = writer.counts().added;
+  report.replaced = writer.counts().replaced;
+  report.batches_committed = writer.counts().batches_committed;
   store.publish();
   for (Xapian::WritableDatabase& shard : store.shards()) report.documents_in_index += shard.get_doccount();
 

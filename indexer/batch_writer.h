@@ -1,0 +1,44 @@
+// The indexer's writing end: routes each document to its shard and commits every
+// batch_size documents, each batch one transaction per shard, so an interrupted run
+// leaves the index at a batch boundary.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace kaiji {
+
+// The shard a notice id always goes to.
+std::size_t shard_of(const std::string& id, std::size_t shards);
+
+struct WriteCounts {
+  std::size_t added = 0;
+  std::size_t replaced = 0;
+  std::size_t batches_committed = 0;
+};
+
+class BatchWriter {
+ public:
+  // Opens the first batch. shards must outlive the writer.
+  BatchWriter(std::vector<Xapian::WritableDatabase>& shards, std::size_t batch_size);
+
+  // Adds the notice with this id, or replaces its old version.
+  void write(const std::string& id, Xapian::Document&& document);
+  // True when the document was there to remove (it may already be gone in this run).
+  bool remove(std::size_t shard, Xapian::docid docid);
+  // Commits the open batch; with more, opens the next one.
+  void commit(bool more);
+
+  const WriteCounts& counts() const { return counts_; }
+
+ private:
+  std::vector<Xapian::WritableDatabase>& shards_;
+  const std::size_t batch_size_;
+  std::size_t in_batch_ = 0;
+  WriteCounts counts_;
+};
+
+}  // namespace kaiji
