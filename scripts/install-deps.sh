@@ -10,6 +10,7 @@ packages=(
   libboost-program-options-dev nlohmann-json3-dev doctest-dev
   libicu-dev libxxhash-dev libgumbo-dev
   clang-14 libclang-rt-14-dev
+  groonga-bin groonga-tokenizer-mecab
   jq
 )
 
