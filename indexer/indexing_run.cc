@@ -80,7 +80,7 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   IndexStore store(options.db_path, options.shards, options.rebuild);
 
   Progress progress(options.progress);
-  Scan scan = scan_inputs(options.inputs, analysis_hash(options.analysis), kScanCacheBytes,
+  Scan scan = scan_inputs(options.inputs, analysis_hash(options.analysis), kScanCacheBytes, threads,
                           [&progress](std::size_t done, std::size_t total, std::size_t notices) {
                             progress.scanning(done, total, notices);
                           });

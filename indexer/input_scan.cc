@@ -1,8 +1,11 @@
 #include "input_scan.h"
 
+#include <atomic>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <mutex>
+#include <thread>
 
 #include <xxhash.h>
 
@@ -31,42 +34,86 @@ std::uint64_t copy_hash(const Notice& notice) {
   return XXH3_64bits(serialised.data(), serialised.size());
 }
 
+namespace {
+
+// What scanning one file found, before the files are put together in order.
+struct FileScan {
+  ScannedFile file;
+  std::vector<DuplicateKey> keys;
+  std::vector<std::uint64_t> copy_hashes;
+  std::vector<ReadProblem> problems;
+  bool skipped = false;
+};
+
+FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_bytes, std::size_t cache_budget_bytes) {
+  FileScan out;
+  out.file.path = path;
+  if (path != "-") {
+    std::error_code ec;
+    out.file.absolute_path = std::filesystem::absolute(path, ec).lexically_normal().string();
+  }
+  std::optional<NoticeFile> read = read_input(path, out.problems);
+  if (!read) {
+    out.skipped = true;
+    return out;
+  }
+  out.file.read = true;
+  out.skipped = read->skipped;
+  out.file.notices = read->read.notices.size();
+  for (const Notice& n : read->read.notices) {
+    out.file.bytes += n.body.size();
+    out.keys.push_back(duplicate_key(n));
+    out.copy_hashes.push_back(copy_hash(n));
+  }
+  // Standard input cannot be read twice, so it is always kept.
+  const std::size_t bytes = out.file.bytes;
+  if (path == "-" || cached_bytes.fetch_add(bytes) + bytes <= cache_budget_bytes) {
+    out.file.cached = std::move(read->read.notices);
+  } else {
+    cached_bytes.fetch_sub(bytes);
+  }
+  return out;
+}
+
+}  // namespace
+
 Scan scan_inputs(const std::vector<std::string>& inputs, std::uint64_t analysis, std::size_t cache_budget_bytes,
-                 const ScanProgress& on_file) {
+                 std::size_t threads, const ScanProgress& on_file) {
   Scan scan;
   InputFiles found = collect_input_files(inputs);
   scan.problems = std::move(found.problems);
+
+  // Files are read, decoded, parsed and fingerprinted on every core, then put together
+  // in input order, so the result does not depend on which thread read what.
+  std::vector<FileScan> per_file(found.files.size());
+  std::atomic<std::size_t> next{0}, done{0}, notices{0}, cached_bytes{0};
+  std::mutex progress_mutex;
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t t = 0; t < std::max<std::size_t>(threads, 1); ++t) {
+      workers.emplace_back([&] {
+        for (std::size_t k; (k = next++) < found.files.size();) {
+          per_file[k] = scan_file(found.files[k], cached_bytes, cache_budget_bytes);
+          notices += per_file[k].keys.size();
+          const std::size_t finished = ++done;
+          if (on_file) {
+            const std::lock_guard lock(progress_mutex);
+            on_file(finished, found.files.size(), notices);
+          }
+        }
+      });
+    }
+  }
+
   std::vector<DuplicateKey> keys;
-  std::size_t cached_bytes = 0;
-  for (const std::string& path : found.files) {
-    ScannedFile file;
-    file.path = path;
-    if (path != "-") {
-      std::error_code ec;
-      file.absolute_path = std::filesystem::absolute(path, ec).lexically_normal().string();
+  for (FileScan& f : per_file) {
+    for (ReadProblem& p : f.problems) scan.problems.push_back(std::move(p));
+    if (f.skipped) ++scan.files_skipped;
+    for (std::size_t k = 0; k < f.keys.size(); ++k) {
+      keys.push_back(std::move(f.keys[k]));
+      scan.notices.push_back({scan.files.size(), 0, f.copy_hashes[k]});
     }
-    std::optional<NoticeFile> read = read_input(path, scan.problems);
-    if (read) {
-      file.read = true;
-      file.notices = read->read.notices.size();
-      std::size_t bytes = 0;
-      for (const Notice& n : read->read.notices) {
-        bytes += n.body.size();
-        keys.push_back(duplicate_key(n));
-        scan.notices.push_back({scan.files.size(), 0, copy_hash(n)});
-      }
-      file.bytes = bytes;
-      // Standard input cannot be read twice, so it is always kept.
-      if (path == "-" || cached_bytes + bytes <= cache_budget_bytes) {
-        cached_bytes += bytes;
-        file.cached = std::move(read->read.notices);
-      }
-      if (read->skipped) ++scan.files_skipped;
-    } else {
-      ++scan.files_skipped;
-    }
-    scan.files.push_back(std::move(file));
-    if (on_file) on_file(scan.files.size(), found.files.size(), scan.notices.size());
+    scan.files.push_back(std::move(f.file));
   }
 
   const std::vector<std::size_t> groups = duplicate_groups(keys);
