@@ -109,6 +109,8 @@ class Lexer {
 
 class Parser {
  public:
+  static constexpr int kMaxDepth = 32;
+
   explicit Parser(std::vector<Lexeme> lexemes) : lex_(std::move(lexemes)) {}
 
   QueryNode parse() {
@@ -180,9 +182,16 @@ class Parser {
       }
       case Lexeme::Type::LParen: {
         if (peek().type == Lexeme::Type::RParen) throw QuerySyntaxError("empty parentheses", lexeme.column);
+        // The parser (and everything that walks the tree) recurses once per level; a
+        // bound keeps a query of thousands of '(' from overflowing the stack.
+        if (++depth_ > kMaxDepth) {
+          throw QuerySyntaxError("parentheses nested too deeply (at most " + std::to_string(kMaxDepth) + " levels)",
+                                 lexeme.column);
+        }
         QueryNode inner = parse_or();
         if (peek().type != Lexeme::Type::RParen) throw QuerySyntaxError("unclosed '('", lexeme.column);
         take();
+        --depth_;
         return inner;
       }
       default:
@@ -192,6 +201,7 @@ class Parser {
 
   std::vector<Lexeme> lex_;
   std::size_t at_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -48,3 +48,9 @@ TEST_CASE("query syntax: an empty query is an empty AND") {
   CHECK(q.kind == Kind::And);
   CHECK(q.children.empty());
 }
+
+TEST_CASE("query syntax: deep nesting is refused with a message, not a crash (found by fuzz_query_parser)") {
+  CHECK(parse_query(std::string(32, '(') + "漏えい" + std::string(32, ')')).kind == QueryNode::Kind::Word);
+  const std::string deep = std::string(5000, '(') + "a";
+  CHECK_THROWS_WITH_AS(parse_query(deep), doctest::Contains("nested too deeply"), QuerySyntaxError);
+}
