@@ -9,13 +9,16 @@ AnalysisPipeline::AnalysisPipeline(std::size_t workers, std::size_t in_flight, A
 }
 
 AnalysisPipeline::~AnalysisPipeline() {
+  // Destroyed without finish() (the reader threw): queued notices are abandoned, not
+  // analysed, so the threads are stopped as by an error. After finish() they have
+  // already returned and this changes nothing.
   {
     const std::lock_guard lock(mutex_);
     closing_ = true;
     if (!error_) error_ = std::make_exception_ptr(std::runtime_error("indexing stopped"));
   }
   changed_.notify_all();
-  // jthreads join here.
+  // The jthreads join here.
 }
 
 void AnalysisPipeline::fail(std::exception_ptr error) {
