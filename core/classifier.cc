@@ -19,13 +19,6 @@ std::string fold(std::string_view text) { return fold_case(normalize(text)); }
 
 }  // namespace
 
-struct Classifier::Texts {
-  std::string org;
-  std::string title;
-  std::string body;
-  std::string text;  // title and body
-};
-
 Classifier::Classifier(const std::string& data_dir) {
   namespace fs = std::filesystem;
   taxonomy_ = Taxonomy::load((fs::path(data_dir) / "taxonomy.tsv").string());
@@ -38,7 +31,7 @@ Classifier::Classifier(const std::string& data_dir) {
       negation_cues_.push_back(fold(w[4]));
       continue;
     }
-    Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, fold(w[4]), line.line_number, nullptr, nullptr};
+    Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, fold(w[4]), line.line_number};
     if (w[2] != "match" && w[2] != "veto") throw std::runtime_error(where + "action must be match or veto");
     if (w[3] == "org") {
       rule.scope = Scope::Org;
@@ -53,59 +46,79 @@ Classifier::Classifier(const std::string& data_dir) {
     if (std::none_of(values.begin(), values.end(), [&](const FacetValue& v) { return v.slug == rule.value; })) {
       throw std::runtime_error(where + "'" + rule.facet + ":" + rule.value + "' is not in taxonomy.tsv");
     }
-    rule.pattern_storage = std::make_shared<const std::string>(rule.pattern);
-    rule.searcher = std::make_shared<const Rule::Searcher>(rule.pattern_storage->begin(), rule.pattern_storage->end());
     rules_.push_back(std::move(rule));
   }
-}
-
-bool Classifier::matches(const Rule& rule, const Texts& texts) const {
-  const std::string& text = rule.scope == Scope::Org     ? texts.org
-                            : rule.scope == Scope::Title ? texts.title
-                            : rule.scope == Scope::Body  ? texts.body
-                                                         : texts.text;
-  for (auto found = std::search(text.begin(), text.end(), *rule.searcher); found != text.end();
-       found = std::search(found + static_cast<long>(rule.pattern.size()), text.end(), *rule.searcher)) {
-    // What follows in the same sentence, to see whether it is denied (「…は漏えいしていません」).
-    const std::size_t after = static_cast<std::size_t>(found - text.begin()) + rule.pattern.size();
-    std::string_view rest = utf8::prefix(std::string_view(text).substr(after), kNegationWindowChars);
-    rest = rest.substr(0, std::min({rest.find("。"), rest.find('\n'), rest.size()}));
-    const bool denied = std::any_of(negation_cues_.begin(), negation_cues_.end(),
-                                    [&](const std::string& cue) { return rest.find(cue) != std::string_view::npos; });
-    if (!denied) return true;
+  std::vector<std::string> patterns;
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    const auto known = std::find(patterns.begin(), patterns.end(), rules_[r].pattern);
+    if (known == patterns.end()) {
+      patterns.push_back(rules_[r].pattern);
+      rules_of_pattern_.push_back({r});
+    } else {
+      rules_of_pattern_[static_cast<std::size_t>(known - patterns.begin())].push_back(r);
+    }
   }
-  return false;
+  patterns_ = PhraseMatcher(std::move(patterns));
 }
 
-std::vector<std::string> Classifier::multi_valued(const std::string& facet, const Texts& texts) const {
+// Whether the sentence after an occurrence denies it (「…は漏えいしていません」).
+bool Classifier::denied(std::string_view text, std::size_t after) const {
+  std::string_view rest = utf8::prefix(text.substr(after), kNegationWindowChars);
+  rest = rest.substr(0, std::min({rest.find("。"), rest.find('\n'), rest.size()}));
+  return std::any_of(negation_cues_.begin(), negation_cues_.end(),
+                     [&](const std::string& cue) { return rest.find(cue) != std::string_view::npos; });
+}
+
+// One pass over one field marks the rules that one of their occurrences there satisfies.
+// The title and the body are each scanned once and serve both their own scope and
+// `text`: no pattern spans a line break, so that equals scanning "title\nbody".
+void Classifier::match_field(std::string_view text, Scope field, Matched& matched) const {
+  patterns_.for_each_match(text, [&](std::size_t pattern, std::size_t offset) {
+    for (const std::size_t r : rules_of_pattern_[pattern]) {
+      const Rule& rule = rules_[r];
+      const bool in_scope = rule.scope == field || (rule.scope == Scope::Text && field != Scope::Org);
+      if (!in_scope || matched[r]) continue;
+      if (!denied(text, offset + rule.pattern.size())) matched[r] = true;
+    }
+  });
+}
+
+Classifier::Matched Classifier::match_rules(const Notice& notice) const {
+  Matched matched(rules_.size(), false);
+  match_field(fold(notice.org), Scope::Org, matched);
+  match_field(fold(notice.title), Scope::Title, matched);
+  match_field(fold(notice.body), Scope::Body, matched);
+  return matched;
+}
+
+std::vector<std::string> Classifier::multi_valued(const std::string& facet, const Matched& matched) const {
   std::vector<std::string> out;
   for (const FacetValue& value : taxonomy_.values(facet)) {
-    bool matched = false;
+    bool found = false;
     bool vetoed = false;
-    for (const Rule& rule : rules_) {
-      if (rule.facet != facet || rule.value != value.slug) continue;
-      if (rule.veto ? vetoed : matched) continue;  // already decided
-      if (matches(rule, texts)) (rule.veto ? vetoed : matched) = true;
+    for (std::size_t r = 0; r < rules_.size(); ++r) {
+      const Rule& rule = rules_[r];
+      if (rule.facet != facet || rule.value != value.slug || !matched[r]) continue;
+      (rule.veto ? vetoed : found) = true;
     }
-    if (matched && !vetoed) out.push_back(value.slug);
+    if (found && !vetoed) out.push_back(value.slug);
   }
   return out;
 }
 
-std::string Classifier::single_valued(const std::string& facet, const Texts& texts) const {
-  for (const Rule& rule : rules_) {
-    if (rule.facet == facet && !rule.veto && matches(rule, texts)) return rule.value;
+std::string Classifier::single_valued(const std::string& facet, const Matched& matched) const {
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    if (rules_[r].facet == facet && !rules_[r].veto && matched[r]) return rules_[r].value;
   }
   const auto& values = taxonomy_.values(facet);
   return values.empty() ? std::string() : values.front().slug;
 }
 
 NoticeFacets Classifier::classify(const Notice& notice) const {
-  Texts texts{fold(notice.org), fold(notice.title), fold(notice.body), {}};
-  texts.text = texts.title + "\n" + texts.body;
+  const Matched matched = match_rules(notice);
 
   NoticeFacets facets;
-  facets.causes = multi_valued("cause", texts);
+  facets.causes = multi_valued("cause", matched);
   // `contractor` says where, not what: alone it still needs a leaf for what happened.
   if (facets.causes.empty() || (facets.causes.size() == 1 && facets.causes.front() == "contractor")) {
     facets.causes.push_back("other");
@@ -117,9 +130,9 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
       facets.cause_families.push_back(*family);
     }
   }
-  facets.sector = single_valued("sector", texts);
-  facets.data = multi_valued("data", texts);
-  facets.outcome = single_valued("outcome", texts);
+  facets.sector = single_valued("sector", matched);
+  facets.data = multi_valued("data", matched);
+  facets.outcome = single_valued("outcome", matched);
   facets.affected = headline_affected(notice.title + "\n" + notice.body);
   if (notice.date) {
     facets.year = notice.date->year;

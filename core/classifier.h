@@ -3,12 +3,11 @@
 // types and outcome by phrase rules; affected count and year by their own readers.
 #pragma once
 
-#include <functional>
-#include <memory>
 #include <string>
 #include <vector>
 
 #include "notice.h"
+#include "phrase_matcher.h"
 #include "taxonomy.h"
 
 namespace kaiji {
@@ -31,22 +30,22 @@ class Classifier {
     Scope scope = Scope::Text;
     std::string pattern;  // normalised
     std::size_t line = 0;
-    // Boyer–Moore–Horspool over the pattern, shared so Rule stays copyable; it skips
-    // ahead by the pattern's length, where a plain find() stops at every lead byte of
-    // the UTF-8 text (E3 starts most Japanese characters).
-    using Searcher = std::boyer_moore_horspool_searcher<std::string::const_iterator>;
-    std::shared_ptr<const std::string> pattern_storage;
-    std::shared_ptr<const Searcher> searcher;
   };
-  struct Texts;
+  // Which rules hold for one notice: rule index → an occurrence that is not denied.
+  using Matched = std::vector<bool>;
 
-  bool matches(const Rule& rule, const Texts& texts) const;
-  std::vector<std::string> multi_valued(const std::string& facet, const Texts& texts) const;
-  std::string single_valued(const std::string& facet, const Texts& texts) const;
+  Matched match_rules(const Notice& notice) const;
+  void match_field(std::string_view text, Scope field, Matched& matched) const;
+  bool denied(std::string_view text, std::size_t after) const;
+  std::vector<std::string> multi_valued(const std::string& facet, const Matched& matched) const;
+  std::string single_valued(const std::string& facet, const Matched& matched) const;
 
   Taxonomy taxonomy_;
   std::vector<Rule> rules_;
   std::vector<std::string> negation_cues_;
+  // Every distinct rule pattern once; rules_of_pattern_[p] lists the rules using pattern p.
+  PhraseMatcher patterns_;
+  std::vector<std::vector<std::size_t>> rules_of_pattern_;
 };
 
 }  // namespace kaiji
