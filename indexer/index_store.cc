@@ -97,33 +97,36 @@ IndexStore::IndexStore(const std::string& dir, std::size_t shards, bool rebuild)
   }
 
   if (current.empty() || rebuild) {
+    // A new generation, written in bulk (bulk_writer.h) and published whole at the end.
     generation_ = generation_name((generations.empty() ? 0 : generations.back()) + 1);
-    for (std::size_t s = 0; s < shards; ++s) {
-      const std::string path = dir_ + "/" + generation_ + "/shard-" + std::to_string(s);
-      fs::create_directories(path);
-      shards_.emplace_back(path, Xapian::DB_CREATE_OR_OVERWRITE);
-    }
-    rebuilding_ = !current.empty();
-    // A brand-new index is published at once, empty, so that every batch committed
-    // from here on is searchable (and survives an interrupted run).
-    if (!rebuilding_) {
-      rebuilding_ = true;
-      publish();
-    }
+    fs::create_directories(fs::path(dir_) / generation_);
+    for (std::size_t s = 0; s < shards; ++s) shard_paths_.push_back(dir_ + "/" + generation_ + "/shard-" + std::to_string(s));
+    rebuilding_ = true;
   } else {
     generation_ = current_generation;
-    for (const std::string& shard : current) shards_.emplace_back(dir_ + "/" + shard, Xapian::DB_OPEN);
+    for (const std::string& shard : current) {
+      shard_paths_.push_back(dir_ + "/" + shard);
+      shards_.emplace_back(shard_paths_.back(), Xapian::DB_OPEN);
+    }
   }
+}
+
+std::string IndexStore::parts_dir() const { return dir_ + "/" + generation_ + "/parts"; }
+
+void IndexStore::open_written_shards() {
+  shards_.clear();
+  for (const std::string& path : shard_paths_) shards_.emplace_back(path, Xapian::DB_OPEN);
 }
 
 void IndexStore::publish() {
   for (Xapian::WritableDatabase& shard : shards_) shard.commit();
   if (!rebuilding_) return;
+  if (shards_.size() != shard_paths_.size()) throw std::logic_error("publish() before the new shards were written");
   const std::string stub = dir_ + "/" + kStubName;
   const std::string temporary = stub + ".new";
   {
     std::ofstream out(temporary, std::ios::trunc);
-    for (std::size_t s = 0; s < shards_.size(); ++s) out << "glass " << generation_ << "/shard-" << s << '\n';
+    for (std::size_t s = 0; s < shard_paths_.size(); ++s) out << "glass " << generation_ << "/shard-" << s << '\n';
     if (!out.flush()) throw std::runtime_error("cannot write " + temporary);
   }
   fsync_path(temporary, O_RDONLY);

@@ -7,10 +7,11 @@
 //
 // Searchers open <index> as any Xapian database: Xapian reads the stub and searches all
 // shards as one. Incremental runs write into the current generation, committing in
-// batches. A rebuild writes a new generation beside it and then replaces the stub by
-// rename(), which is atomic: a searcher opens either the old complete index or the new
-// complete one, never an empty or partial one. The previous generation is kept until
-// the next rebuild, so searchers that opened it before the switch can finish.
+// batches. A first run and a rebuild write a new generation (in bulk, bulk_writer.h) and
+// then write the stub by rename(), which is atomic: a searcher opens either the old
+// complete index (or none) or the new complete one, never a partial one. The previous
+// generation is kept until the next rebuild, so searchers that opened it before the
+// switch can finish.
 #pragma once
 
 #include <memory>
@@ -31,13 +32,19 @@ class IndexStore {
   // dir is not a kaiji index or asks for a different shard count than it has.
   IndexStore(const std::string& dir, std::size_t shards, bool rebuild);
 
-  std::size_t shard_count() const { return shards_.size(); }
-  // The shard databases this run writes into: the current generation's, or the new
-  // generation's when rebuilding.
-  std::vector<Xapian::WritableDatabase>& shards() { return shards_; }
+  std::size_t shard_count() const { return shard_paths_.size(); }
+  // True when this run writes a new generation (a first run, or --rebuild): its shards
+  // are written in bulk into shard_paths(), then opened with open_written_shards().
   bool rebuilding() const { return rebuilding_; }
+  const std::vector<std::string>& shard_paths() const { return shard_paths_; }
+  // Where the new generation's bulk parts go while it is written.
+  std::string parts_dir() const;
+  void open_written_shards();
+  // The open shard databases: the current generation's for an incremental run, the
+  // new generation's after open_written_shards().
+  std::vector<Xapian::WritableDatabase>& shards() { return shards_; }
 
-  // Commits every shard and, when rebuilding, makes the new generation the current one.
+  // Commits every shard and, for a new generation, makes it the current one.
   void publish();
 
   const std::string& dir() const { return dir_; }
@@ -45,6 +52,7 @@ class IndexStore {
  private:
   std::string dir_;
   IndexLock lock_;
+  std::vector<std::string> shard_paths_;
   std::vector<Xapian::WritableDatabase> shards_;
   std::string generation_;  // the generation being written (gen-NNNNNN)
   bool rebuilding_ = false;

@@ -2,6 +2,8 @@
 // for tools.
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include <xapian.h>
@@ -133,8 +135,18 @@ int main(int argc, char** argv) {
   } catch (const kaiji::NoticeNotFound& e) {
     std::cerr << "kaiji-searcher: " << e.what() << '\n';
   } catch (const Xapian::DatabaseOpeningError& e) {
-    std::cerr << "kaiji-searcher: cannot open index " << join_words(db_paths)
-              << " (run kaiji-indexer first?): " << e.get_msg() << '\n';
+    // A kaiji index directory without its stub: the first indexer run has not finished
+    // (it publishes the whole index at once at the end).
+    const auto unfinished = std::find_if(db_paths.begin(), db_paths.end(), [](const std::string& p) {
+      return std::filesystem::exists(p + "/kaiji.lock") && !std::filesystem::exists(p + "/XAPIANDB");
+    });
+    if (unfinished != db_paths.end()) {
+      std::cerr << "kaiji-searcher: index " << *unfinished
+                << " has no complete version yet: its first kaiji-indexer run has not finished\n";
+    } else {
+      std::cerr << "kaiji-searcher: cannot open index " << join_words(db_paths)
+                << " (run kaiji-indexer first?): " << e.get_msg() << '\n';
+    }
   } catch (const Xapian::Error& e) {
     std::cerr << "kaiji-searcher: index error: " << e.get_description() << '\n';
   } catch (const std::exception& e) {

@@ -1,0 +1,116 @@
+#include "bulk_writer.h"
+
+#include <filesystem>
+#include <memory>
+
+#include "batch_writer.h"
+
+namespace kaiji {
+namespace fs = std::filesystem;
+
+namespace {
+// Documents waiting for one part's thread; enough to ride out a commit.
+constexpr std::size_t kQueuedPerPart = 64;
+}  // namespace
+
+BulkWriter::BulkWriter(std::string parts_dir, std::vector<std::string> shard_paths, std::size_t parts,
+                       std::size_t batch_size)
+    : parts_dir_(std::move(parts_dir)), shard_paths_(std::move(shard_paths)),
+      batch_size_(std::max<std::size_t>(batch_size, 1)) {
+  fs::remove_all(parts_dir_);
+  for (std::size_t p = 0; p < std::max<std::size_t>(parts, 1); ++p) {
+    auto part = std::make_unique<Part>();
+    for (std::size_t s = 0; s < shard_paths_.size(); ++s) {
+      const fs::path path = fs::path(parts_dir_) / ("part-" + std::to_string(p) + "-shard-" + std::to_string(s));
+      fs::create_directories(path);
+      // No fsync: a part only matters once finish() has compacted it, and the
+      // compacted shards are synced.
+      part->shards.emplace_back(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+    }
+    parts_.push_back(std::move(part));
+  }
+  for (auto& part : parts_) part->thread = std::jthread([this, p = part.get()] { run_part(*p); });
+}
+
+BulkWriter::~BulkWriter() {
+  {
+    const std::lock_guard lock(mutex_);
+    closing_ = true;
+    if (!error_) error_ = std::make_exception_ptr(std::runtime_error("indexing stopped"));
+  }
+  changed_.notify_all();
+  for (auto& part : parts_) {
+    if (part->thread.joinable()) part->thread.join();
+  }
+  parts_.clear();  // closes the part databases before their files go
+  std::error_code ignored;
+  fs::remove_all(parts_dir_, ignored);
+}
+
+void BulkWriter::rethrow_if_failed() {
+  if (error_) std::rethrow_exception(error_);
+}
+
+void BulkWriter::write(const std::string& id, Xapian::Document&& document) {
+  Part& part = *parts_[written_ % parts_.size()];
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return error_ || part.queue.size() < kQueuedPerPart; });
+  rethrow_if_failed();
+  part.queue.emplace_back(shard_of(id, shard_paths_.size()), std::move(document));
+  ++written_;
+  changed_.notify_all();
+}
+
+void BulkWriter::run_part(Part& part) {
+  std::size_t since_commit = 0;
+  try {
+    while (true) {
+      std::pair<std::size_t, Xapian::Document> next;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return error_ || closing_ || !part.queue.empty(); });
+        if (error_) return;
+        if (part.queue.empty()) break;  // closing, and all written
+        next = std::move(part.queue.front());
+        part.queue.pop_front();
+      }
+      changed_.notify_all();
+      // Every id occurs once in a run (duplicates were merged), so nothing is replaced.
+      part.shards[next.first].add_document(next.second);
+      // Small batches keep Xapian's in-memory posting maps small, which is faster
+      // than large ones; without fsync a commit is cheap.
+      if (++since_commit == batch_size_) {
+        for (Xapian::WritableDatabase& shard : part.shards) shard.commit();
+        since_commit = 0;
+      }
+    }
+    for (Xapian::WritableDatabase& shard : part.shards) shard.commit();
+  } catch (...) {
+    {
+      const std::lock_guard lock(mutex_);
+      if (!error_) error_ = std::current_exception();
+    }
+    changed_.notify_all();
+  }
+}
+
+void BulkWriter::finish() {
+  {
+    const std::lock_guard lock(mutex_);
+    closing_ = true;
+  }
+  changed_.notify_all();
+  for (auto& part : parts_) part->thread.join();
+  rethrow_if_failed();
+  for (std::size_t s = 0; s < shard_paths_.size(); ++s) {
+    Xapian::Database all;
+    for (auto& part : parts_) all.add_database(part->shards[s]);
+    fs::remove_all(shard_paths_[s]);
+    // FULL packs the B-tree blocks fully: a smaller index that searches faster.
+    all.compact(shard_paths_[s], Xapian::Compactor::FULL);
+  }
+  parts_.clear();
+  fs::remove_all(parts_dir_);
+}
+
+}  // namespace kaiji

@@ -1,0 +1,65 @@
+// The writing end for a generation nobody can see yet (a first index or a --rebuild):
+// documents are spread over `parts` writer threads, each with its own Xapian databases,
+// and merged into the generation's shards by Xapian's compactor at the end.
+//
+// Why: one Xapian writer spends a few microseconds per posting, as much as MeCab spends
+// on the text, so a single writing thread was the bottleneck however many threads
+// analysed. Parts are written without fsync (an interrupted run discards them anyway)
+// and only ever appended to; the compacted result is smaller and faster to search than
+// what incremental writing leaves behind.
+//
+// Document k goes to part k % parts and the parts are merged in order, so every run
+// writes the same index.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <xapian.h>
+
+namespace kaiji {
+
+class BulkWriter {
+ public:
+  // parts_dir is created and, after finish(), removed again. shard_paths are the
+  // databases finish() creates; each notice goes to shard_of(id, shard_paths.size()).
+  BulkWriter(std::string parts_dir, std::vector<std::string> shard_paths, std::size_t parts, std::size_t batch_size);
+  ~BulkWriter();
+  BulkWriter(const BulkWriter&) = delete;
+  BulkWriter& operator=(const BulkWriter&) = delete;
+
+  // Called in document order from one thread. Blocks while that part is behind.
+  void write(const std::string& id, Xapian::Document&& document);
+  // Waits for the parts, then compacts them into the shard databases.
+  void finish();
+
+  std::size_t written() const { return written_; }
+
+ private:
+  struct Part {
+    std::vector<Xapian::WritableDatabase> shards;
+    std::deque<std::pair<std::size_t, Xapian::Document>> queue;  // (shard, document)
+    std::jthread thread;
+  };
+  void run_part(Part& part);
+  void rethrow_if_failed();
+
+  const std::string parts_dir_;
+  const std::vector<std::string> shard_paths_;
+  const std::size_t batch_size_;
+  std::vector<std::unique_ptr<Part>> parts_;
+  std::size_t written_ = 0;
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool closing_ = false;
+  std::exception_ptr error_;
+};
+
+}  // namespace kaiji
