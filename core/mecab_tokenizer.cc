@@ -17,14 +17,15 @@ struct FeatureFields {
   std::size_t count = 0;
 };
 
-FeatureFields split_feature(std::string_view feature) {
+// One pass over the NUL-terminated feature string: no strlen, no search per field.
+FeatureFields split_feature(const char* feature) {
   FeatureFields f;
-  std::size_t start = 0;
-  while (f.count < FeatureFields::kKept) {
-    const std::size_t comma = feature.find(',', start);
-    f.field[f.count++] = feature.substr(start, comma == std::string_view::npos ? comma : comma - start);
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
+  const char* start = feature;
+  for (const char* c = feature;; ++c) {
+    if (*c != ',' && *c != '\0') continue;
+    f.field[f.count++] = std::string_view(start, static_cast<std::size_t>(c - start));
+    if (*c == '\0' || f.count == FeatureFields::kKept) break;
+    start = c + 1;
   }
   return f;
 }
