@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "body_lines.h"
 #include "char_ngrams.h"
 #include "notice_json.h"
 #include "schema.h"
@@ -81,7 +82,9 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
   const Xapian::termpos title_end =
       add_words(doc, title, org_end + schema::kFieldPositionGap, schema::kTitleWdf, schema::kTitlePrefix);
   const std::vector<Token> body = analyzer.analyze(notice.body);
-  add_words(doc, body, title_end + schema::kFieldPositionGap, 1, {});
+  const Xapian::termpos body_base = title_end + schema::kFieldPositionGap;
+  add_words(doc, body, body_base, 1, {});
+  doc.add_value(schema::kBodyLinesSlot, encode_body_lines(body_lines(notice.body, body, body_base + 1)));
 
   // Bigrams of the names and of the words MeCab did not know, so a substring of them
   // can be found (see char_ngrams.h).

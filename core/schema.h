@@ -10,7 +10,7 @@
 namespace kaiji::schema {
 
 // Changes whenever documents are built differently, so an incremental run rewrites them.
-inline constexpr int kIndexFormat = 3;
+inline constexpr int kIndexFormat = 4;
 
 // ---- term prefixes (Xapian conventions: Q = unique id, S = subject/title) ----
 inline constexpr std::string_view kIdPrefix = "Q";         // Q<notice id>
@@ -46,6 +46,9 @@ inline constexpr Xapian::valueno kAffectedAscSlot = 15;   // 20-digit count + id
 inline constexpr Xapian::valueno kAffectedDescSlot = 16;  // 20-digit count + id; "\0" + id without one
 inline constexpr Xapian::valueno kVersionSlot = 10;      // the XH hash, as 16 hex digits
 inline constexpr Xapian::valueno kSourceFilesSlot = 11;  // absolute paths of its files, joined by kValueSeparator
+// Where the body's lines start, in bytes and index positions (body_lines.h): snippets
+// analyse only the lines a query matched.
+inline constexpr Xapian::valueno kBodyLinesSlot = 17;
 
 // ---- facets: a boolean term per value (filters) and a value slot per facet (counts) ----
 // Counting uses Xapian's stock ValueCountMatchSpy, which also runs inside xapian-tcpsrv.

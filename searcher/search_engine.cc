@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "document_builder.h"
+#include "body_lines.h"
 #include "query_syntax.h"
 #include "schema.h"
 
@@ -165,6 +166,24 @@ SearchEngine::FacetPass SearchEngine::count_facets(const Xapian::Query& query) c
   return pass;
 }
 
+Snippet SearchEngine::snippet_of(const Xapian::Document& doc, Xapian::docid docid, const std::string& body,
+                                 const std::vector<std::vector<std::string>>& sequences) const {
+  const std::vector<BodyLine> lines = decode_body_lines(doc.get_value(schema::kBodyLinesSlot));
+  // An index written before the line starts were stored: analyse the whole body.
+  if (lines.empty() || sequences.empty()) return make_snippet(body, sequences, analyzer_);
+  std::vector<std::string> terms;
+  for (const auto& sequence : sequences) terms.insert(terms.end(), sequence.begin(), sequence.end());
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  std::vector<PositionedTerm> matches;
+  for (std::uint32_t t = 0; t < terms.size(); ++t) {
+    for (auto p = db_.positionlist_begin(docid, terms[t]); p != db_.positionlist_end(docid, terms[t]); ++p) {
+      matches.push_back({*p, t});
+    }
+  }
+  return make_snippet(body, sequences, analyzer_, lines, matches);
+}
+
 SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
   SearchResponse response;
   response.query = request.query;
@@ -243,7 +262,7 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
     }
     const Xapian::Document doc = it.get_document();
     hit.notice = stored_notice(doc);
-    hit.snippet = make_snippet(hit.notice.body, built.highlight_sequences, analyzer_);
+    hit.snippet = snippet_of(doc, *it, hit.notice.body, built.highlight_sequences);
     if (request.group_by_incident) {
       hit.group_size = 1;
       if (!hit.notice.incident.empty()) {

@@ -91,6 +91,8 @@ class SearchEngine {
     std::size_t total = 0;
   };
   SearchResponse search_once(const SearchRequest& request) const;
+  Snippet snippet_of(const Xapian::Document& doc, Xapian::docid docid, const std::string& body,
+                     const std::vector<std::vector<std::string>>& sequences) const;
   FacetPass count_facets(const Xapian::Query& query) const;
   Xapian::docid docid_of(const std::string& id) const;
   Xapian::Query like_query(const std::string& id) const;

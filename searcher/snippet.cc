@@ -1,6 +1,7 @@
 #include "snippet.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "utf8.h"
@@ -38,12 +39,56 @@ std::size_t forward_chars(const std::string& s, std::size_t at, std::size_t char
 
 Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
                      const Analyzer& analyzer, std::size_t max_chars) {
+  return sequences.empty() ? snippet_of_tokens(body, sequences, {}, max_chars)
+                           : snippet_of_tokens(body, sequences, analyzer.analyze(body), max_chars);
+}
+
+Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
+                     const Analyzer& analyzer, const std::vector<BodyLine>& lines,
+                     const std::vector<PositionedTerm>& matches, std::size_t max_chars) {
+  // The line with the most distinct query words, then the most matches, then the first.
+  std::map<std::size_t, std::pair<std::set<std::uint32_t>, std::size_t>> per_line;
+  for (const PositionedTerm& m : matches) {
+    const std::size_t line = line_of_position(lines, m.position);
+    if (line >= lines.size()) continue;  // in the title or the organisation
+    auto& [terms, count] = per_line[line];
+    terms.insert(m.term);
+    ++count;
+  }
+  std::size_t best = lines.size();
+  std::pair<std::size_t, std::size_t> best_score{0, 0};
+  for (const auto& [line, score] : per_line) {
+    const std::pair<std::size_t, std::size_t> this_score{score.first.size(), score.second};
+    if (this_score > best_score) {
+      best_score = this_score;
+      best = line;
+    }
+  }
+  std::vector<Token> tokens;
+  if (best < lines.size()) {
+    // That line and the next: the passage may run on into it.
+    for (std::size_t l = best; l < std::min(best + 2, lines.size()); ++l) {
+      const std::size_t begin = std::min<std::size_t>(lines[l].offset, body.size());
+      const std::size_t end = l + 1 < lines.size() ? std::min<std::size_t>(lines[l + 1].offset, body.size()) : body.size();
+      if (begin >= end) continue;
+      for (Token& t : analyzer.analyze(std::string_view(body).substr(begin, end - begin))) {
+        t.begin += static_cast<std::uint32_t>(begin);
+        t.end += static_cast<std::uint32_t>(begin);
+        tokens.push_back(std::move(t));
+      }
+    }
+  }
+  return snippet_of_tokens(body, sequences, std::move(tokens), max_chars);
+}
+
+Snippet snippet_of_tokens(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
+                          std::vector<Token> tokens, std::size_t max_chars) {
   std::vector<Match> matches;
   if (!sequences.empty()) {
     // Only words that carry meaning take part; stop words between them are skipped,
     // as the index skips them.
     std::vector<Token> words;
-    for (Token& t : analyzer.analyze(body)) {
+    for (Token& t : tokens) {
       if (t.indexable && !t.is_part) words.push_back(std::move(t));
     }
     for (const std::vector<std::string>& sequence : sequences) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyzer.h"
+#include "body_lines.h"
 
 namespace kaiji {
 
@@ -24,6 +25,24 @@ struct Snippet {
 // the passage length.
 Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
                      const Analyzer& analyzer, std::size_t max_chars = 120);
+
+// An index position where one of the query's words occurs; term numbers the distinct words.
+struct PositionedTerm {
+  std::uint32_t position;
+  std::uint32_t term;
+};
+
+// The same, analysing only the body line where the query's words stand most densely
+// (and the line after it), found from their index positions and the notice's stored
+// line starts. A search shows ten of these at a time; analysing whole bodies cost more
+// than the search itself.
+Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
+                     const Analyzer& analyzer, const std::vector<BodyLine>& lines,
+                     const std::vector<PositionedTerm>& matches, std::size_t max_chars = 120);
+
+// The passage chosen among the given analysed tokens of body (offsets into body).
+Snippet snippet_of_tokens(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
+                          std::vector<Token> tokens, std::size_t max_chars);
 
 // The snippet as text with [brackets] (or the given markers) around highlights.
 std::string mark_snippet(const Snippet& snippet, std::string_view open = "[", std::string_view close = "]");

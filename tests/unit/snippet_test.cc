@@ -42,3 +42,27 @@ TEST_CASE("snippet: no match shows the start of the body") {
   CHECK(s.text == "本文の最初の行です。");
   CHECK(s.highlights.empty());
 }
+
+TEST_CASE("snippet: from stored line starts and match positions, the same passage as from the whole body") {
+  std::string body;
+  for (int k = 0; k < 30; ++k) body += "関係のない文章が続きます。\n";
+  body += "ここでランサムウェアに感染し、個人情報が漏えいしました。\n";
+  for (int k = 0; k < 30; ++k) body += "その後の対応を記します。\n";
+  const auto sequences = query({"ランサムウェア", "漏えい"});
+  const std::vector<Token> tokens = analyzer().analyze(body);
+  const std::vector<BodyLine> lines = body_lines(body, tokens, 300);
+  // Where the index holds the query's words: what a searcher reads from Xapian.
+  std::vector<PositionedTerm> matches;
+  for (const Token& t : tokens) {
+    if (t.term == sequences[0][0]) matches.push_back({300 + t.position, 0});
+    if (t.term == sequences[1][0]) matches.push_back({300 + t.position, 1});
+  }
+  REQUIRE(matches.size() == 2);
+  const Snippet whole = make_snippet(body, sequences, analyzer());
+  const Snippet from_lines = make_snippet(body, sequences, analyzer(), lines, matches);
+  CHECK(mark_snippet(from_lines) == mark_snippet(whole));
+  CHECK(mark_snippet(from_lines).find("[ランサムウェア]") != std::string::npos);
+  CHECK(mark_snippet(from_lines).find("[漏えい]") != std::string::npos);
+  // No match in the body (the words were in the title): the start of the body.
+  CHECK(make_snippet(body, sequences, analyzer(), lines, {{5, 0}}).text.starts_with("関係のない"));
+}

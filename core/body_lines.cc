@@ -1,0 +1,81 @@
+#include "body_lines.h"
+
+#include <algorithm>
+
+namespace kaiji {
+namespace {
+
+void put_varint(std::string& out, std::uint32_t value) {
+  while (value >= 0x80) {
+    out += static_cast<char>((value & 0x7F) | 0x80);
+    value >>= 7;
+  }
+  out += static_cast<char>(value);
+}
+
+bool get_varint(std::string_view& in, std::uint32_t& value) {
+  value = 0;
+  for (unsigned shift = 0; shift < 35 && !in.empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<BodyLine> body_lines(std::string_view body, const std::vector<Token>& tokens, std::uint32_t first_position) {
+  std::vector<BodyLine> lines;
+  std::size_t t = 0;
+  std::uint32_t next_position = 0;  // analyser position of the first word not yet passed
+  std::size_t start = 0;
+  while (true) {
+    // Words before this line are passed; the first one at or after its start is its first.
+    while (t < tokens.size() && tokens[t].begin < start) {
+      next_position = std::max(next_position, tokens[t].position + 1);
+      ++t;
+    }
+    const std::uint32_t position = t < tokens.size() ? tokens[t].position : next_position;
+    lines.push_back({static_cast<std::uint32_t>(start), first_position + position});
+    const std::size_t nl = body.find('\n', start);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+std::string encode_body_lines(const std::vector<BodyLine>& lines) {
+  std::string out;
+  BodyLine previous;
+  for (const BodyLine& line : lines) {
+    put_varint(out, line.offset - previous.offset);
+    put_varint(out, line.first_position - previous.first_position);
+    previous = line;
+  }
+  return out;
+}
+
+std::vector<BodyLine> decode_body_lines(std::string_view encoded) {
+  std::vector<BodyLine> lines;
+  BodyLine line;
+  while (!encoded.empty()) {
+    std::uint32_t offset_delta = 0;
+    std::uint32_t position_delta = 0;
+    if (!get_varint(encoded, offset_delta) || !get_varint(encoded, position_delta)) return {};
+    line.offset += offset_delta;
+    line.first_position += position_delta;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::size_t line_of_position(const std::vector<BodyLine>& lines, std::uint32_t position) {
+  const auto after = std::upper_bound(lines.begin(), lines.end(), position,
+                                      [](std::uint32_t p, const BodyLine& line) { return p < line.first_position; });
+  if (after == lines.begin()) return static_cast<std::size_t>(-1);
+  return static_cast<std::size_t>(after - lines.begin()) - 1;
+}
+
+}  // namespace kaiji
