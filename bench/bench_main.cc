@@ -64,7 +64,8 @@ struct QueryLatency {
 
 // Latency of each searcher feature over the query mix, in-process (after a warm-up
 // round), and of whole CLI calls; printed as it goes.
-QueryLatency measure_queries(const fs::path& db, const std::vector<std::string>& queries, int rounds) {
+QueryLatency measure_queries(const fs::path& db, const std::vector<std::string>& queries, int rounds,
+                             bool per_query = false) {
   const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
   const kaiji::Analyzer analyzer(analysis);
   const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
@@ -117,6 +118,16 @@ QueryLatency measure_queries(const fs::path& db, const std::vector<std::string>&
       }
     }
     print_latency(feature.name + ", in-process", ms);
+    if (per_query) {
+      // Each query's median over the rounds: which queries make the tail.
+      const std::size_t n = ms.size() / static_cast<std::size_t>(std::max(rounds, 1));
+      for (std::size_t q = 0; q < n && q < queries.size(); ++q) {
+        std::vector<double> mine;
+        for (std::size_t k = q; k < ms.size(); k += n) mine.push_back(ms[k]);
+        std::cout << "    " << std::fixed << std::setprecision(2) << std::setw(8) << percentile(mine, 0.5) << " ms  "
+                  << queries[q] << '\n';
+      }
+    }
     if (feature.name.starts_with("query (")) out.plain_ms = ms;
     if (feature.name == "query + facets") out.facets_ms = ms;
   }
@@ -140,6 +151,7 @@ int main(int argc, char** argv) {
   std::string work_dir;
   std::string db_dir;
   int rounds = 5;
+  bool per_query = false;
   std::string threads;
   std::string shards;
   bool with_groonga = true;
@@ -153,6 +165,7 @@ int main(int argc, char** argv) {
       ("work", po::value(&work_dir), "run: working directory (default: a temporary one)")
       ("queries", po::value(&queries_path), "run: query mix, one per line")
       ("rounds", po::value(&rounds)->default_value(5), "run: in-process rounds over the query mix")
+      ("per-query", po::bool_switch(&per_query), "queries: also each query's median time, per feature")
       ("threads", po::value(&threads), "run: kaiji-indexer --threads")
       ("shards", po::value(&shards), "run: kaiji-indexer --shards")
       ("no-groonga", po::bool_switch()->notifier([&](bool off) { with_groonga = !off; }),
@@ -186,7 +199,7 @@ int main(int argc, char** argv) {
     }
     if (command == "queries") {
       if (db_dir.empty()) throw std::runtime_error("queries needs --db DIR (an index to measure)");
-      measure_queries(db_dir, read_queries(queries_path), rounds);
+      measure_queries(db_dir, read_queries(queries_path), rounds, per_query);
       return 0;
     }
     if (command != "run") throw std::runtime_error("unknown command '" + command + "' (generate, run or queries)");

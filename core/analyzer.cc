@@ -114,6 +114,9 @@ Analyzer::Analyzer(const AnalysisOptions& options) {
   variants_ = VariantTable(read_table_file((fs::path(options.data_dir) / "variants.tsv").string()), normalise_word);
   synonyms_ = SynonymTable(read_table_file((fs::path(options.data_dir) / "synonyms.tsv").string()),
                            [this](std::string_view w) { return fold_word(w); });
+  if (options.use_user_dictionary) {
+    near_compounds_ = NearCompounds((fs::path(options.data_dir) / "user_dictionary.csv").string(), *this);
+  }
 }
 
 std::vector<Token> Analyzer::analyze(std::string_view text) const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mecab_tokenizer.h"
+#include "near_compounds.h"
 #include "term_table.h"
 
 namespace kaiji {
@@ -26,7 +27,7 @@ struct Token {
 
 struct AnalysisOptions {
   std::string dicdir;    // compiled MeCab dictionary; IPAdic by default
-  std::string data_dir;  // where user.dic, variants.tsv and synonyms.tsv live
+  std::string data_dir;  // where user.dic (and its source), variants.tsv and synonyms.tsv live
   bool use_user_dictionary = true;
 };
 
@@ -48,6 +49,8 @@ class Analyzer {
   std::string fold_word(std::string_view word) const;
 
   const SynonymTable& synonyms() const { return synonyms_; }
+  // The user dictionary's compounds, for NEAR terms (near_compounds.h).
+  const NearCompounds& near_compounds() const { return near_compounds_; }
   const VariantTable& variants() const { return variants_; }
 
  private:
@@ -57,6 +60,7 @@ class Analyzer {
   std::unique_ptr<MecabTokenizer> mecab_;
   VariantTable variants_;
   SynonymTable synonyms_;
+  NearCompounds near_compounds_;
 };
 
 // The katakana long-vowel rule (after kuromoji's katakana stemmer): a word whose final

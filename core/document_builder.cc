@@ -20,14 +20,18 @@ bool is_number(const std::string& term) {
 }
 
 // Adds the analysed words of one field; returns the position after its last word.
+// Positions of the words that are parts of dictionary compounds are collected in
+// `leaves`, for the XW terms.
 Xapian::termpos add_words(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termpos base,
-                          Xapian::termcount wdf, std::string_view field_prefix) {
+                          Xapian::termcount wdf, std::string_view field_prefix, const NearCompounds& compounds,
+                          WordPositions& leaves) {
   Xapian::termpos last = base;
   for (const Token& token : tokens) {
     const Xapian::termpos pos = base + token.position + 1;
     last = std::max(last, pos);
     if (!token.indexable || !fits(token.term)) continue;
     doc.add_posting(token.term, pos, wdf);
+    if (compounds.is_leaf(token.term)) leaves[token.term].push_back(pos);
     if (!field_prefix.empty()) doc.add_posting(schema::term(field_prefix, token.term), pos);
   }
   return last;
@@ -76,14 +80,23 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
 
   // The organisation's name counts like the title: who published a notice is as telling
   // as what it is called.
-  const Xapian::termpos org_end =
-      add_words(doc, analyzer.analyze(notice.org), 0, schema::kTitleWdf, schema::kOrgPrefix);
+  const NearCompounds& compounds = analyzer.near_compounds();
+  WordPositions leaves;  // views into the token vectors below
+  const std::vector<Token> org = analyzer.analyze(notice.org);
+  const Xapian::termpos org_end = add_words(doc, org, 0, schema::kTitleWdf, schema::kOrgPrefix, compounds, leaves);
   const std::vector<Token> title = analyzer.analyze(notice.title);
-  const Xapian::termpos title_end =
-      add_words(doc, title, org_end + schema::kFieldPositionGap, schema::kTitleWdf, schema::kTitlePrefix);
+  const Xapian::termpos title_end = add_words(doc, title, org_end + schema::kFieldPositionGap, schema::kTitleWdf,
+                                              schema::kTitlePrefix, compounds, leaves);
   const std::vector<Token> body = analyzer.analyze(notice.body);
   const Xapian::termpos body_base = title_end + schema::kFieldPositionGap;
-  add_words(doc, body, body_base, 1, {});
+  add_words(doc, body, body_base, 1, {}, compounds, leaves);
+  const NearCompounds::Present present = compounds.present(leaves);
+  for (const NearCompound* c : present.near) {
+    if (const std::string term = schema::term(schema::kNearCompoundPrefix, c->term); fits(term)) doc.add_boolean_term(term);
+  }
+  for (const NearCompound* c : present.in_order) {
+    if (const std::string term = schema::term(schema::kPhraseCompoundPrefix, c->term); fits(term)) doc.add_boolean_term(term);
+  }
   doc.add_value(schema::kBodyLinesSlot, encode_body_lines(body_lines(notice.body, body, body_base + 1)));
 
   // Bigrams of the names and of the words MeCab did not know, so a substring of them

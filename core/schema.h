@@ -2,6 +2,7 @@
 // indexer writes documents and the searcher builds queries through these names only.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -10,7 +11,12 @@
 namespace kaiji::schema {
 
 // Changes whenever documents are built differently, so an incremental run rewrites them.
-inline constexpr int kIndexFormat = 4;
+inline constexpr int kIndexFormat = 5;
+// The index's format, as Xapian metadata: a searcher refuses an index of another format
+// rather than answer wrongly from it.
+inline constexpr const char* kFormatMetadataKey = "kaiji.format";
+// NearCompounds::fingerprint() of the compounds its XW terms were written for.
+inline constexpr const char* kNearCompoundsMetadataKey = "kaiji.near_compounds";
 
 // ---- term prefixes (Xapian conventions: Q = unique id, S = subject/title) ----
 inline constexpr std::string_view kIdPrefix = "Q";         // Q<notice id>
@@ -18,6 +24,12 @@ inline constexpr std::string_view kTitlePrefix = "S";      // title words, for t
 inline constexpr std::string_view kOrgPrefix = "A";        // organisation-name words, for org: searches
 inline constexpr std::string_view kGramPrefix = "XG";      // character bigrams of titles and unknown words
 inline constexpr std::string_view kOrgGramPrefix = "XN";   // character bigrams of organisation names
+// XW<compound>: the parts of a dictionary compound (不正 … アクセス) stand within a NEAR
+// window of each other in the notice, whether or not as the compound itself. Checked
+// once at index time, so a query for the compound needs no position lists.
+inline constexpr std::string_view kNearCompoundPrefix = "XW";
+// XE<compound>: its parts stand in order as a phrase (the compound, or inside a longer one).
+inline constexpr std::string_view kPhraseCompoundPrefix = "XE";
 inline constexpr std::string_view kIncidentPrefix = "XI";  // XI2024-217
 inline constexpr std::string_view kLabelPrefix = "XL";     // XL最終報告 (normalised)
 inline constexpr std::string_view kYearPrefix = "Y";       // Y2024
@@ -79,6 +91,9 @@ inline const FacetField* facet_field(std::string_view name) {
 // BM25 sees an organisation or title word as this many occurrences: they count more
 // than the body.
 inline constexpr Xapian::termcount kTitleWdf = 3;
+// A word MeCab splits matches where its parts stand within their own span plus this
+// many positions of each other (Xapian's OP_NEAR window; XW terms use the same).
+inline constexpr std::uint32_t kNearSlack = 8;
 // Each field's positions start this far after the previous one's, so no phrase spans two.
 inline constexpr Xapian::termpos kFieldPositionGap = 100;
 // Xapian refuses terms longer than this (in bytes); longer words are not indexed.

@@ -47,7 +47,8 @@ std::string hex16(std::uint64_t value) {
 std::uint64_t analysis_hash(const AnalysisOptions& options) {
   std::string material = "format " + std::to_string(schema::kIndexFormat) + "\ndicdir " + options.dicdir + "\n";
   material += options.use_user_dictionary ? "user dictionary\n" : "no user dictionary\n";
-  for (const char* name : {"user.dic", "variants.tsv", "taxonomy.tsv", "classification_rules.tsv"}) {
+  for (const char* name :
+       {"user.dic", "user_dictionary.csv", "variants.tsv", "taxonomy.tsv", "classification_rules.tsv"}) {
     std::ifstream in(options.data_dir + "/" + name, std::ios::binary);
     material += name;
     material.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -201,6 +202,11 @@ IndexingReport run_indexing(const IndexingOptions& options) {
     report.added = batch->counts().added;
     report.replaced = batch->counts().replaced;
     report.batches_committed = batch->counts().batches_committed;
+  }
+  // What a searcher checks before it trusts the index (schema.h).
+  for (Xapian::WritableDatabase& shard : store.shards()) {
+    shard.set_metadata(schema::kFormatMetadataKey, std::to_string(schema::kIndexFormat));
+    shard.set_metadata(schema::kNearCompoundsMetadataKey, analyzers.front()->near_compounds().fingerprint());
   }
   store.publish();
   for (Xapian::WritableDatabase& shard : store.shards()) report.documents_in_index += shard.get_doccount();

@@ -8,43 +8,13 @@
 #include "filter_query.h"
 #include "schema.h"
 #include "utf8.h"
+#include "word_paths.h"
 
 namespace kaiji {
 namespace {
 
 constexpr double kPhraseBoost = 4.0;     // an exact phrase outranks the same words apart
 constexpr double kSynonymWeight = 0.5;   // a synonym counts half of the analyst's own word
-constexpr Xapian::termcount kNearSlack = 8;
-
-// The words of a token stream as two paths: `main` keeps dictionary compounds whole
-// (不正アクセス), `leaves` replaces each compound with its parts (不正, アクセス). Stop
-// words are dropped from both but counted in `span`, so a phrase window still fits.
-struct Paths {
-  std::vector<std::string> main;
-  std::vector<std::string> leaves;
-  Xapian::termcount span = 0;
-};
-
-Paths split_paths(const std::vector<Token>& tokens) {
-  Paths paths;
-  if (tokens.empty()) return paths;
-  Xapian::termpos first = tokens.front().position;
-  Xapian::termpos last = first;
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
-    const Token& t = tokens[k];
-    last = std::max<Xapian::termpos>(last, t.position);
-    if (t.is_part) {
-      if (t.indexable) paths.leaves.push_back(t.term);
-      continue;
-    }
-    const bool has_parts = k + 1 < tokens.size() && tokens[k + 1].is_part;
-    if (!t.indexable) continue;
-    paths.main.push_back(t.term);
-    if (!has_parts) paths.leaves.push_back(t.term);
-  }
-  paths.span = last - first + 1;
-  return paths;
-}
 
 Xapian::Query sequence_query(const std::vector<std::string>& words, std::string_view prefix, Xapian::Query::op op,
                              Xapian::termcount window) {
@@ -164,7 +134,7 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) c
 Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view prefix, bool exact_phrase,
                                        bool with_grams, BuiltQuery& out) const {
   const std::vector<Token> tokens = analyzer_.analyze(text);
-  const Paths paths = split_paths(tokens);
+  const WordPaths paths = split_paths(tokens);
   std::vector<Xapian::Query> alternatives;
   alternatives.push_back(word_query(tokens, prefix, exact_phrase, out));
   if (options_.synonyms && !exact_phrase) alternatives.push_back(synonym_query(text, paths.main, prefix, out));
@@ -220,9 +190,15 @@ Xapian::Query QueryBuilder::gram_query(const std::string& text, bool org_only) c
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, combine(Xapian::Query::OP_OR, fields), kPhraseBoost);
 }
 
+const NearCompound* QueryBuilder::near_compound(const WordPaths& paths, std::string_view prefix) const {
+  if (!options_.near_terms || !prefix.empty() || paths.main.size() != 1) return nullptr;
+  const NearCompound* compound = analyzer_.near_compounds().find(paths.main.front());
+  return compound != nullptr && compound->leaves == paths.leaves ? compound : nullptr;
+}
+
 Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,
                                        BuiltQuery& out) const {
-  const Paths paths = split_paths(tokens);
+  const WordPaths paths = split_paths(tokens);
   if (paths.main.empty()) return Xapian::Query();
   out.highlight_sequences.push_back(paths.main);
   if (paths.leaves != paths.main) out.highlight_sequences.push_back(paths.leaves);
@@ -235,12 +211,27 @@ Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::st
   }
   Xapian::Query phrase = combine(Xapian::Query::OP_OR, exact);
   if (exact_phrase) return phrase;
+  if (const NearCompound* compound = near_compound(paths, prefix)) {
+    // The parts stand near each other: the XW term says so, checked at index time. The
+    // parts' own weights rank as NEAR's would, and the compound raises the rank as the
+    // exact phrase did, without reading a position list.
+    const Xapian::Query parts = sequence_query(paths.leaves, prefix, Xapian::Query::OP_AND, 0);
+    const Xapian::Query whole(compound->term);
+    const Xapian::Query near(Xapian::Query::OP_FILTER, parts,
+                             Xapian::Query(schema::term(schema::kNearCompoundPrefix, compound->term)));
+    // As (compound OR phrase of its parts), the phrase told by the XE term.
+    const Xapian::Query exact(Xapian::Query::OP_OR, whole,
+                              Xapian::Query(Xapian::Query::OP_FILTER, parts,
+                                            Xapian::Query(schema::term(schema::kPhraseCompoundPrefix, compound->term))));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, near,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, kPhraseBoost));
+  }
   // A word MeCab splits matches where its pieces stand close together (NEAR); standing
   // in order (the exact phrase, a subset of those) raises its rank. AND_MAYBE checks
   // the phrase only in notices NEAR already matched, and only while it can still change
   // which notices make the top.
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                       sequence_query(paths.leaves, prefix, Xapian::Query::OP_NEAR, paths.span + kNearSlack),
+                       sequence_query(paths.leaves, prefix, Xapian::Query::OP_NEAR, paths.span + schema::kNearSlack),
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoost));
 }
 

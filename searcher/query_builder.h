@@ -13,6 +13,7 @@
 #include "analyzer.h"
 #include "query_syntax.h"
 #include "taxonomy.h"
+#include "word_paths.h"
 
 namespace kaiji {
 
@@ -36,6 +37,9 @@ struct QueryBuildOptions {
   // Term statistics for weighting synonyms against the original word; without them
   // synonyms get a flat half weight.
   const Xapian::Database* stats = nullptr;
+  // Match dictionary compounds through the index's XW terms instead of NEAR on positions
+  // (near_compounds.h); only when the index was written for the same compounds.
+  bool near_terms = false;
 };
 
 class QueryBuilder {
@@ -46,6 +50,8 @@ class QueryBuilder {
   BuiltQuery build(const QueryNode& root) const;
 
  private:
+  // The dictionary compound these paths are, when its XW terms can answer for it.
+  const NearCompound* near_compound(const WordPaths& paths, std::string_view prefix) const;
   Xapian::Query node_query(const QueryNode& node, BuiltQuery& out) const;
   // The partial form of a top-level AND (see BuiltQuery::partial_query).
   void build_partial(const QueryNode& root, BuiltQuery& out) const;

@@ -91,7 +91,19 @@ Xapian::Database open_database(const std::string& location) {
 SearchEngine::SearchEngine(const std::vector<std::string>& db_paths, const Analyzer& analyzer,
                            const Taxonomy& taxonomy)
     : analyzer_(analyzer), taxonomy_(taxonomy) {
-  for (const std::string& path : db_paths) db_.add_database(open_database(path));
+  const std::string compounds = analyzer.near_compounds().fingerprint();
+  for (const std::string& path : db_paths) {
+    const Xapian::Database db = open_database(path);
+    const std::string format = db.get_metadata(schema::kFormatMetadataKey);
+    if (format != std::to_string(schema::kIndexFormat)) {
+      throw std::runtime_error("index " + path + " was written by another version of kaiji (index format " +
+                               (format.empty() ? std::string("unknown") : format) + ", this searcher reads " +
+                               std::to_string(schema::kIndexFormat) + "); run kaiji-indexer on it again");
+    }
+    // XW terms answer for compounds only if written for the same compounds.
+    use_near_terms_ = use_near_terms_ && db.get_metadata(schema::kNearCompoundsMetadataKey) == compounds;
+    db_.add_database(db);
+  }
 }
 
 SearchResponse SearchEngine::search(const SearchRequest& request) const {
@@ -188,7 +200,7 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
   SearchResponse response;
   response.query = request.query;
   const QueryNode tree = parse_query(request.query);
-  const BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_}).build(tree);
+  const BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(tree);
   response.query_words = built.word_count;
 
   Xapian::Query query = built.query;

@@ -86,6 +86,7 @@ class SearchEngine {
   const Xapian::Database& database() const { return db_; }
 
  private:
+  bool use_near_terms_ = true;  // the index's XW terms fit this analyser (near_compounds.h)
   struct FacetPass {
     std::vector<FacetCounts> facets;
     std::size_t total = 0;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <xapian.h>
+
 #include "cli.h"
 
 using namespace kaiji::e2e;
@@ -130,4 +132,40 @@ TEST_CASE("search: errors are one clear line and a non-zero exit") {
   const auto huge = run("kaiji-searcher", {"--db", corpus_index(), "--limit", "10000000", "漏えい"});
   CHECK(huge.exit_code == 2);
   CHECK(huge.err.find("--limit") != std::string::npos);
+}
+
+TEST_CASE("search: a dictionary compound also finds its parts standing apart, ranked below the compound itself") {
+  const std::string dir = temp_dir("near-compound");
+  write_file(dir + "/a.txt", "【セキュリティ事件簿#2025-01】甲社 お知らせ\n当社サーバに第三者による不正なアクセスがありました。\n");
+  write_file(dir + "/b.txt", "【セキュリティ事件簿#2025-02】乙社 お知らせ\n当社サーバへの不正アクセスが判明しました。\n");
+  write_file(dir + "/c.txt",
+             "【セキュリティ事件簿#2025-03】丙社 お知らせ\n不正な請求がありました。\n" + std::string(200, 'x') +
+                 "\nアクセス解析の結果です。\n");
+  REQUIRE(run("kaiji-indexer", {"--db", dir + "/db", dir + "/a.txt", dir + "/b.txt", dir + "/c.txt"}).exit_code == 0);
+  const auto r = run("kaiji-searcher", {"--db", dir + "/db", "--json", "--no-synonyms", "不正アクセス"});
+  REQUIRE(r.exit_code == 0);
+  const auto results = nlohmann::json::parse(r.out).at("results");
+  REQUIRE(results.size() == 2);  // not 丙社, whose 不正 and アクセス are far apart
+  CHECK(results.at(0).at("org") == "乙社");
+  CHECK(results.at(1).at("org") == "甲社");
+}
+
+TEST_CASE("search: an index in another format is refused with a clear message, not answered wrongly") {
+  const std::string dir = temp_dir("old-format");
+  write_file(dir + "/a.txt", "【セキュリティ事件簿#2025-01】甲社 お知らせ\n不正アクセスがありました。\n");
+  REQUIRE(run("kaiji-indexer", {"--db", dir + "/db", dir + "/a.txt"}).exit_code == 0);
+  {
+    // What an older kaiji's index looks like to this searcher.
+    Xapian::WritableDatabase shard(dir + "/db/gen-000001/shard-0", Xapian::DB_OPEN);
+    shard.set_metadata("kaiji.format", "3");
+    shard.commit();
+  }
+  const auto r = run("kaiji-searcher", {"--db", dir + "/db", "不正アクセス"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("index format 3") != std::string::npos);
+  CHECK(r.err.find("run kaiji-indexer on it again") != std::string::npos);
+  // The indexer brings it up to date, as the message says.
+  const auto again = run("kaiji-indexer", {"--db", dir + "/db", dir + "/a.txt"});
+  CHECK(again.exit_code == 0);
+  CHECK(run("kaiji-searcher", {"--db", dir + "/db", "不正アクセス"}).exit_code == 0);
 }

@@ -1,0 +1,113 @@
+#include "near_compounds.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+
+#include <xxhash.h>
+
+#include "analyzer.h"
+#include "schema.h"
+#include "word_paths.h"
+
+namespace kaiji {
+
+NearCompounds::NearCompounds(const std::string& csv_path, const Analyzer& analyzer) {
+  std::ifstream in(csv_path);
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string_view> fields;
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t comma = line.find(',', start);
+      fields.push_back(std::string_view(line).substr(start, comma == std::string::npos ? comma : comma - start));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    if (fields.size() < 14 || fields[13] == "*" || fields[13].empty()) continue;
+    const WordPaths paths = split_paths(analyzer.analyze(fields[0]));
+    if (paths.main.size() != 1 || paths.leaves.size() < 2 || by_term_.contains(paths.main.front())) continue;
+    by_term_.emplace(paths.main.front(), compounds_.size());
+    for (const std::string& leaf : paths.leaves) leaves_.insert(leaf);
+    compounds_.push_back({paths.main.front(), paths.leaves, paths.span + schema::kNearSlack});
+  }
+}
+
+std::string NearCompounds::fingerprint() const {
+  if (compounds_.empty()) return "none";
+  std::string material;
+  for (const NearCompound& c : compounds_) {
+    material += c.term + '\t' + std::to_string(c.window);
+    for (const std::string& leaf : c.leaves) material += '\t' + leaf;
+    material += '\n';
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(XXH3_64bits(material.data(), material.size())));
+  return hex;
+}
+
+const NearCompound* NearCompounds::find(std::string_view term) const {
+  const auto it = by_term_.find(std::string(term));
+  return it == by_term_.end() ? nullptr : &compounds_[it->second];
+}
+
+NearCompounds::Present NearCompounds::present(const WordPositions& positions) const {
+  Present out;
+  std::vector<const std::vector<std::uint32_t>*> lists;
+  for (const NearCompound& c : compounds_) {
+    lists.clear();
+    for (const std::string& leaf : c.leaves) {
+      const auto it = positions.find(leaf);
+      if (it == positions.end()) break;
+      lists.push_back(&it->second);
+    }
+    if (lists.size() != c.leaves.size() || !near_each_other(lists, c.window)) continue;
+    out.near.push_back(&c);
+    if (in_order(lists, c.window - schema::kNearSlack)) out.in_order.push_back(&c);
+  }
+  return out;
+}
+
+bool near_each_other(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window) {
+  if (lists.empty()) return false;
+  // All occurrences in position order, tagged by list; then the narrowest window that
+  // holds every list, found with two pointers.
+  std::vector<std::pair<std::uint32_t, std::size_t>> all;
+  for (std::size_t k = 0; k < lists.size(); ++k) {
+    if (lists[k]->empty()) return false;
+    for (const std::uint32_t p : *lists[k]) all.emplace_back(p, k);
+  }
+  std::sort(all.begin(), all.end());
+  std::vector<std::size_t> in_window(lists.size(), 0);
+  std::size_t covered = 0;
+  std::size_t left = 0;
+  for (std::size_t right = 0; right < all.size(); ++right) {
+    if (in_window[all[right].second]++ == 0) ++covered;
+    while (covered == lists.size()) {
+      if (all[right].first - all[left].first < window) return true;
+      if (--in_window[all[left].second] == 0) --covered;
+      ++left;
+    }
+  }
+  return false;
+}
+
+bool in_order(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window) {
+  if (lists.empty()) return false;
+  for (const std::uint32_t first : *lists.front()) {
+    // The earliest occurrence of each next list after the previous one's is the best bet.
+    std::uint32_t previous = first;
+    bool complete = true;
+    for (std::size_t k = 1; k < lists.size() && complete; ++k) {
+      const auto next = std::upper_bound(lists[k]->begin(), lists[k]->end(), previous);
+      if (next == lists[k]->end() || *next - first >= window) {
+        complete = false;
+      } else {
+        previous = *next;
+      }
+    }
+    if (complete) return true;
+  }
+  return false;
+}
+
+}  // namespace kaiji

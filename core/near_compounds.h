@@ -1,0 +1,68 @@
+// The kaiji user dictionary's compounds (不正アクセス = 不正/アクセス) as NEAR checks done
+// at index time. A query word that is such a compound matches notices where its parts
+// stand near each other (「不正なアクセス」 too); checking that at query time meant reading
+// the position lists of very common words (不正, 先, 者) in most notices, for every query.
+// The indexer marks each notice with XW<compound> instead (and XE<compound> where the
+// parts stand as the exact phrase), and the query reads posting lists only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace kaiji {
+
+class Analyzer;
+
+struct NearCompound {
+  std::string term;                 // the compound as one analysed term
+  std::vector<std::string> leaves;  // its parts as analysed terms
+  std::uint32_t window = 0;         // NEAR window: its span plus schema::kNearSlack
+};
+
+// Where each word of a document stands: analysed term → its index positions, ascending.
+using WordPositions = std::unordered_map<std::string_view, std::vector<std::uint32_t>>;
+
+class NearCompounds {
+ public:
+  NearCompounds() = default;
+  // Reads the user dictionary source (MeCab CSV; column 14 lists parts as a/b/c) and
+  // analyses each compound as a query word would be. A missing file gives none.
+  NearCompounds(const std::string& csv_path, const Analyzer& analyzer);
+
+  // The compound whose analysed term this is, or nullptr.
+  const NearCompound* find(std::string_view term) const;
+  // True when term is a part of some compound (only those positions matter).
+  bool is_leaf(std::string_view term) const { return leaves_.contains(std::string(term)); }
+  // The compounds whose parts all stand within their window in a document (near), and
+  // those whose parts also stand in order as a phrase (in_order), which includes every
+  // occurrence of the compound itself and of a longer one holding it (委託先 in 業務委託先).
+  struct Present {
+    std::vector<const NearCompound*> near;
+    std::vector<const NearCompound*> in_order;
+  };
+  Present present(const WordPositions& positions) const;
+
+  std::size_t size() const { return compounds_.size(); }
+  // Identifies the set (16 hex digits; "none" when empty). The indexer records it in the
+  // index; a searcher uses XW terms only when its own set is the one the index was
+  // written with, and otherwise checks NEAR on positions as before.
+  std::string fingerprint() const;
+
+ private:
+  std::vector<NearCompound> compounds_;
+  std::unordered_map<std::string, std::size_t> by_term_;
+  std::unordered_set<std::string> leaves_;
+};
+
+// Xapian's OP_NEAR test: one occurrence of every list within `window` positions
+// (largest minus smallest below window).
+bool near_each_other(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window);
+// Xapian's OP_PHRASE test: one occurrence of each list after the previous one's, the last
+// within `window` positions of the first.
+bool in_order(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window);
+
+}  // namespace kaiji

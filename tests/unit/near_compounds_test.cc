@@ -1,0 +1,54 @@
+#include <doctest/doctest.h>
+
+#include "near_compounds.h"
+#include "schema.h"
+#include "test_analyzer.h"
+
+using namespace kaiji;
+using kaiji::testing::analyzer;
+
+namespace {
+using List = std::vector<std::uint32_t>;
+bool near(const List& a, const List& b, std::uint32_t window) { return near_each_other({&a, &b}, window); }
+bool ordered(const List& a, const List& b, std::uint32_t window) { return in_order({&a, &b}, window); }
+}  // namespace
+
+TEST_CASE("near compounds: NEAR is any order within the window, a phrase is in order") {
+  CHECK(near({10}, {12}, 3));
+  CHECK(near({12}, {10}, 3));  // either order
+  CHECK_FALSE(near({10}, {13}, 3));
+  CHECK(near({1, 50, 90}, {30, 92}, 3));  // some pair is close enough
+  CHECK_FALSE(near({}, {1}, 10));
+  const List a = {5}, b = {7}, c = {6};
+  CHECK(near_each_other({&a, &b, &c}, 3));
+  CHECK_FALSE(near_each_other({&a, &b, &c}, 2));
+
+  CHECK(ordered({10}, {11}, 2));
+  CHECK_FALSE(ordered({11}, {10}, 2));  // wrong order
+  CHECK_FALSE(ordered({10}, {12}, 2));  // a word between
+  CHECK(ordered({3, 10}, {11, 40}, 2));
+}
+
+TEST_CASE("near compounds: the user dictionary's compounds, analysed as queries are") {
+  const NearCompounds& compounds = analyzer().near_compounds();
+  REQUIRE(compounds.size() > 10);
+  const NearCompound* c = compounds.find(analyzer().fold_word("不正アクセス"));
+  REQUIRE(c != nullptr);
+  CHECK(c->leaves == std::vector<std::string>{"不正", "アクセス"});
+  CHECK(c->window == 2 + schema::kNearSlack);
+  CHECK(compounds.is_leaf("アクセス"));
+  CHECK(compounds.find("漏えい") == nullptr);  // a word, not a compound
+  CHECK(compounds.fingerprint().size() == 16);
+  CHECK(NearCompounds().fingerprint() == "none");
+
+  // 「不正なアクセス」: near, not the phrase. 「不正アクセス」: both.
+  WordPositions apart = {{"不正", {20}}, {"アクセス", {22}}};
+  auto present = compounds.present(apart);
+  CHECK(std::count(present.near.begin(), present.near.end(), c) == 1);
+  CHECK(std::count(present.in_order.begin(), present.in_order.end(), c) == 0);
+  WordPositions together = {{"不正", {20}}, {"アクセス", {21}}};
+  present = compounds.present(together);
+  CHECK(std::count(present.in_order.begin(), present.in_order.end(), c) == 1);
+  WordPositions far = {{"不正", {20}}, {"アクセス", {60}}};
+  CHECK(compounds.present(far).near.empty());
+}
