@@ -1,6 +1,7 @@
 #include "document_builder.h"
 
 #include <algorithm>
+#include <map>
 
 #include "body_lines.h"
 #include "char_ngrams.h"
@@ -47,21 +48,26 @@ Xapian::termpos add_grams(Xapian::Document& doc, std::string_view text, Xapian::
   return last + 2;
 }
 
-// A facet's values as filter terms (normalised, as query values will be) and as one
-// counting slot (as written, so counts can be shown).
-void add_facet(Xapian::Document& doc, std::string_view name, std::vector<std::string> values) {
+// A facet's values as filter terms (normalised, as query values will be) and in its
+// counting slot (as written, so counts can be shown); `counted` collects the slots.
+void add_facet(Xapian::Document& doc, std::string_view name, std::vector<std::string> values,
+               std::map<Xapian::valueno, std::string>& counted) {
   std::erase_if(values, [](const std::string& v) { return v.empty(); });
-  if (values.empty()) return;
   const schema::FacetField* field = schema::facet_field(name);
   std::sort(values.begin(), values.end());
-  std::string joined;
-  for (const std::string& v : values) {
-    const std::string term = schema::term(field->prefix, Analyzer::normalise_word(v));
+  std::string* slot = field->slot == schema::kNoSlot ? nullptr : &counted[field->slot];
+  // Facets sharing a slot are added in kFacetFields order; each after the first gets a separator.
+  const bool first_in_slot = std::none_of(&schema::kFacetFields[0], field, [&](const schema::FacetField& f) {
+    return f.slot == field->slot;
+  });
+  if (slot != nullptr && !first_in_slot) *slot += schema::kFieldSeparator;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const std::string term = schema::term(field->prefix, Analyzer::normalise_word(values[k]));
     if (fits(term)) doc.add_boolean_term(term);
-    if (!joined.empty()) joined += schema::kValueSeparator;
-    joined += v;
+    if (slot == nullptr) continue;
+    if (k > 0) *slot += schema::kValueSeparator;
+    *slot += values[k];
   }
-  doc.add_value(field->slot, joined);
 }
 
 void add_sort_keys(Xapian::Document& doc, const std::string& key, Xapian::valueno asc, Xapian::valueno desc,
@@ -125,13 +131,17 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
     doc.add_value(schema::kAffectedSlot, Xapian::sortable_serialise(static_cast<double>(*notice.facets.affected)));
   }
   const NoticeFacets& f = notice.facets;
-  add_facet(doc, "cause", f.causes);
-  add_facet(doc, "cause_family", f.cause_families);
-  add_facet(doc, "sector", {f.sector});
-  add_facet(doc, "year", f.year ? std::vector<std::string>{std::to_string(*f.year)} : std::vector<std::string>{});
-  add_facet(doc, "data", f.data);
-  add_facet(doc, "outcome", {f.outcome});
-  add_facet(doc, "label", notice.labels);
+  // In kFacetFields order.
+  std::map<Xapian::valueno, std::string> counted;
+  add_facet(doc, "cause", f.causes, counted);
+  add_facet(doc, "cause_family", f.cause_families, counted);
+  add_facet(doc, "sector", {f.sector}, counted);
+  add_facet(doc, "year", f.year ? std::vector<std::string>{std::to_string(*f.year)} : std::vector<std::string>{}, counted);
+  add_facet(doc, "data", f.data, counted);
+  add_facet(doc, "outcome", {f.outcome}, counted);
+  add_facet(doc, "label", notice.labels, counted);
+  for (const auto& [slot, value] : counted) doc.add_value(slot, value);
+  if (f.year) doc.add_value(schema::kYearSlot, std::to_string(*f.year));
   return doc;
 }
 

@@ -11,7 +11,7 @@
 namespace kaiji::schema {
 
 // Changes whenever documents are built differently, so an incremental run rewrites them.
-inline constexpr int kIndexFormat = 5;
+inline constexpr int kIndexFormat = 6;
 // The index's format, as Xapian metadata: a searcher refuses an index of another format
 // rather than answer wrongly from it.
 inline constexpr const char* kFormatMetadataKey = "kaiji.format";
@@ -62,22 +62,33 @@ inline constexpr Xapian::valueno kSourceFilesSlot = 11;  // absolute paths of it
 // analyse only the lines a query matched.
 inline constexpr Xapian::valueno kBodyLinesSlot = 17;
 
-// ---- facets: a boolean term per value (filters) and a value slot per facet (counts) ----
+// ---- facets: a boolean term per value (filters), counted from value slots ----
 // Counting uses Xapian's stock ValueCountMatchSpy, which also runs inside xapian-tcpsrv.
-// A multi-valued facet's slot holds all of a notice's values, sorted and joined with
-// kValueSeparator; the searcher splits the counted combinations back into values.
+// A spy reads its slot for every match, so the facets share few slots: the single-valued
+// ones one slot together (few combinations: sector × year × outcome), each multi-valued
+// one a slot of its own, and cause_family none (it follows from the causes through the
+// taxonomy). In a slot, facets are separated by kFieldSeparator in kFacetFields order and
+// a multi-valued facet's values are sorted and joined with kValueSeparator; the searcher
+// splits the counted combinations back into values. (At 20k notices seven slots cost
+// 1.9 ms a query, one slot of all facets 0.7 ms but 20 ms for all notices, whose
+// combinations are nearly all distinct.)
+inline constexpr Xapian::valueno kNoSlot = Xapian::BAD_VALUENO;
 struct FacetField {
   std::string_view name;    // as in filters and JSON: cause, sector, …
   std::string_view prefix;  // its boolean filter terms
-  Xapian::valueno slot;     // its counting slot
   bool multi_valued;
+  Xapian::valueno slot;     // its counting slot, or kNoSlot when derived (cause_family)
 };
+inline constexpr Xapian::valueno kSingleFacetsSlot = 3;
 inline constexpr FacetField kFacetFields[] = {
-    {"cause", kCausePrefix, 3, true},   {"cause_family", kFamilyPrefix, 4, true}, {"sector", kSectorPrefix, 5, false},
-    {"year", kYearPrefix, 6, false},    {"data", kDataPrefix, 7, true},           {"outcome", kOutcomePrefix, 8, false},
-    {"label", kLabelPrefix, 9, true},
+    {"cause", kCausePrefix, true, 5},          {"cause_family", kFamilyPrefix, true, kNoSlot},
+    {"sector", kSectorPrefix, false, kSingleFacetsSlot}, {"year", kYearPrefix, false, kSingleFacetsSlot},
+    {"data", kDataPrefix, true, 7},            {"outcome", kOutcomePrefix, false, kSingleFacetsSlot},
+    {"label", kLabelPrefix, true, 9},
 };
+inline constexpr Xapian::valueno kYearSlot = 4;  // the year alone, for year:2022..2024 (slots 6 and 8 are unused)
 inline constexpr char kValueSeparator = '\x1f';
+inline constexpr char kFieldSeparator = '\x1e';
 
 inline const FacetField* facet_field(std::string_view name) {
   for (const FacetField& f : kFacetFields) {

@@ -53,8 +53,7 @@ Xapian::Query year_filter(const QueryNode& node) {
   const std::string low = year(r.low);
   const std::string high = year(r.high);
   if (!r.is_range) return Xapian::Query(schema::term(schema::kYearPrefix, low));
-  const schema::FacetField* field = schema::facet_field("year");
-  return slot_range(field->slot, low, high);
+  return slot_range(schema::kYearSlot, low, high);
 }
 
 Xapian::Query date_filter(const QueryNode& node) {

@@ -1,8 +1,10 @@
 #include "search_engine.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
+#include <set>
 #include <memory>
 
 #include "document_builder.h"
@@ -28,26 +30,62 @@ constexpr Xapian::termcount kLikeTerms = 40;
 // Counts of each value of a facet. A multi-valued facet's slot holds a notice's values
 // joined together; each counted combination adds its count to every value in it, which
 // counts each notice once per value.
-FacetCounts facet_counts(const schema::FacetField& field, const Xapian::ValueCountMatchSpy& spy) {
-  std::map<std::string, std::size_t> counts;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    const std::string combination = *it;
-    std::size_t start = 0;
-    while (start <= combination.size()) {
-      std::size_t end = field.multi_valued ? combination.find(schema::kValueSeparator, start) : std::string::npos;
-      if (end == std::string::npos) end = combination.size();
-      counts[combination.substr(start, end - start)] += it.get_termfreq();
-      start = end + 1;
+// Every facet's counts from the combinations counted in the facet slots (schema.h).
+// cause_family is counted from the causes, each family once per notice.
+std::vector<FacetCounts> facet_counts(const std::map<Xapian::valueno, Xapian::ValueCountMatchSpy>& spies,
+                                      const Taxonomy& taxonomy) {
+  constexpr std::size_t kFields = std::size(schema::kFacetFields);
+  std::array<std::map<std::string, std::size_t, std::less<>>, kFields> counts;
+  const auto add = [&](std::size_t field, std::string_view value, std::size_t count) {
+    auto known = counts[field].find(value);
+    if (known == counts[field].end()) known = counts[field].emplace(std::string(value), 0).first;
+    known->second += count;
+  };
+  std::size_t family_field = kFields;
+  for (std::size_t f = 0; f < kFields; ++f) {
+    if (schema::kFacetFields[f].slot == schema::kNoSlot) family_field = f;
+  }
+  for (const auto& [slot, spy] : spies) {
+    std::vector<std::size_t> fields;  // the facets in this slot, in order
+    for (std::size_t f = 0; f < kFields; ++f) {
+      if (schema::kFacetFields[f].slot == slot) fields.push_back(f);
+    }
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+      const std::string combination = *it;
+      const std::size_t count = it.get_termfreq();
+      std::string_view rest(combination);
+      for (const std::size_t field : fields) {
+        const std::size_t field_end = std::min(rest.find(schema::kFieldSeparator), rest.size());
+        std::string_view values = rest.substr(0, field_end);
+        rest.remove_prefix(std::min(field_end + 1, rest.size()));
+        std::set<std::string> families;
+        while (!values.empty()) {
+          const std::size_t value_end =
+              schema::kFacetFields[field].multi_valued ? std::min(values.find(schema::kValueSeparator), values.size())
+                                                       : values.size();
+          const std::string_view value = values.substr(0, value_end);
+          add(field, value, count);
+          if (schema::kFacetFields[field].name == "cause" && family_field < kFields) {
+            if (const auto family = taxonomy.family(value)) families.insert(*family);
+          }
+          values.remove_prefix(std::min(value_end + 1, values.size()));
+        }
+        for (const std::string& family : families) add(family_field, family, count);
+      }
     }
   }
-  FacetCounts out{std::string(field.name), {}};
-  for (const auto& [value, count] : counts) out.counts.push_back({value, count});
-  // Years read best in order, newest first; every other facet most frequent first.
-  if (field.name == "year") {
-    std::reverse(out.counts.begin(), out.counts.end());
-  } else {
-    std::stable_sort(out.counts.begin(), out.counts.end(),
-                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  std::vector<FacetCounts> out;
+  for (std::size_t field = 0; field < kFields; ++field) {
+    FacetCounts facet{std::string(schema::kFacetFields[field].name), {}};
+    for (const auto& [value, count] : counts[field]) facet.counts.push_back({value, count});
+    // Years read best in order, newest first; every other facet most frequent first.
+    if (facet.facet == "year") {
+      std::reverse(facet.counts.begin(), facet.counts.end());
+    } else {
+      std::stable_sort(facet.counts.begin(), facet.counts.end(),
+                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    }
+    out.push_back(std::move(facet));
   }
   return out;
 }
@@ -166,15 +204,16 @@ SearchEngine::FacetPass SearchEngine::count_facets(const Xapian::Query& query) c
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  std::map<Xapian::valueno, Xapian::ValueCountMatchSpy> spies;
   for (const schema::FacetField& field : schema::kFacetFields) {
-    spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(field.slot));
-    enquire.add_matchspy(spies.back().get());
+    if (field.slot != schema::kNoSlot && !spies.contains(field.slot)) {
+      enquire.add_matchspy(&spies.try_emplace(field.slot, field.slot).first->second);
+    }
   }
   const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
   FacetPass pass;
   pass.total = all.get_matches_estimated();
-  for (std::size_t k = 0; k < spies.size(); ++k) pass.facets.push_back(facet_counts(schema::kFacetFields[k], *spies[k]));
+  pass.facets = facet_counts(spies, taxonomy_);
   return pass;
 }
 
@@ -235,8 +274,10 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
     response.grouped = true;
   }
 
-  // Grouping counts notices per incident, so it asks for every match to be examined.
-  Xapian::doccount check_at_least = kExactCountUpTo;
+  // Totals are exact up to kExactCountUpTo matches, which the ranked pass must examine
+  // for that, unless the facet pass counts them anyway. Grouping counts notices per
+  // incident, so it asks for every match to be examined.
+  Xapian::doccount check_at_least = request.facets ? 0 : kExactCountUpTo;
   if (request.group_by_incident) check_at_least = std::max(check_at_least, db_.get_doccount());
 
   auto run = [&](const Xapian::Query& q) {
