@@ -115,7 +115,8 @@ Analyzer::Analyzer(const AnalysisOptions& options) {
   synonyms_ = SynonymTable(read_table_file((fs::path(options.data_dir) / "synonyms.tsv").string()),
                            [this](std::string_view w) { return fold_word(w); });
   if (options.use_user_dictionary) {
-    near_compounds_ = NearCompounds((fs::path(options.data_dir) / "user_dictionary.csv").string(), *this);
+    near_compounds_ = NearCompounds((fs::path(options.data_dir) / "user_dictionary.csv").string(),
+                                    (fs::path(options.data_dir) / "synonyms.tsv").string(), *this);
   }
 }
 

@@ -2,17 +2,19 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include <xxhash.h>
 
 #include "analyzer.h"
 #include "schema.h"
+#include "term_table.h"
 #include "word_paths.h"
 
 namespace kaiji {
 
-NearCompounds::NearCompounds(const std::string& csv_path, const Analyzer& analyzer) {
+NearCompounds::NearCompounds(const std::string& csv_path, const std::string& synonyms_path, const Analyzer& analyzer) {
   std::ifstream in(csv_path);
   for (std::string line; std::getline(in, line);) {
     std::vector<std::string_view> fields;
@@ -24,12 +26,38 @@ NearCompounds::NearCompounds(const std::string& csv_path, const Analyzer& analyz
       start = comma + 1;
     }
     if (fields.size() < 14 || fields[13] == "*" || fields[13].empty()) continue;
-    const WordPaths paths = split_paths(analyzer.analyze(fields[0]));
-    if (paths.main.size() != 1 || paths.leaves.size() < 2 || by_term_.contains(paths.main.front())) continue;
-    by_term_.emplace(paths.main.front(), compounds_.size());
-    for (const std::string& leaf : paths.leaves) leaves_.insert(leaf);
-    compounds_.push_back({paths.main.front(), paths.leaves, paths.span + schema::kNearSlack});
+    add(fields[0], analyzer);
   }
+  // Synonyms are whole phrases (不正アクセス行為の禁止等に関する法律): as typed, and as the
+  // query expands them (normalised first).
+  std::error_code missing;
+  if (!synonyms_path.empty() && std::filesystem::exists(synonyms_path, missing)) {
+    for (const TableLine& line : read_table_file(synonyms_path)) {
+      for (const std::string& word : line.words) {
+        add(word, analyzer);
+        add(analyzer.fold_word(word), analyzer);
+      }
+    }
+  }
+}
+
+std::string NearCompounds::key_of(const std::vector<std::string>& main) {
+  std::string key;
+  for (const std::string& word : main) {
+    if (!key.empty()) key += ' ';  // no analysed word holds a space
+    key += word;
+  }
+  return key;
+}
+
+void NearCompounds::add(std::string_view text, const Analyzer& analyzer) {
+  const WordPaths paths = split_paths(analyzer.analyze(text));
+  if (paths.main.empty() || paths.leaves.size() < 2) return;
+  const std::string key = key_of(paths.main);
+  if (by_term_.contains(key)) return;
+  by_term_.emplace(key, compounds_.size());
+  for (const std::string& leaf : paths.leaves) leaves_.insert(leaf);
+  compounds_.push_back({key, paths.main.size() == 1, paths.leaves, paths.span + schema::kNearSlack});
 }
 
 std::string NearCompounds::fingerprint() const {
@@ -45,9 +73,10 @@ std::string NearCompounds::fingerprint() const {
   return hex;
 }
 
-const NearCompound* NearCompounds::find(std::string_view term) const {
-  const auto it = by_term_.find(std::string(term));
-  return it == by_term_.end() ? nullptr : &compounds_[it->second];
+const NearCompound* NearCompounds::find(const std::vector<std::string>& main, const std::vector<std::string>& leaves) const {
+  const auto it = by_term_.find(key_of(main));
+  if (it == by_term_.end() || compounds_[it->second].leaves != leaves) return nullptr;
+  return &compounds_[it->second];
 }
 
 NearCompounds::Present NearCompounds::present(const WordPositions& positions) const {

@@ -1,5 +1,5 @@
-// The kaiji user dictionary's compounds (不正アクセス = 不正/アクセス) as NEAR checks done
-// at index time. A query word that is such a compound matches notices where its parts
+// The kaiji user dictionary's compounds (不正アクセス = 不正/アクセス) and the synonym
+// table's phrases as NEAR checks done at index time. A query word that is such a compound matches notices where its parts
 // stand near each other (「不正なアクセス」 too); checking that at query time meant reading
 // the position lists of very common words (不正, 先, 者) in most notices, for every query.
 // The indexer marks each notice with XW<compound> instead (and XE<compound> where the
@@ -18,7 +18,8 @@ namespace kaiji {
 class Analyzer;
 
 struct NearCompound {
-  std::string term;                 // the compound as one analysed term
+  std::string term;                 // the compound as one analysed term, or a phrase's words joined by spaces
+  bool is_word = true;              // a compound (one analysed term) rather than a phrase of several
   std::vector<std::string> leaves;  // its parts as analysed terms
   std::uint32_t window = 0;         // NEAR window: its span plus schema::kNearSlack
 };
@@ -29,12 +30,13 @@ using WordPositions = std::unordered_map<std::string_view, std::vector<std::uint
 class NearCompounds {
  public:
   NearCompounds() = default;
-  // Reads the user dictionary source (MeCab CSV; column 14 lists parts as a/b/c) and
-  // analyses each compound as a query word would be. A missing file gives none.
-  NearCompounds(const std::string& csv_path, const Analyzer& analyzer);
+  // Reads the user dictionary source (MeCab CSV; column 14 lists parts as a/b/c) and the
+  // synonym table, whose words and phrases queries search for, and analyses each as a
+  // query word would be. Missing files give none.
+  NearCompounds(const std::string& csv_path, const std::string& synonyms_path, const Analyzer& analyzer);
 
-  // The compound whose analysed term this is, or nullptr.
-  const NearCompound* find(std::string_view term) const;
+  // The compound or phrase a query word was analysed into, or nullptr.
+  const NearCompound* find(const std::vector<std::string>& main, const std::vector<std::string>& leaves) const;
   // True when term is a part of some compound (only those positions matter).
   bool is_leaf(std::string_view term) const { return leaves_.contains(std::string(term)); }
   // The compounds whose parts all stand within their window in a document (near), and
@@ -53,6 +55,9 @@ class NearCompounds {
   std::string fingerprint() const;
 
  private:
+  static std::string key_of(const std::vector<std::string>& main);
+  void add(std::string_view text, const Analyzer& analyzer);
+
   std::vector<NearCompound> compounds_;
   std::unordered_map<std::string, std::size_t> by_term_;
   std::unordered_set<std::string> leaves_;

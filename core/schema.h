@@ -24,9 +24,9 @@ inline constexpr std::string_view kTitlePrefix = "S";      // title words, for t
 inline constexpr std::string_view kOrgPrefix = "A";        // organisation-name words, for org: searches
 inline constexpr std::string_view kGramPrefix = "XG";      // character bigrams of titles and unknown words
 inline constexpr std::string_view kOrgGramPrefix = "XN";   // character bigrams of organisation names
-// XW<compound>: the parts of a dictionary compound (不正 … アクセス) stand within a NEAR
-// window of each other in the notice, whether or not as the compound itself. Checked
-// once at index time, so a query for the compound needs no position lists.
+// XW<compound>: the parts of a dictionary compound (不正 … アクセス), or the words of a
+// synonym phrase (joined by spaces), stand within a NEAR window of each other in the
+// notice. Checked once at index time, so such a query needs no position lists.
 inline constexpr std::string_view kNearCompoundPrefix = "XW";
 // XE<compound>: its parts stand in order as a phrase (the compound, or inside a longer one).
 inline constexpr std::string_view kPhraseCompoundPrefix = "XE";

@@ -1,7 +1,9 @@
 #include "bulk_writer.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 
 #include "batch_writer.h"
 

@@ -48,7 +48,7 @@ std::uint64_t analysis_hash(const AnalysisOptions& options) {
   std::string material = "format " + std::to_string(schema::kIndexFormat) + "\ndicdir " + options.dicdir + "\n";
   material += options.use_user_dictionary ? "user dictionary\n" : "no user dictionary\n";
   for (const char* name :
-       {"user.dic", "user_dictionary.csv", "variants.tsv", "taxonomy.tsv", "classification_rules.tsv"}) {
+       {"user.dic", "user_dictionary.csv", "variants.tsv", "synonyms.tsv", "taxonomy.tsv", "classification_rules.tsv"}) {
     std::ifstream in(options.data_dir + "/" + name, std::ios::binary);
     material += name;
     material.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

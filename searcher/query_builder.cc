@@ -191,9 +191,8 @@ Xapian::Query QueryBuilder::gram_query(const std::string& text, bool org_only) c
 }
 
 const NearCompound* QueryBuilder::near_compound(const WordPaths& paths, std::string_view prefix) const {
-  if (!options_.near_terms || !prefix.empty() || paths.main.size() != 1) return nullptr;
-  const NearCompound* compound = analyzer_.near_compounds().find(paths.main.front());
-  return compound != nullptr && compound->leaves == paths.leaves ? compound : nullptr;
+  if (!options_.near_terms || !prefix.empty()) return nullptr;
+  return analyzer_.near_compounds().find(paths.main, paths.leaves);
 }
 
 Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,
@@ -216,13 +215,14 @@ Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::st
     // parts' own weights rank as NEAR's would, and the compound raises the rank as the
     // exact phrase did, without reading a position list.
     const Xapian::Query parts = sequence_query(paths.leaves, prefix, Xapian::Query::OP_AND, 0);
-    const Xapian::Query whole(compound->term);
     const Xapian::Query near(Xapian::Query::OP_FILTER, parts,
                              Xapian::Query(schema::term(schema::kNearCompoundPrefix, compound->term)));
-    // As (compound OR phrase of its parts), the phrase told by the XE term.
-    const Xapian::Query exact(Xapian::Query::OP_OR, whole,
-                              Xapian::Query(Xapian::Query::OP_FILTER, parts,
-                                            Xapian::Query(schema::term(schema::kPhraseCompoundPrefix, compound->term))));
+    // As (compound OR phrase of its parts), the phrase told by the XE term. A phrase of
+    // several words has no single term of its own.
+    const Xapian::Query in_order(Xapian::Query::OP_FILTER, parts,
+                                 Xapian::Query(schema::term(schema::kPhraseCompoundPrefix, compound->term)));
+    const Xapian::Query exact =
+        compound->is_word ? Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(compound->term), in_order) : in_order;
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, near,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, kPhraseBoost));
   }

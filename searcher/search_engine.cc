@@ -4,11 +4,11 @@
 #include <array>
 #include <cmath>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 
-#include "document_builder.h"
 #include "body_lines.h"
+#include "document_builder.h"
 #include "query_syntax.h"
 #include "schema.h"
 
@@ -27,11 +27,9 @@ constexpr double kBm25B = 0.75;
 // --like: how many of the notice's most telling words describe it.
 constexpr Xapian::termcount kLikeTerms = 40;
 
-// Counts of each value of a facet. A multi-valued facet's slot holds a notice's values
-// joined together; each counted combination adds its count to every value in it, which
-// counts each notice once per value.
-// Every facet's counts from the combinations counted in the facet slots (schema.h).
-// cause_family is counted from the causes, each family once per notice.
+// Every facet's counts from the combinations counted in the facet slots (schema.h). Each
+// counted combination adds its count to every value in it, which counts each notice
+// once per value; cause_family is counted from the causes, each family once per notice.
 std::vector<FacetCounts> facet_counts(const std::map<Xapian::valueno, Xapian::ValueCountMatchSpy>& spies,
                                       const Taxonomy& taxonomy) {
   constexpr std::size_t kFields = std::size(schema::kFacetFields);
@@ -220,7 +218,7 @@ SearchEngine::FacetPass SearchEngine::count_facets(const Xapian::Query& query) c
 Snippet SearchEngine::snippet_of(const Xapian::Document& doc, Xapian::docid docid, const std::string& body,
                                  const std::vector<std::vector<std::string>>& sequences) const {
   const std::vector<BodyLine> lines = decode_body_lines(doc.get_value(schema::kBodyLinesSlot));
-  // An index written before the line starts were stored: analyse the whole body.
+  // Nothing to highlight, or no line starts stored: the plain way.
   if (lines.empty() || sequences.empty()) return make_snippet(body, sequences, analyzer_);
   std::vector<std::string> terms;
   for (const auto& sequence : sequences) terms.insert(terms.end(), sequence.begin(), sequence.end());

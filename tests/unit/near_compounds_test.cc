@@ -3,6 +3,7 @@
 #include "near_compounds.h"
 #include "schema.h"
 #include "test_analyzer.h"
+#include "word_paths.h"
 
 using namespace kaiji;
 using kaiji::testing::analyzer;
@@ -32,12 +33,13 @@ TEST_CASE("near compounds: NEAR is any order within the window, a phrase is in o
 TEST_CASE("near compounds: the user dictionary's compounds, analysed as queries are") {
   const NearCompounds& compounds = analyzer().near_compounds();
   REQUIRE(compounds.size() > 10);
-  const NearCompound* c = compounds.find(analyzer().fold_word("不正アクセス"));
+  const NearCompound* c = compounds.find({analyzer().fold_word("不正アクセス")}, {"不正", "アクセス"});
   REQUIRE(c != nullptr);
+  CHECK(c->is_word);
   CHECK(c->leaves == std::vector<std::string>{"不正", "アクセス"});
   CHECK(c->window == 2 + schema::kNearSlack);
   CHECK(compounds.is_leaf("アクセス"));
-  CHECK(compounds.find("漏えい") == nullptr);  // a word, not a compound
+  CHECK(compounds.find({"漏えい"}, {"漏えい"}) == nullptr);  // a word, not a compound
   CHECK(compounds.fingerprint().size() == 16);
   CHECK(NearCompounds().fingerprint() == "none");
 
@@ -51,4 +53,15 @@ TEST_CASE("near compounds: the user dictionary's compounds, analysed as queries 
   CHECK(std::count(present.in_order.begin(), present.in_order.end(), c) == 1);
   WordPositions far = {{"不正", {20}}, {"アクセス", {60}}};
   CHECK(compounds.present(far).near.empty());
+}
+
+TEST_CASE("near compounds: the synonym table's phrases are checked too") {
+  // A synonym the query expands 不正アクセス禁止法 into: MeCab makes several words of it,
+  // analysed as the query analyses it.
+  const WordPaths paths = split_paths(analyzer().analyze(analyzer().fold_word("不正アクセス行為の禁止等に関する法律")));
+  REQUIRE(paths.main.size() >= 2);
+  const NearCompound* phrase = analyzer().near_compounds().find(paths.main, paths.leaves);
+  REQUIRE(phrase != nullptr);
+  CHECK_FALSE(phrase->is_word);
+  CHECK(phrase->leaves == paths.leaves);
 }
