@@ -1,8 +1,11 @@
 // Syntax tree → Xapian query, through the same analysis the indexer used.
 //
-// A query word that MeCab splits into several tokens is matched as an exact phrase first
-// (weighted double), then as its tokens near each other; a word also matches through the
-// character bigrams of names and titles, which is how 倉業 finds 株式会社倉業サービス.
+// A query word that MeCab splits into several tokens matches where its tokens stand near
+// each other, and ranks higher where they stand as the exact phrase. For the dictionary's
+// compounds and the synonym table's phrases the index says so itself (XW/XE terms,
+// near_compounds.h); for any other split word the positions are checked. A word also
+// matches through the character bigrams of names and titles, which is how 倉業 finds
+// 株式会社倉業サービス.
 #pragma once
 
 #include <vector>
