@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,7 +39,7 @@ class NearCompounds {
   // The compound or phrase a query word was analysed into, or nullptr.
   const NearCompound* find(const std::vector<std::string>& main, const std::vector<std::string>& leaves) const;
   // True when term is a part of some compound (only those positions matter).
-  bool is_leaf(std::string_view term) const { return leaves_.contains(std::string(term)); }
+  bool is_leaf(std::string_view term) const { return leaves_.contains(term); }
   // The compounds whose parts all stand within their window in a document (near), and
   // those whose parts also stand in order as a phrase (in_order), which includes every
   // occurrence of the compound itself and of a longer one holding it (委託先 in 業務委託先).
@@ -60,7 +61,12 @@ class NearCompounds {
 
   std::vector<NearCompound> compounds_;
   std::unordered_map<std::string, std::size_t> by_term_;
-  std::unordered_set<std::string> leaves_;
+  // Looked up by string_view without making a string: is_leaf runs for every word indexed.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> leaves_;
 };
 
 // Xapian's OP_NEAR test: one occurrence of every list within `window` positions
