@@ -63,7 +63,8 @@ inline constexpr Xapian::valueno kSourceFilesSlot = 11;  // absolute paths of it
 inline constexpr Xapian::valueno kBodyLinesSlot = 17;
 
 // ---- facets: a boolean term per value (filters), counted from value slots ----
-// Counting uses Xapian's stock ValueCountMatchSpy, which also runs inside xapian-tcpsrv.
+// Counting uses Xapian's stock ValueCountMatchSpy, which also runs inside xapian-tcpsrv
+// (or, on one local shard, the equivalent but faster ValueStreamSpy of the searcher).
 // A spy reads its slot for every match, so the facets share few slots: the single-valued
 // ones one slot together (few combinations: sector × year × outcome), each multi-valued
 // one a slot of its own, and cause_family none (it follows from the causes through the

@@ -6,11 +6,13 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <type_traits>
 
 #include "body_lines.h"
 #include "document_builder.h"
 #include "query_syntax.h"
 #include "schema.h"
+#include "value_stream_spy.h"
 
 namespace kaiji {
 namespace {
@@ -30,8 +32,8 @@ constexpr Xapian::termcount kLikeTerms = 40;
 // Every facet's counts from the combinations counted in the facet slots (schema.h). Each
 // counted combination adds its count to every value in it, which counts each notice
 // once per value; cause_family is counted from the causes, each family once per notice.
-std::vector<FacetCounts> facet_counts(const std::map<Xapian::valueno, Xapian::ValueCountMatchSpy>& spies,
-                                      const Taxonomy& taxonomy) {
+using SlotCounts = std::map<Xapian::valueno, std::vector<std::pair<std::string, std::size_t>>>;
+std::vector<FacetCounts> facet_counts(const SlotCounts& slots, const Taxonomy& taxonomy) {
   constexpr std::size_t kFields = std::size(schema::kFacetFields);
   std::array<std::map<std::string, std::size_t, std::less<>>, kFields> counts;
   const auto add = [&](std::size_t field, std::string_view value, std::size_t count) {
@@ -43,14 +45,12 @@ std::vector<FacetCounts> facet_counts(const std::map<Xapian::valueno, Xapian::Va
   for (std::size_t f = 0; f < kFields; ++f) {
     if (schema::kFacetFields[f].slot == schema::kNoSlot) family_field = f;
   }
-  for (const auto& [slot, spy] : spies) {
+  for (const auto& [slot, combinations] : slots) {
     std::vector<std::size_t> fields;  // the facets in this slot, in order
     for (std::size_t f = 0; f < kFields; ++f) {
       if (schema::kFacetFields[f].slot == slot) fields.push_back(f);
     }
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-      const std::string combination = *it;
-      const std::size_t count = it.get_termfreq();
+    for (const auto& [combination, count] : combinations) {
       std::string_view rest(combination);
       for (const std::size_t field : fields) {
         const std::size_t field_end = std::min(rest.find(schema::kFieldSeparator), rest.size());
@@ -105,9 +105,12 @@ class DescriptiveTerms {
 
 namespace {
 
+constexpr std::string_view kTcp = "tcp://";
+
+bool is_remote(const std::string& location) { return location.starts_with(kTcp); }
+
 Xapian::Database open_database(const std::string& location) {
-  constexpr std::string_view kTcp = "tcp://";
-  if (!location.starts_with(kTcp)) return Xapian::Database(location);
+  if (!is_remote(location)) return Xapian::Database(location);
   // tcp://host:port — an index served by xapian-tcpsrv.
   const std::string address = location.substr(kTcp.size());
   const std::size_t colon = address.rfind(':');
@@ -138,6 +141,7 @@ SearchEngine::SearchEngine(const std::vector<std::string>& db_paths, const Analy
     }
     // XW terms answer for compounds only if written for the same compounds.
     use_near_terms_ = use_near_terms_ && db.get_metadata(schema::kNearCompoundsMetadataKey) == compounds;
+    all_local_ = all_local_ && !is_remote(path);
     db_.add_database(db);
   }
 }
@@ -194,24 +198,48 @@ Xapian::Query SearchEngine::like_query(const std::string& id) const {
 }
 
 SearchEngine::FacetPass SearchEngine::count_facets(const Xapian::Query& query) const {
-  // Facet counts use Xapian's own ValueCountMatchSpy, which also runs inside
-  // xapian-tcpsrv. They are counted in a pass of their own: it examines every match, but
-  // without weighting (BoolWeight), while the ranked pass stops as soon as it has the
-  // top results. (Counting inside a ranked pass over several remote databases also
+  // Facets are counted in a pass of their own: it examines every match, but without
+  // weighting (BoolWeight), while the ranked pass stops as soon as it has the top
+  // results. (Counting inside a ranked pass over several remote databases also
   // miscounts in Xapian 1.4 when the page is smaller than the matches.)
+  if (all_local_ && db_.size() == 1) {
+    try {
+      return count_facets_with<ValueStreamSpy>(query);
+    } catch (const Xapian::UnimplementedError&) {
+      // A stub file named a remote database: xapian-tcpsrv cannot run our spy.
+    }
+  }
+  return count_facets_with<Xapian::ValueCountMatchSpy>(query);
+}
+
+template <typename Spy>
+SearchEngine::FacetPass SearchEngine::count_facets_with(const Xapian::Query& query) const {
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
-  std::map<Xapian::valueno, Xapian::ValueCountMatchSpy> spies;
+  std::map<Xapian::valueno, Spy> spies;
   for (const schema::FacetField& field : schema::kFacetFields) {
-    if (field.slot != schema::kNoSlot && !spies.contains(field.slot)) {
-      enquire.add_matchspy(&spies.try_emplace(field.slot, field.slot).first->second);
+    if (field.slot == schema::kNoSlot || spies.contains(field.slot)) continue;
+    Spy* spy = nullptr;
+    if constexpr (std::is_same_v<Spy, ValueStreamSpy>) {
+      spy = &spies.try_emplace(field.slot, db_, field.slot).first->second;
+    } else {
+      spy = &spies.try_emplace(field.slot, field.slot).first->second;
     }
+    enquire.add_matchspy(spy);
   }
   const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+  SlotCounts slots;
+  for (const auto& [slot, spy] : spies) {
+    if constexpr (std::is_same_v<Spy, ValueStreamSpy>) {
+      slots[slot] = spy.counts();
+    } else {
+      for (auto it = spy.values_begin(); it != spy.values_end(); ++it) slots[slot].emplace_back(*it, it.get_termfreq());
+    }
+  }
   FacetPass pass;
   pass.total = all.get_matches_estimated();
-  pass.facets = facet_counts(spies, taxonomy_);
+  pass.facets = facet_counts(slots, taxonomy_);
   return pass;
 }
 

@@ -87,6 +87,7 @@ class SearchEngine {
 
  private:
   bool use_near_terms_ = true;  // the index's XW terms fit this analyser (near_compounds.h)
+  bool all_local_ = true;       // no shard is behind xapian-tcpsrv (ValueStreamSpy, if one shard)
   struct FacetPass {
     std::vector<FacetCounts> facets;
     std::size_t total = 0;
@@ -95,6 +96,8 @@ class SearchEngine {
   Snippet snippet_of(const Xapian::Document& doc, Xapian::docid docid, const std::string& body,
                      const std::vector<std::vector<std::string>>& sequences) const;
   FacetPass count_facets(const Xapian::Query& query) const;
+  template <typename Spy>  // ValueStreamSpy (one local shard) or Xapian::ValueCountMatchSpy
+  FacetPass count_facets_with(const Xapian::Query& query) const;
   Xapian::docid docid_of(const std::string& id) const;
   Xapian::Query like_query(const std::string& id) const;
 
