@@ -2,29 +2,9 @@
 
 #include <algorithm>
 
+#include "varint.h"
+
 namespace kaiji {
-namespace {
-
-void put_varint(std::string& out, std::uint32_t value) {
-  while (value >= 0x80) {
-    out += static_cast<char>((value & 0x7F) | 0x80);
-    value >>= 7;
-  }
-  out += static_cast<char>(value);
-}
-
-bool get_varint(std::string_view& in, std::uint32_t& value) {
-  value = 0;
-  for (unsigned shift = 0; shift < 35 && !in.empty(); shift += 7) {
-    const auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
-    if ((byte & 0x80) == 0) return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 std::vector<BodyLine> body_lines(std::string_view body, const std::vector<Token>& tokens, std::uint32_t first_position) {
   std::vector<BodyLine> lines;

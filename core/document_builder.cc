@@ -5,6 +5,7 @@
 
 #include "body_lines.h"
 #include "char_ngrams.h"
+#include "facet_codes.h"
 #include "notice_json.h"
 #include "schema.h"
 #include "utf8.h"
@@ -48,14 +49,22 @@ Xapian::termpos add_grams(Xapian::Document& doc, std::string_view text, Xapian::
   return last + 2;
 }
 
-// A facet's values as filter terms (normalised, as query values will be) and in its
-// counting slot (as written, so counts can be shown); `counted` collects the slots.
+// What a notice's facets are counted from: the string slots and the codes.
+struct FacetSlots {
+  std::map<Xapian::valueno, std::string> strings;
+  std::vector<std::uint32_t> codes;
+};
+
+// A facet's values as filter terms (normalised, as query values will be), and in its
+// counting slot and as codes (as written, so counts can be shown).
 void add_facet(Xapian::Document& doc, std::string_view name, std::vector<std::string> values,
-               std::map<Xapian::valueno, std::string>& counted) {
+               FacetDictionary& dictionary, FacetSlots& counted) {
   std::erase_if(values, [](const std::string& v) { return v.empty(); });
   const schema::FacetField* field = schema::facet_field(name);
+  const auto field_index = static_cast<std::size_t>(field - std::begin(schema::kFacetFields));
   std::sort(values.begin(), values.end());
-  std::string* slot = field->slot == schema::kNoSlot ? nullptr : &counted[field->slot];
+  values.erase(std::unique(values.begin(), values.end()), values.end());  // a notice counts once per value
+  std::string* slot = field->slot == schema::kNoSlot ? nullptr : &counted.strings[field->slot];
   // Facets sharing a slot are added in kFacetFields order; each after the first gets a separator.
   const bool first_in_slot = std::none_of(&schema::kFacetFields[0], field, [&](const schema::FacetField& f) {
     return f.slot == field->slot;
@@ -64,6 +73,7 @@ void add_facet(Xapian::Document& doc, std::string_view name, std::vector<std::st
   for (std::size_t k = 0; k < values.size(); ++k) {
     const std::string term = schema::term(field->prefix, Analyzer::normalise_word(values[k]));
     if (fits(term)) doc.add_boolean_term(term);
+    counted.codes.push_back(dictionary.code(field_index, values[k]));
     if (slot == nullptr) continue;
     if (k > 0) *slot += schema::kValueSeparator;
     *slot += values[k];
@@ -78,7 +88,7 @@ void add_sort_keys(Xapian::Document& doc, const std::string& key, Xapian::valuen
 
 }  // namespace
 
-Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) {
+Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes) {
   Xapian::Document doc;
   doc.set_data(to_json(notice).dump());
   doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
@@ -132,15 +142,17 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer) 
   }
   const NoticeFacets& f = notice.facets;
   // In kFacetFields order.
-  std::map<Xapian::valueno, std::string> counted;
-  add_facet(doc, "cause", f.causes, counted);
-  add_facet(doc, "cause_family", f.cause_families, counted);
-  add_facet(doc, "sector", {f.sector}, counted);
-  add_facet(doc, "year", f.year ? std::vector<std::string>{std::to_string(*f.year)} : std::vector<std::string>{}, counted);
-  add_facet(doc, "data", f.data, counted);
-  add_facet(doc, "outcome", {f.outcome}, counted);
-  add_facet(doc, "label", notice.labels, counted);
-  for (const auto& [slot, value] : counted) doc.add_value(slot, value);
+  FacetSlots counted;
+  add_facet(doc, "cause", f.causes, facet_codes, counted);
+  add_facet(doc, "cause_family", f.cause_families, facet_codes, counted);
+  add_facet(doc, "sector", {f.sector}, facet_codes, counted);
+  add_facet(doc, "year", f.year ? std::vector<std::string>{std::to_string(*f.year)} : std::vector<std::string>{},
+            facet_codes, counted);
+  add_facet(doc, "data", f.data, facet_codes, counted);
+  add_facet(doc, "outcome", {f.outcome}, facet_codes, counted);
+  add_facet(doc, "label", notice.labels, facet_codes, counted);
+  for (const auto& [slot, value] : counted.strings) doc.add_value(slot, value);
+  doc.add_value(schema::kFacetCodesSlot, encode_facet_codes(counted.codes));
   if (f.year) doc.add_value(schema::kYearSlot, std::to_string(*f.year));
   return doc;
 }

@@ -6,11 +6,14 @@
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "facet_codes.h"
 #include "notice.h"
 
 namespace kaiji {
 
-Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer);
+// facet_codes: the index's dictionary; codes for new facet values are added to it, and
+// it must be stored with the document (schema::kFacetCodesMetadataKey).
+Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes);
 
 // The notice stored in a document built by build_document.
 Notice stored_notice(const Xapian::Document& document);

@@ -11,12 +11,14 @@
 namespace kaiji::schema {
 
 // Changes whenever documents are built differently, so an incremental run rewrites them.
-inline constexpr int kIndexFormat = 6;
+inline constexpr int kIndexFormat = 7;
 // The index's format, as Xapian metadata: a searcher refuses an index of another format
 // rather than answer wrongly from it.
 inline constexpr const char* kFormatMetadataKey = "kaiji.format";
 // NearCompounds::fingerprint() of the compounds its XW terms were written for.
 inline constexpr const char* kNearCompoundsMetadataKey = "kaiji.near_compounds";
+// The FacetDictionary (facet_codes.h) the kFacetCodesSlot codes refer to.
+inline constexpr const char* kFacetCodesMetadataKey = "kaiji.facet_codes";
 
 // ---- term prefixes (Xapian conventions: Q = unique id, S = subject/title) ----
 inline constexpr std::string_view kIdPrefix = "Q";         // Q<notice id>
@@ -63,16 +65,18 @@ inline constexpr Xapian::valueno kSourceFilesSlot = 11;  // absolute paths of it
 inline constexpr Xapian::valueno kBodyLinesSlot = 17;
 
 // ---- facets: a boolean term per value (filters), counted from value slots ----
-// Counting uses Xapian's stock ValueCountMatchSpy, which also runs inside xapian-tcpsrv
-// (or, on one local shard, the equivalent but faster ValueStreamSpy of the searcher).
-// A spy reads its slot for every match, so the facets share few slots: the single-valued
-// ones one slot together (few combinations: sector × year × outcome), each multi-valued
-// one a slot of its own, and cause_family none (it follows from the causes through the
-// taxonomy). In a slot, facets are separated by kFieldSeparator in kFacetFields order and
-// a multi-valued facet's values are sorted and joined with kValueSeparator; the searcher
-// splits the counted combinations back into values. (At 20k notices seven slots cost
-// 1.9 ms a query, one slot of all facets 0.7 ms but 20 ms for all notices, whose
-// combinations are nearly all distinct.)
+// A searcher on one local shard counts every facet from kFacetCodesSlot: the notice's
+// facet values as codes of the index's FacetDictionary (facet_codes.h), one value read
+// and a few array increments per match. Remote shards (xapian-tcpsrv runs only Xapian's
+// own match spies) and several shards count with Xapian's ValueCountMatchSpy from the
+// slots below, as strings. That spy reads its slot for every match, so these share few
+// slots: the single-valued facets one slot together (few combinations: sector × year ×
+// outcome), each multi-valued one a slot of its own, and cause_family none (it follows
+// from the causes through the taxonomy). In a slot, facets are separated by
+// kFieldSeparator in kFacetFields order and a multi-valued facet's values are sorted and
+// joined with kValueSeparator; the searcher splits the counted combinations back into
+// values. (At 20k notices seven slots cost 1.9 ms a query, one slot of all facets 0.7 ms
+// but 20 ms for all notices, whose combinations are nearly all distinct.)
 inline constexpr Xapian::valueno kNoSlot = Xapian::BAD_VALUENO;
 struct FacetField {
   std::string_view name;    // as in filters and JSON: cause, sector, …
@@ -87,7 +91,8 @@ inline constexpr FacetField kFacetFields[] = {
     {"data", kDataPrefix, true, 7},            {"outcome", kOutcomePrefix, false, kSingleFacetsSlot},
     {"label", kLabelPrefix, true, 9},
 };
-inline constexpr Xapian::valueno kYearSlot = 4;  // the year alone, for year:2022..2024 (slots 6 and 8 are unused)
+inline constexpr Xapian::valueno kYearSlot = 4;  // the year alone, for year:2022..2024
+inline constexpr Xapian::valueno kFacetCodesSlot = 6;  // every facet value (cause_family too), as codes (slot 8 is unused)
 inline constexpr char kValueSeparator = '\x1f';
 inline constexpr char kFieldSeparator = '\x1e';
 

@@ -12,8 +12,9 @@ std::size_t shard_of(const std::string& id, std::size_t shards) {
   return static_cast<std::size_t>(XXH3_64bits(id.data(), id.size()) % shards);
 }
 
-BatchWriter::BatchWriter(std::vector<Xapian::WritableDatabase>& shards, std::size_t batch_size)
-    : shards_(shards), batch_size_(std::max<std::size_t>(batch_size, 1)) {
+BatchWriter::BatchWriter(std::vector<Xapian::WritableDatabase>& shards, std::size_t batch_size,
+                         BeforeCommit before_commit)
+    : shards_(shards), batch_size_(std::max<std::size_t>(batch_size, 1)), before_commit_(std::move(before_commit)) {
   for (Xapian::WritableDatabase& shard : shards_) shard.begin_transaction();
 }
 
@@ -35,7 +36,10 @@ bool BatchWriter::remove(std::size_t shard, Xapian::docid docid) {
 }
 
 void BatchWriter::commit(bool more) {
-  for (Xapian::WritableDatabase& shard : shards_) shard.commit_transaction();
+  for (Xapian::WritableDatabase& shard : shards_) {
+    if (before_commit_) before_commit_(shard);
+    shard.commit_transaction();
+  }
   if (in_batch_ > 0) ++counts_.batches_committed;
   in_batch_ = 0;
   if (more) {

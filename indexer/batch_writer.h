@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,12 @@ struct WriteCounts {
 
 class BatchWriter {
  public:
+  // Called for each shard just before each commit, to store what the batch's documents
+  // refer to (the facet dictionary).
+  using BeforeCommit = std::function<void(Xapian::WritableDatabase&)>;
+
   // Opens the first batch. shards must outlive the writer.
-  BatchWriter(std::vector<Xapian::WritableDatabase>& shards, std::size_t batch_size);
+  BatchWriter(std::vector<Xapian::WritableDatabase>& shards, std::size_t batch_size, BeforeCommit before_commit = {});
 
   // Adds the notice with this id, or replaces its old version.
   void write(const std::string& id, Xapian::Document&& document);
@@ -37,6 +42,7 @@ class BatchWriter {
  private:
   std::vector<Xapian::WritableDatabase>& shards_;
   const std::size_t batch_size_;
+  const BeforeCommit before_commit_;
   std::size_t in_batch_ = 0;
   WriteCounts counts_;
 };

@@ -17,11 +17,13 @@
 #include "classifier.h"
 #include "dedupe.h"
 #include "document_builder.h"
+#include "facet_codes.h"
 #include "index_store.h"
 #include "input_scan.h"
 #include "progress.h"
 #include "schema.h"
 #include "source_tracking.h"
+#include "taxonomy.h"
 
 namespace kaiji {
 namespace {
@@ -74,6 +76,19 @@ std::optional<std::vector<Notice>> notices_again(ScannedFile& file, const Scan& 
   return std::move(read->read.notices);
 }
 
+// The index's facet dictionary, extended by every value of the taxonomy in table order
+// (so a new index numbers them the same on every run; years and labels follow as they
+// come). Codes already in the index keep their meaning.
+std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const std::string& data_dir) {
+  auto dictionary = std::make_unique<FacetDictionary>(
+      store.rebuilding() ? std::string() : store.shards().front().get_metadata(schema::kFacetCodesMetadataKey));
+  const Taxonomy taxonomy = Taxonomy::load(data_dir + "/taxonomy.tsv");
+  for (std::size_t field = 0; field < std::size(schema::kFacetFields); ++field) {
+    for (const FacetValue& value : taxonomy.values(schema::kFacetFields[field].name)) dictionary->code(field, value.slug);
+  }
+  return dictionary;
+}
+
 }  // namespace
 
 IndexingReport run_indexing(const IndexingOptions& options) {
@@ -84,6 +99,8 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   for (std::size_t t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>(options.analysis));
   const Classifier classifier(options.analysis.data_dir);
   IndexStore store(options.db_path, options.shards, options.rebuild);
+  const std::unique_ptr<FacetDictionary> dictionary = facet_dictionary(store, options.analysis.data_dir);
+  FacetDictionary& facet_codes = *dictionary;
 
   Progress progress(options.progress);
   Scan scan = scan_inputs(options.inputs, analysis_hash(options.analysis), kScanCacheBytes, threads,
@@ -122,7 +139,10 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   if (store.rebuilding()) {
     bulk.emplace(store.parts_dir(), store.shard_paths(), threads, kBulkCommitEvery);
   } else {
-    batch.emplace(store.shards(), options.batch_size);
+    // Every batch stores the facet dictionary its documents' codes refer to.
+    batch.emplace(store.shards(), options.batch_size, [&facet_codes](Xapian::WritableDatabase& shard) {
+      shard.set_metadata(schema::kFacetCodesMetadataKey, facet_codes.serialise());
+    });
   }
   progress.start_writing(writes);
   {
@@ -131,7 +151,7 @@ IndexingReport run_indexing(const IndexingOptions& options) {
         threads, kInFlightPerThread * threads,
         [&](AnalysisJob& job, std::size_t worker) {
           job.notice.facets = classifier.classify(job.notice);
-          Xapian::Document doc = build_document(job.notice, *analyzers[worker]);
+          Xapian::Document doc = build_document(job.notice, *analyzers[worker], facet_codes);
           const std::string version = hex16(job.version);
           doc.add_boolean_term(schema::term(schema::kVersionPrefix, version));
           doc.add_value(schema::kVersionSlot, version);
@@ -207,6 +227,7 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   for (Xapian::WritableDatabase& shard : store.shards()) {
     shard.set_metadata(schema::kFormatMetadataKey, std::to_string(schema::kIndexFormat));
     shard.set_metadata(schema::kNearCompoundsMetadataKey, analyzers.front()->near_compounds().fingerprint());
+    shard.set_metadata(schema::kFacetCodesMetadataKey, facet_codes.serialise());
   }
   store.publish();
   for (Xapian::WritableDatabase& shard : store.shards()) report.documents_in_index += shard.get_doccount();

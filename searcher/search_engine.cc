@@ -6,13 +6,12 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <type_traits>
 
 #include "body_lines.h"
 #include "document_builder.h"
 #include "query_syntax.h"
 #include "schema.h"
-#include "value_stream_spy.h"
+#include "facet_code_spy.h"
 
 namespace kaiji {
 namespace {
@@ -29,18 +28,43 @@ constexpr double kBm25B = 0.75;
 // --like: how many of the notice's most telling words describe it.
 constexpr Xapian::termcount kLikeTerms = 40;
 
-// Every facet's counts from the combinations counted in the facet slots (schema.h). Each
+// Counts per facet and value, as the response shows them.
+class FacetTally {
+ public:
+  void add(std::size_t field, std::string_view value, std::size_t count) {
+    auto known = counts_[field].find(value);
+    if (known == counts_[field].end()) known = counts_[field].emplace(std::string(value), 0).first;
+    known->second += count;
+  }
+
+  std::vector<FacetCounts> result() const {
+    std::vector<FacetCounts> out;
+    for (std::size_t field = 0; field < kFields; ++field) {
+      FacetCounts facet{std::string(schema::kFacetFields[field].name), {}};
+      for (const auto& [value, count] : counts_[field]) facet.counts.push_back({value, count});
+      // Years read best in order, newest first; every other facet most frequent first.
+      if (facet.facet == "year") {
+        std::reverse(facet.counts.begin(), facet.counts.end());
+      } else {
+        std::stable_sort(facet.counts.begin(), facet.counts.end(),
+                         [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+      }
+      out.push_back(std::move(facet));
+    }
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t kFields = std::size(schema::kFacetFields);
+  std::array<std::map<std::string, std::size_t, std::less<>>, kFields> counts_;
+};
+
+// Counts from the combinations counted in the string facet slots (schema.h). Each
 // counted combination adds its count to every value in it, which counts each notice
 // once per value; cause_family is counted from the causes, each family once per notice.
 using SlotCounts = std::map<Xapian::valueno, std::vector<std::pair<std::string, std::size_t>>>;
-std::vector<FacetCounts> facet_counts(const SlotCounts& slots, const Taxonomy& taxonomy) {
+void tally_combinations(const SlotCounts& slots, const Taxonomy& taxonomy, FacetTally& tally) {
   constexpr std::size_t kFields = std::size(schema::kFacetFields);
-  std::array<std::map<std::string, std::size_t, std::less<>>, kFields> counts;
-  const auto add = [&](std::size_t field, std::string_view value, std::size_t count) {
-    auto known = counts[field].find(value);
-    if (known == counts[field].end()) known = counts[field].emplace(std::string(value), 0).first;
-    known->second += count;
-  };
   std::size_t family_field = kFields;
   for (std::size_t f = 0; f < kFields; ++f) {
     if (schema::kFacetFields[f].slot == schema::kNoSlot) family_field = f;
@@ -62,30 +86,16 @@ std::vector<FacetCounts> facet_counts(const SlotCounts& slots, const Taxonomy& t
               schema::kFacetFields[field].multi_valued ? std::min(values.find(schema::kValueSeparator), values.size())
                                                        : values.size();
           const std::string_view value = values.substr(0, value_end);
-          add(field, value, count);
+          tally.add(field, value, count);
           if (schema::kFacetFields[field].name == "cause" && family_field < kFields) {
             if (const auto family = taxonomy.family(value)) families.insert(*family);
           }
           values.remove_prefix(std::min(value_end + 1, values.size()));
         }
-        for (const std::string& family : families) add(family_field, family, count);
+        for (const std::string& family : families) tally.add(family_field, family, count);
       }
     }
   }
-  std::vector<FacetCounts> out;
-  for (std::size_t field = 0; field < kFields; ++field) {
-    FacetCounts facet{std::string(schema::kFacetFields[field].name), {}};
-    for (const auto& [value, count] : counts[field]) facet.counts.push_back({value, count});
-    // Years read best in order, newest first; every other facet most frequent first.
-    if (facet.facet == "year") {
-      std::reverse(facet.counts.begin(), facet.counts.end());
-    } else {
-      std::stable_sort(facet.counts.begin(), facet.counts.end(),
-                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-    }
-    out.push_back(std::move(facet));
-  }
-  return out;
 }
 
 // Words worth describing a notice by: analysed words (no prefix), not numbers, not
@@ -202,45 +212,57 @@ SearchEngine::FacetPass SearchEngine::count_facets(const Xapian::Query& query) c
   // weighting (BoolWeight), while the ranked pass stops as soon as it has the top
   // results. (Counting inside a ranked pass over several remote databases also
   // miscounts in Xapian 1.4 when the page is smaller than the matches.)
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(query);
   if (all_local_ && db_.size() == 1) {
     try {
-      return count_facets_with<ValueStreamSpy>(query);
+      if (std::optional<FacetPass> pass = count_facet_codes(enquire)) return std::move(*pass);
     } catch (const Xapian::UnimplementedError&) {
       // A stub file named a remote database: xapian-tcpsrv cannot run our spy.
     }
   }
-  return count_facets_with<Xapian::ValueCountMatchSpy>(query);
+  return count_facet_strings(enquire);
 }
 
-template <typename Spy>
-SearchEngine::FacetPass SearchEngine::count_facets_with(const Xapian::Query& query) const {
-  Xapian::Enquire enquire(db_);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_query(query);
-  std::map<Xapian::valueno, Spy> spies;
+std::optional<SearchEngine::FacetPass> SearchEngine::count_facet_codes(Xapian::Enquire& enquire) const {
+  // The dictionary of the revision being searched (it only grows, so it is read again
+  // only when it changed).
+  const std::string stored = db_.get_metadata(schema::kFacetCodesMetadataKey);
+  if (!facet_codes_ || stored != facet_codes_stored_) {
+    facet_codes_ = std::make_unique<FacetDictionary>(stored);
+    facet_codes_stored_ = stored;
+  }
+  FacetCodeSpy spy(db_, schema::kFacetCodesSlot, facet_codes_->size());
+  enquire.add_matchspy(&spy);
+  const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+  enquire.clear_matchspies();
+  if (spy.damaged()) return std::nullopt;  // count the slower way, from the strings
+  FacetTally tally;
+  for (std::uint32_t code = 0; code < spy.counts().size(); ++code) {
+    if (spy.counts()[code] == 0) continue;
+    const CodedFacetValue& value = facet_codes_->value(code);
+    tally.add(value.field, value.value, spy.counts()[code]);
+  }
+  return FacetPass{tally.result(), all.get_matches_estimated()};
+}
+
+SearchEngine::FacetPass SearchEngine::count_facet_strings(Xapian::Enquire& enquire) const {
+  std::map<Xapian::valueno, Xapian::ValueCountMatchSpy> spies;
   for (const schema::FacetField& field : schema::kFacetFields) {
-    if (field.slot == schema::kNoSlot || spies.contains(field.slot)) continue;
-    Spy* spy = nullptr;
-    if constexpr (std::is_same_v<Spy, ValueStreamSpy>) {
-      spy = &spies.try_emplace(field.slot, db_, field.slot).first->second;
-    } else {
-      spy = &spies.try_emplace(field.slot, field.slot).first->second;
+    if (field.slot != schema::kNoSlot && !spies.contains(field.slot)) {
+      enquire.add_matchspy(&spies.try_emplace(field.slot, field.slot).first->second);
     }
-    enquire.add_matchspy(spy);
   }
   const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+  enquire.clear_matchspies();
   SlotCounts slots;
   for (const auto& [slot, spy] : spies) {
-    if constexpr (std::is_same_v<Spy, ValueStreamSpy>) {
-      slots[slot] = spy.counts();
-    } else {
-      for (auto it = spy.values_begin(); it != spy.values_end(); ++it) slots[slot].emplace_back(*it, it.get_termfreq());
-    }
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) slots[slot].emplace_back(*it, it.get_termfreq());
   }
-  FacetPass pass;
-  pass.total = all.get_matches_estimated();
-  pass.facets = facet_counts(slots, taxonomy_);
-  return pass;
+  FacetTally tally;
+  tally_combinations(slots, taxonomy_, tally);
+  return FacetPass{tally.result(), all.get_matches_estimated()};
 }
 
 Snippet SearchEngine::snippet_of(const Xapian::Document& doc, Xapian::docid docid, const std::string& body,

@@ -2,6 +2,7 @@
 // with snippets and facet counts; notices like a given one; one whole notice.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,7 @@
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "facet_codes.h"
 #include "notice.h"
 #include "query_builder.h"
 #include "snippet.h"
@@ -87,7 +89,9 @@ class SearchEngine {
 
  private:
   bool use_near_terms_ = true;  // the index's XW terms fit this analyser (near_compounds.h)
-  bool all_local_ = true;       // no shard is behind xapian-tcpsrv (ValueStreamSpy, if one shard)
+  bool all_local_ = true;       // no shard is behind xapian-tcpsrv (facet codes, if one shard)
+  mutable std::unique_ptr<FacetDictionary> facet_codes_;  // the index's, as last read
+  mutable std::string facet_codes_stored_;
   struct FacetPass {
     std::vector<FacetCounts> facets;
     std::size_t total = 0;
@@ -96,8 +100,10 @@ class SearchEngine {
   Snippet snippet_of(const Xapian::Document& doc, Xapian::docid docid, const std::string& body,
                      const std::vector<std::vector<std::string>>& sequences) const;
   FacetPass count_facets(const Xapian::Query& query) const;
-  template <typename Spy>  // ValueStreamSpy (one local shard) or Xapian::ValueCountMatchSpy
-  FacetPass count_facets_with(const Xapian::Query& query) const;
+  // From the facet codes (one local shard); nothing if a code is not in the dictionary.
+  std::optional<FacetPass> count_facet_codes(Xapian::Enquire& enquire) const;
+  // From the string slots, with Xapian's own spy (any shards, remote ones too).
+  FacetPass count_facet_strings(Xapian::Enquire& enquire) const;
   Xapian::docid docid_of(const std::string& id) const;
   Xapian::Query like_query(const std::string& id) const;
 

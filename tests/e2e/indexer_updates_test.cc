@@ -8,6 +8,8 @@
 #include <sstream>
 #include <thread>
 
+#include <xapian.h>
+
 #include "cli.h"
 
 using namespace kaiji::e2e;
@@ -222,4 +224,36 @@ TEST_CASE("updates: an index directory that is not kaiji's is refused, not writt
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("is not a kaiji index") != std::string::npos);
   CHECK(read_file(dir + "/notes.txt") == "my notes");
+}
+
+TEST_CASE("updates: facet values first met in a later run are counted, on one shard and on several") {
+  // The label インシデント:内部犯行 is only in 004; the first run does not see it.
+  const std::string dir = temp_dir("facet-updates");
+  fs::copy(KAIJI_CORPUS_DIR, dir + "/corpus");
+  fs::create_directories(dir + "/later");
+  fs::rename(dir + "/corpus/004_61c9923e7d8c2772.txt", dir + "/later/004.txt");
+  for (const std::string shards : {"1", "2"}) {
+    const std::string db = dir + "/db" + shards;
+    REQUIRE(run("kaiji-indexer", {"--db", db, "--shards", shards, dir + "/corpus"}).exit_code == 0);
+    REQUIRE(run("kaiji-indexer", {"--db", db, "--shards", shards, "--batch-size", "1", dir + "/corpus", dir + "/later"})
+                .exit_code == 0);
+    const CommandResult r = run("kaiji-searcher", {"--db", db, "--json", "--facets", "--limit", "0"});
+    REQUIRE(r.exit_code == 0);
+    const nlohmann::json facets = nlohmann::json::parse(r.out).at("facets");
+    INFO("shards: " << shards);
+    REQUIRE(facets.at("label").contains("インシデント:内部犯行"));
+    const long count = facets.at("label").at("インシデント:内部犯行").get<long>();
+    CHECK(count > 0);
+    CHECK(count == total(db, "label:\"インシデント:内部犯行\""));
+    // Counted from codes, not by the slower fallback: the new value is in the index's
+    // facet dictionary (facet_codes.h).
+    CHECK(Xapian::Database(db).get_metadata("kaiji.facet_codes").find("インシデント:内部犯行") != std::string::npos);
+    // Every other count still equals its filter.
+    for (const auto& [facet, values] : facets.items()) {
+      for (const auto& [value, n] : values.items()) {
+        INFO(facet << ":" << value);
+        CHECK(n.get<long>() == total(db, facet + ":\"" + value + "\""));
+      }
+    }
+  }
 }

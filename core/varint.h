@@ -1,0 +1,31 @@
+// Unsigned LEB128 varints: 7 bits a byte, low bits first; small numbers take one byte.
+// For compact value slots (body line starts, facet codes).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kaiji {
+
+inline void put_varint(std::string& out, std::uint32_t value) {
+  while (value >= 0x80) {
+    out += static_cast<char>((value & 0x7F) | 0x80);
+    value >>= 7;
+  }
+  out += static_cast<char>(value);
+}
+
+// Reads one varint from the front of `in`; false if `in` ends inside it or it is too long.
+inline bool get_varint(std::string_view& in, std::uint32_t& value) {
+  value = 0;
+  for (unsigned shift = 0; shift < 35 && !in.empty(); shift += 7) {
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
+    if ((byte & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace kaiji
