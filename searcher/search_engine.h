@@ -99,6 +99,12 @@ class SearchEngine {
   SearchResponse search_once(const SearchRequest& request) const;
   Snippet snippet_of(const Xapian::Document& doc, Xapian::docid docid, const std::string& body,
                      const std::vector<std::vector<std::string>>& sequences) const;
+  struct MatchCount {
+    std::size_t total = 0;
+    bool exact = false;
+  };
+  // The matches, counted exactly up to up_to and estimated beyond.
+  MatchCount count_matches(const Xapian::Query& query, Xapian::doccount up_to) const;
   FacetPass count_facets(const Xapian::Query& query) const;
   // From the facet codes (one local shard); nothing if a code is not in the dictionary.
   std::optional<FacetPass> count_facet_codes(Xapian::Enquire& enquire) const;
