@@ -135,17 +135,22 @@ std::string normalize(std::string_view source) {
 std::string fold_case(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t copied = 0;  // s[copied, start) folds to itself and is not yet in out
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t start = i;
     const char32_t c = utf8::decode(s, i);
+    char32_t folded = c;
     if (c < 0x80) {
-      out += static_cast<char>((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+      if (c >= 'A' && c <= 'Z') folded = c + ('a' - 'A');
     } else if (c < 0x3000) {  // Latin, Greek, Cyrillic…: ICU simple case folding
-      utf8::append(out, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
-    } else {
-      out.append(s.substr(start, i - start));
+      folded = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
     }
+    if (folded == c) continue;  // copied with its run, as it was (damaged bytes too)
+    out.append(s.substr(copied, start - copied));
+    utf8::append(out, folded);
+    copied = i;
   }
+  out.append(s.substr(copied));
   return out;
 }
 

@@ -2,7 +2,7 @@
 
 namespace kaiji::utf8 {
 
-char32_t decode(std::string_view s, std::size_t& i) {
+char32_t detail::decode_any(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) {
     ++i;
@@ -68,15 +68,16 @@ std::size_t length(std::string_view s) {
 std::string sanitize(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t copied = 0;  // s[copied, start) is valid and not yet in out
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t start = i;
-    const char32_t c = decode(s, i);
-    if (c == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
+    if (decode(s, i) == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
+      out.append(s.substr(copied, start - copied));
       append(out, kReplacement);
-    } else {
-      out.append(s.substr(start, i - start));
+      copied = i;
     }
   }
+  out.append(s.substr(copied));
   return out;
 }
 
@@ -104,12 +105,22 @@ std::string_view trim(std::string_view s) {
     if (!is_space(decode(s, next))) break;
     begin = next;
   }
-  std::size_t end = begin;
-  for (std::size_t i = begin; i < s.size();) {
-    const char32_t c = decode(s, i);
-    if (!is_space(c)) end = i;
+  // From the end backwards, by the byte forms of is_space's characters (each starts with
+  // a lead byte, so a match is always a whole character).
+  std::string_view rest = s.substr(begin);
+  while (!rest.empty()) {
+    const auto last = static_cast<unsigned char>(rest.back());
+    if (last < 0x80 && is_space(last)) {
+      rest.remove_suffix(1);
+    } else if (rest.ends_with("\xC2\xA0")) {  // NBSP
+      rest.remove_suffix(2);
+    } else if (rest.ends_with("\xE3\x80\x80") || rest.ends_with("\xEF\xBB\xBF")) {  // ideographic space, BOM
+      rest.remove_suffix(3);
+    } else {
+      break;
+    }
   }
-  return s.substr(begin, end - begin);
+  return rest;
 }
 
 }  // namespace kaiji::utf8

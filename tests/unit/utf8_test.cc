@@ -21,7 +21,24 @@ TEST_CASE("utf8: invalid bytes become U+FFFD and the good text stays") {
 
 TEST_CASE("utf8: trim removes ASCII, NBSP and ideographic spaces") {
   CHECK(utf8::trim("\u3000 \u00a0本文 \t") == "本文");
+  CHECK(utf8::trim("本文\u3000\u00a0\ufeff \n") == "本文");
   CHECK(utf8::trim("   ").empty());
+  CHECK(utf8::trim("\u3000").empty());
+  CHECK(utf8::trim("本 文") == "本 文");
+  // Damaged bytes are not spaces, whichever end they are at.
+  CHECK(utf8::trim(std::string("\xe3本文 \xe3")) == "\xe3本文 \xe3");
+}
+
+TEST_CASE("utf8: every malformed sequence decodes to U+FFFD one byte at a time") {
+  // Overlong, surrogate, truncated, stray continuation, lead byte followed by a lead byte.
+  for (const std::string bad : {"\xe0\x80\xaf", "\xed\xa0\x80", "\xe3\x81", "\x80", "\xe3\xe3\x81\x82"}) {
+    std::size_t i = 0;
+    CHECK(utf8::decode(bad, i) == utf8::kReplacement);
+    CHECK(i == 1);
+  }
+  std::size_t i = 1;
+  CHECK(utf8::decode("\xe3\xe3\x81\x82", i) == U'\u3042');  // あ after the stray lead byte
+  CHECK(i == 4);
 }
 
 TEST_CASE("utf8: prefix counts code points") {
