@@ -43,9 +43,12 @@ Classifier::Classifier(const std::string& data_dir) {
       throw std::runtime_error(where + "scope must be org, title, body or text");
     }
     const auto& values = taxonomy_.values(rule.facet);
-    if (std::none_of(values.begin(), values.end(), [&](const FacetValue& v) { return v.slug == rule.value; })) {
+    const auto value =
+        std::find_if(values.begin(), values.end(), [&](const FacetValue& v) { return v.slug == rule.value; });
+    if (value == values.end()) {
       throw std::runtime_error(where + "'" + rule.facet + ":" + rule.value + "' is not in taxonomy.tsv");
     }
+    rule.value_index = static_cast<std::size_t>(value - values.begin());
     rules_.push_back(std::move(rule));
   }
   std::vector<std::string> patterns;
@@ -92,16 +95,17 @@ Classifier::Matched Classifier::match_rules(const Notice& notice) const {
 }
 
 std::vector<std::string> Classifier::multi_valued(const std::string& facet, const Matched& matched) const {
+  // A value holds when one of its match rules holds and none of its veto rules does.
+  const auto& values = taxonomy_.values(facet);
+  std::vector<bool> found(values.size(), false);
+  std::vector<bool> vetoed(values.size(), false);
+  for (std::size_t r = 0; r < rules_.size(); ++r) {
+    if (!matched[r] || rules_[r].facet != facet) continue;
+    (rules_[r].veto ? vetoed : found)[rules_[r].value_index] = true;
+  }
   std::vector<std::string> out;
-  for (const FacetValue& value : taxonomy_.values(facet)) {
-    bool found = false;
-    bool vetoed = false;
-    for (std::size_t r = 0; r < rules_.size(); ++r) {
-      const Rule& rule = rules_[r];
-      if (rule.facet != facet || rule.value != value.slug || !matched[r]) continue;
-      (rule.veto ? vetoed : found) = true;
-    }
-    if (found && !vetoed) out.push_back(value.slug);
+  for (std::size_t v = 0; v < values.size(); ++v) {
+    if (found[v] && !vetoed[v]) out.push_back(values[v].slug);
   }
   return out;
 }

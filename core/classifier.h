@@ -30,6 +30,7 @@ class Classifier {
     Scope scope = Scope::Text;
     std::string pattern;  // normalised
     std::size_t line = 0;
+    std::size_t value_index = 0;  // of value in taxonomy_.values(facet)
   };
   // Which rules hold for one notice: rule index → an occurrence that is not denied.
   using Matched = std::vector<bool>;

@@ -92,7 +92,8 @@ inline constexpr FacetField kFacetFields[] = {
     {"label", kLabelPrefix, true, 9},
 };
 inline constexpr Xapian::valueno kYearSlot = 4;  // the year alone, for year:2022..2024
-inline constexpr Xapian::valueno kFacetCodesSlot = 6;  // every facet value (cause_family too), as codes (slot 8 is unused)
+// Every facet value of the notice (cause_family too), as FacetDictionary codes.
+inline constexpr Xapian::valueno kFacetCodesSlot = 6;  // (slot 8 is unused)
 inline constexpr char kValueSeparator = '\x1f';
 inline constexpr char kFieldSeparator = '\x1e';
 

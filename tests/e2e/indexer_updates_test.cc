@@ -247,7 +247,8 @@ TEST_CASE("updates: facet values first met in a later run are counted, on one sh
     CHECK(count == total(db, "label:\"インシデント:内部犯行\""));
     // Counted from codes, not by the slower fallback: the new value is in the index's
     // facet dictionary (facet_codes.h).
-    CHECK(Xapian::Database(db).get_metadata("kaiji.facet_codes").find("インシデント:内部犯行") != std::string::npos);
+    const std::string dictionary = Xapian::Database(db).get_metadata("kaiji.facet_codes");
+    CHECK(dictionary.find("インシデント:内部犯行") != std::string::npos);
     // Every other count still equals its filter.
     for (const auto& [facet, values] : facets.items()) {
       for (const auto& [value, n] : values.items()) {
