@@ -105,6 +105,13 @@ TEST_CASE("partial matches: when no notice has every word, the best partial matc
     CHECK(hit.at("match") == "partial");
     CHECK(hit.at("matched_words") == 1);
   }
+  // Counting only (--limit 0), or a page past the end, gives the same answer.
+  for (const std::string offset : {"0", "500"}) {
+    const auto counted = search_json({"--limit", offset == "0" ? "0" : "10", "--offset", offset, "ダンダダン", "懲戒処分"});
+    INFO("offset " << offset);
+    CHECK(counted.at("partial") == true);
+    CHECK(counted.at("total") == r.at("total"));
+  }
   const auto text = run("kaiji-searcher", {"--db", corpus_index(), "ダンダダン", "懲戒処分"});
   CHECK(text.out.find("No notice contains every word") != std::string::npos);
   CHECK(text.out.find("[partial: 1 of 2 words]") != std::string::npos);
