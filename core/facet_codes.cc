@@ -23,7 +23,7 @@ FacetDictionary::FacetDictionary(std::string_view stored) {
     stored.remove_prefix(1);
     std::uint32_t length = 0;
     if (field >= std::size(schema::kFacetFields) || !get_varint(stored, length) || length > stored.size()) {
-      throw std::runtime_error("the index's facet dictionary is damaged");
+      throw std::runtime_error("the index's facet dictionary is damaged; run kaiji-indexer --rebuild on it");
     }
     const std::string_view value = stored.substr(0, length);
     stored.remove_prefix(length);

@@ -79,9 +79,15 @@ std::optional<std::vector<Notice>> notices_again(ScannedFile& file, const Scan& 
 // The index's facet dictionary, extended by every value of the taxonomy in table order
 // (so a new index numbers them the same on every run; years and labels follow as they
 // come). Codes already in the index keep their meaning.
-std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const std::string& data_dir) {
-  auto dictionary = std::make_unique<FacetDictionary>(
-      store.rebuilding() ? std::string() : store.shards().front().get_metadata(schema::kFacetCodesMetadataKey));
+std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const IndexingOptions& options) {
+  std::unique_ptr<FacetDictionary> dictionary;
+  try {
+    dictionary = std::make_unique<FacetDictionary>(
+        store.rebuilding() ? std::string() : store.shards().front().get_metadata(schema::kFacetCodesMetadataKey));
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error("index " + options.db_path + ": " + e.what());
+  }
+  const std::string& data_dir = options.analysis.data_dir;
   const Taxonomy taxonomy = Taxonomy::load(data_dir + "/taxonomy.tsv");
   for (std::size_t field = 0; field < std::size(schema::kFacetFields); ++field) {
     for (const FacetValue& value : taxonomy.values(schema::kFacetFields[field].name)) dictionary->code(field, value.slug);
@@ -99,7 +105,7 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   for (std::size_t t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>(options.analysis));
   const Classifier classifier(options.analysis.data_dir);
   IndexStore store(options.db_path, options.shards, options.rebuild);
-  const std::unique_ptr<FacetDictionary> dictionary = facet_dictionary(store, options.analysis.data_dir);
+  const std::unique_ptr<FacetDictionary> dictionary = facet_dictionary(store, options);
   FacetDictionary& facet_codes = *dictionary;
 
   Progress progress(options.progress);

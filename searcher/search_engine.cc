@@ -242,7 +242,11 @@ std::optional<SearchEngine::FacetPass> SearchEngine::count_facet_codes(Xapian::E
   // only when it changed).
   const std::string stored = db_.get_metadata(schema::kFacetCodesMetadataKey);
   if (!facet_codes_ || stored != facet_codes_stored_) {
-    facet_codes_ = std::make_unique<FacetDictionary>(stored);
+    try {
+      facet_codes_ = std::make_unique<FacetDictionary>(stored);
+    } catch (const std::runtime_error&) {
+      return std::nullopt;  // a damaged dictionary: the strings still count right
+    }
     facet_codes_stored_ = stored;
   }
   FacetCodeSpy spy(db_, schema::kFacetCodesSlot, facet_codes_->size());

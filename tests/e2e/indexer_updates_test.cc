@@ -258,3 +258,29 @@ TEST_CASE("updates: facet values first met in a later run are counted, on one sh
     }
   }
 }
+
+TEST_CASE("updates: a damaged facet dictionary still gives right counts, and the indexer names the index") {
+  const std::string dir = temp_dir("facet-damaged");
+  const std::string db = dir + "/db";
+  REQUIRE(run("kaiji-indexer", {"--db", db, KAIJI_CORPUS_DIR}).exit_code == 0);
+  const auto counts = [&] {
+    const CommandResult r = run("kaiji-searcher", {"--db", db, "--json", "--facets", "--limit", "0"});
+    REQUIRE(r.exit_code == 0);
+    return nlohmann::json::parse(r.out).at("facets");
+  };
+  const nlohmann::json before = counts();
+  // Damage the dictionary as stored in the (single) shard.
+  std::string stub = read_file(db + "/XAPIANDB");
+  const std::string shard_dir = db + "/" + stub.substr(stub.find(' ') + 1, stub.find('\n') - stub.find(' ') - 1);
+  {
+    Xapian::WritableDatabase shard(shard_dir);
+    shard.set_metadata("kaiji.facet_codes", std::string("\x05\xff", 2));
+    shard.commit();
+  }
+  CHECK(counts() == before);  // counted from the strings instead
+  const CommandResult again = run("kaiji-indexer", {"--db", db, KAIJI_CORPUS_DIR});
+  CHECK(again.exit_code != 0);
+  CHECK(again.err.find("index " + db + ": the index's facet dictionary is damaged") != std::string::npos);
+  CHECK(run("kaiji-indexer", {"--db", db, "--rebuild", KAIJI_CORPUS_DIR}).exit_code == 0);
+  CHECK(counts() == before);
+}
