@@ -372,7 +372,9 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
       response.total_is_exact = true;
     }
   } else if (!request.group_by_incident) {
-    const MatchCount counted = count_matches(matched, kExactCountUpTo);
+    // A sorted pass has seen every match anyway; a ranked one has usually stopped early.
+    MatchCount counted{mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+    if (!counted.exact) counted = count_matches(matched, kExactCountUpTo);
     response.total = counted.total;
     response.total_is_exact = counted.exact;
   }
