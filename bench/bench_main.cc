@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
       ("corpus", po::value(&corpus_dir), "real notices to recombine")
       ("out", po::value(&out_dir), "generate: output directory")
       ("db", po::value(&db_dir), "queries: the index to measure")
-      ("work", po::value(&work_dir), "run: working directory (default: a temporary one)")
+      ("work", po::value(&work_dir), "run: working directory, kept afterwards (default: a temporary one, removed)")
       ("queries", po::value(&queries_path), "run: query mix, one per line")
       ("rounds", po::value(&rounds)->default_value(5), "run: in-process rounds over the query mix")
       ("per-query", po::bool_switch(&per_query), "queries: also each query's median time, per feature")
@@ -204,17 +204,24 @@ int main(int argc, char** argv) {
     }
     if (command != "run") throw std::runtime_error("unknown command '" + command + "' (generate, run or queries)");
 
+    // A directory the user named is kept afterwards, to search or profile; a temporary one is not.
+    const bool keep_work = !work_dir.empty();
     if (work_dir.empty()) work_dir = (fs::temp_directory_path() / ("kaiji-bench-" + std::to_string(getpid()))).string();
     const fs::path corpus = fs::path(work_dir) / "corpus";
     const fs::path db = fs::path(work_dir) / "db";
-    fs::remove_all(work_dir);
+    const fs::path all_text = fs::path(work_dir) / "all.txt";
+    const fs::path groonga_dir = fs::path(work_dir) / "groonga";
+    // Only what this run writes is removed: a named directory may hold other things.
+    for (const fs::path& p : {corpus, db, all_text, groonga_dir}) fs::remove_all(p);
+    const auto clean_up = [&] {
+      if (!keep_work) fs::remove_all(work_dir);
+    };
     const std::size_t bytes = kaiji::bench::write_synthetic_corpus(seeds, gen, corpus.string());
     std::cout << "corpus:    " << gen.count << " synthetic notices, " << std::fixed << std::setprecision(1)
               << bytes / 1e6 << " MB (seed " << gen.seed << ")\n";
     const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
 
     // The floor: MeCab alone over the same text, one process, as fast as it goes.
-    const fs::path all_text = fs::path(work_dir) / "all.txt";
     {
       std::ofstream out(all_text, std::ios::binary);
       for (const auto& file : fs::directory_iterator(corpus)) out << std::ifstream(file.path(), std::ios::binary).rdbuf();
@@ -245,14 +252,14 @@ int main(int argc, char** argv) {
     const std::vector<double>& facets_ms = latency.facets_ms;
 
     if (!with_groonga) {
-      fs::remove_all(work_dir);
+      clean_up();
       return 0;
     }
     if (!kaiji::bench::groonga_available()) {
       std::cout << "groonga:   not installed (apt install groonga-bin groonga-tokenizer-mecab); skipped\n";
     } else {
       const kaiji::bench::GroongaRun g =
-          kaiji::bench::run_groonga(corpus, fs::path(work_dir) / "groonga", analysis.data_dir, queries, rounds);
+          kaiji::bench::run_groonga(corpus, groonga_dir, analysis.data_dir, queries, rounds);
       const double groonga_mb = static_cast<double>(g.index_bytes) / 1e6;
       std::cout << std::setprecision(2) << "groonga:   indexing " << g.index_seconds << " s wall, "
                 << std::setprecision(0) << static_cast<double>(g.notices) / g.index_seconds << " notices/s, peak RSS "
@@ -268,7 +275,7 @@ int main(int argc, char** argv) {
                 << "  query + facets p50 / p99 " << percentile(facets_ms, 0.5) / percentile(g.query_facets_ms, 0.5)
                 << " / " << percentile(facets_ms, 0.99) / percentile(g.query_facets_ms, 0.99) << "\n";
     }
-    fs::remove_all(work_dir);
+    clean_up();
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "kaiji-bench: " << e.what() << '\n';

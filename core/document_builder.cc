@@ -6,7 +6,7 @@
 #include "body_lines.h"
 #include "char_ngrams.h"
 #include "facet_codes.h"
-#include "notice_json.h"
+#include "notice_record.h"
 #include "schema.h"
 #include "utf8.h"
 
@@ -90,7 +90,7 @@ void add_sort_keys(Xapian::Document& doc, const std::string& key, Xapian::valuen
 
 Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes) {
   Xapian::Document doc;
-  doc.set_data(to_json(notice).dump());
+  doc.set_data(encode_notice(notice));
   doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
   doc.add_value(schema::kIdSlot, notice.id);
 
@@ -158,7 +158,7 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, 
 }
 
 Notice stored_notice(const Xapian::Document& document) {
-  return notice_from_json(nlohmann::json::parse(document.get_data()));
+  return decode_notice(document.get_data());
 }
 
 }  // namespace kaiji

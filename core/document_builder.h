@@ -15,7 +15,7 @@ namespace kaiji {
 // it must be stored with the document (schema::kFacetCodesMetadataKey).
 Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes);
 
-// The notice stored in a document built by build_document.
+// The notice stored in a document built by build_document; throws DamagedRecord.
 Notice stored_notice(const Xapian::Document& document);
 
 }  // namespace kaiji

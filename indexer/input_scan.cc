@@ -11,7 +11,7 @@
 
 #include "dedupe.h"
 #include "input_files.h"
-#include "notice_json.h"
+#include "notice_record.h"
 
 namespace kaiji {
 
@@ -30,7 +30,7 @@ std::optional<NoticeFile> read_input(const std::string& path, std::vector<ReadPr
 }
 
 std::uint64_t copy_hash(const Notice& notice) {
-  const std::string serialised = to_json(notice).dump();
+  const std::string serialised = encode_notice(notice);
   return XXH3_64bits(serialised.data(), serialised.size());
 }
 

@@ -66,16 +66,22 @@ Snippet make_snippet(const std::string& body, const std::vector<std::vector<std:
   }
   std::vector<Token> tokens;
   if (best < lines.size()) {
-    // That line and the next: the passage may run on into it.
+    std::set<std::string_view> terms;
+    for (const auto& sequence : sequences) terms.insert(sequence.begin(), sequence.end());
+    // That line, and the next when a passage from the line's last match could run on
+    // into it (a passage ends at most max_chars after the match it starts from).
     for (std::size_t l = best; l < std::min(best + 2, lines.size()); ++l) {
       const std::size_t begin = std::min<std::size_t>(lines[l].offset, body.size());
       const std::size_t end = l + 1 < lines.size() ? std::min<std::size_t>(lines[l + 1].offset, body.size()) : body.size();
       if (begin >= end) continue;
+      std::size_t last_match = begin;
       for (Token& t : analyzer.analyze(std::string_view(body).substr(begin, end - begin))) {
         t.begin += static_cast<std::uint32_t>(begin);
         t.end += static_cast<std::uint32_t>(begin);
+        if (terms.contains(t.term)) last_match = t.begin;
         tokens.push_back(std::move(t));
       }
+      if (forward_chars(body, last_match, max_chars) < end) break;
     }
   }
   return snippet_of_tokens(body, sequences, std::move(tokens), max_chars);

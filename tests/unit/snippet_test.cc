@@ -66,3 +66,21 @@ TEST_CASE("snippet: from stored line starts and match positions, the same passag
   // No match in the body (the words were in the title): the start of the body.
   CHECK(make_snippet(body, sequences, analyzer(), lines, {{5, 0}}).text.starts_with("関係のない"));
 }
+
+TEST_CASE("snippet: a long line is analysed alone when no passage from it can reach the next line") {
+  // The match opens a line far longer than a passage; the next line also has the word.
+  std::string body = "ランサムウェアの被害について。";
+  for (int k = 0; k < 40; ++k) body += "詳細を調査しております。";
+  body += "\nランサムウェアの再発を防ぎます。\n";
+  const auto sequences = query({"ランサムウェア"});
+  const std::vector<Token> tokens = analyzer().analyze(body);
+  const std::vector<BodyLine> lines = body_lines(body, tokens, 0);
+  std::vector<PositionedTerm> matches;
+  for (const Token& t : tokens) {
+    if (t.term == sequences[0][0]) matches.push_back({t.position, 0});
+  }
+  REQUIRE(matches.size() == 2);
+  const Snippet from_lines = make_snippet(body, sequences, analyzer(), lines, matches);
+  CHECK(mark_snippet(from_lines) == mark_snippet(make_snippet(body, sequences, analyzer())));
+  CHECK(mark_snippet(from_lines).starts_with("[ランサムウェア]の被害"));
+}
