@@ -5,6 +5,27 @@
 #include "varint.h"
 
 namespace kaiji {
+namespace {
+
+// Where the passage starting at `start` ends (the next one starts): after a newline, or
+// after a sentence end (。！？) and the newline that may follow it; npos for the last
+// passage. Passages of a sentence keep the text MeCab analyses for a snippet short.
+std::size_t passage_end(std::string_view body, std::size_t start) {
+  static constexpr std::string_view kSentenceEnds[] = {"。", "！", "？"};
+  for (std::size_t i = start; i < body.size(); ++i) {
+    if (body[i] == '\n') return i + 1 < body.size() ? i + 1 : std::string_view::npos;
+    if (static_cast<unsigned char>(body[i]) < 0xE0) continue;  // not the lead byte of a mark
+    for (std::string_view mark : kSentenceEnds) {
+      if (body.compare(i, mark.size(), mark) != 0) continue;
+      std::size_t end = i + mark.size();
+      if (end < body.size() && body[end] == '\n') ++end;
+      return end < body.size() ? end : std::string_view::npos;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
 
 std::vector<BodyLine> body_lines(std::string_view body, const std::vector<Token>& tokens, std::uint32_t first_position) {
   std::vector<BodyLine> lines;
@@ -19,9 +40,9 @@ std::vector<BodyLine> body_lines(std::string_view body, const std::vector<Token>
     }
     const std::uint32_t position = t < tokens.size() ? tokens[t].position : next_position;
     lines.push_back({static_cast<std::uint32_t>(start), first_position + position});
-    const std::size_t nl = body.find('\n', start);
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
+    const std::size_t end = passage_end(body, start);
+    if (end == std::string_view::npos) break;
+    start = end;
   }
   return lines;
 }

@@ -46,7 +46,7 @@ Snippet make_snippet(const std::string& body, const std::vector<std::vector<std:
 Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
                      const Analyzer& analyzer, const std::vector<BodyLine>& lines,
                      const std::vector<PositionedTerm>& matches, std::size_t max_chars) {
-  // The line with the most distinct query words, then the most matches, then the first.
+  // The passage with the most distinct query words, then the most matches, then the first.
   std::map<std::size_t, std::pair<std::set<std::uint32_t>, std::size_t>> per_line;
   for (const PositionedTerm& m : matches) {
     const std::size_t line = line_of_position(lines, m.position);
@@ -68,13 +68,13 @@ Snippet make_snippet(const std::string& body, const std::vector<std::vector<std:
   if (best < lines.size()) {
     std::set<std::string_view> terms;
     for (const auto& sequence : sequences) terms.insert(sequence.begin(), sequence.end());
-    // That line, and the next when a passage from the line's last match could run on
-    // into it (a passage ends at most max_chars after the match it starts from).
-    for (std::size_t l = best; l < std::min(best + 2, lines.size()); ++l) {
+    // That passage, and the ones after it as long as a snippet starting at its last
+    // match could run on into them (a snippet ends at most max_chars after that match).
+    std::size_t last_match = std::min<std::size_t>(lines[best].offset, body.size());
+    for (std::size_t l = best; l < lines.size(); ++l) {
       const std::size_t begin = std::min<std::size_t>(lines[l].offset, body.size());
       const std::size_t end = l + 1 < lines.size() ? std::min<std::size_t>(lines[l + 1].offset, body.size()) : body.size();
       if (begin >= end) continue;
-      std::size_t last_match = begin;
       for (Token& t : analyzer.analyze(std::string_view(body).substr(begin, end - begin))) {
         t.begin += static_cast<std::uint32_t>(begin);
         t.end += static_cast<std::uint32_t>(begin);

@@ -38,3 +38,14 @@ TEST_CASE("body lines: the stored form round-trips, and damage gives nothing rat
   CHECK(decode_body_lines(encoded.substr(0, encoded.size() - 1)).empty());
   CHECK(decode_body_lines("").empty());
 }
+
+TEST_CASE("body lines: a line of several sentences is one passage a sentence") {
+  const std::string body = "一文目です。二文目です！三文目？\n次の行です";
+  const std::vector<Token> tokens = analyzer().analyze(body);
+  const std::vector<BodyLine> lines = body_lines(body, tokens, 0);
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[1].offset == body.find("二文目"));
+  CHECK(lines[2].offset == body.find("三文目"));
+  CHECK(lines[3].offset == body.find("次の行"));  // the newline after ？ belongs to its sentence
+  for (std::size_t i = 1; i < lines.size(); ++i) CHECK(lines[i].first_position > lines[i - 1].first_position);
+}
