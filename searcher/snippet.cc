@@ -68,20 +68,22 @@ Snippet make_snippet(const std::string& body, const std::vector<std::vector<std:
   if (best < lines.size()) {
     std::set<std::string_view> terms;
     for (const auto& sequence : sequences) terms.insert(sequence.begin(), sequence.end());
-    // That passage, and the ones after it as long as a snippet starting at its last
-    // match could run on into them (a snippet ends at most max_chars after that match).
+    // That passage, and those after it that hold query words (as the index says) while
+    // a snippet starting at the last match could run on into them: a snippet ends at
+    // most max_chars after the match it starts from. Passages without query words need
+    // no analysis: the snippet's text is the body's, only highlights come from words.
     std::size_t last_match = std::min<std::size_t>(lines[best].offset, body.size());
     for (std::size_t l = best; l < lines.size(); ++l) {
       const std::size_t begin = std::min<std::size_t>(lines[l].offset, body.size());
       const std::size_t end = l + 1 < lines.size() ? std::min<std::size_t>(lines[l + 1].offset, body.size()) : body.size();
-      if (begin >= end) continue;
+      if (l > best && forward_chars(body, last_match, max_chars) <= begin) break;
+      if (begin >= end || (l > best && !per_line.contains(l))) continue;
       for (Token& t : analyzer.analyze(std::string_view(body).substr(begin, end - begin))) {
         t.begin += static_cast<std::uint32_t>(begin);
         t.end += static_cast<std::uint32_t>(begin);
         if (terms.contains(t.term)) last_match = t.begin;
         tokens.push_back(std::move(t));
       }
-      if (forward_chars(body, last_match, max_chars) < end) break;
     }
   }
   return snippet_of_tokens(body, sequences, std::move(tokens), max_chars);
