@@ -17,8 +17,14 @@ AnalysisPipeline::~AnalysisPipeline() {
     closing_ = true;
     if (!error_) error_ = std::make_exception_ptr(std::runtime_error("indexing stopped"));
   }
-  changed_.notify_all();
+  wake_all();
   // The jthreads join here.
+}
+
+void AnalysisPipeline::wake_all() {
+  work_queued_.notify_all();
+  next_done_.notify_all();
+  written_more_.notify_all();
 }
 
 void AnalysisPipeline::fail(std::exception_ptr error) {
@@ -26,7 +32,7 @@ void AnalysisPipeline::fail(std::exception_ptr error) {
     const std::lock_guard lock(mutex_);
     if (!error_) error_ = error;
   }
-  changed_.notify_all();
+  wake_all();
 }
 
 void AnalysisPipeline::rethrow_if_failed() {
@@ -34,18 +40,21 @@ void AnalysisPipeline::rethrow_if_failed() {
 }
 
 void AnalysisPipeline::push(AnalysisJob job) {
-  std::unique_lock lock(mutex_);
-  changed_.wait(lock, [this] { return error_ || pushed_ - written_ < in_flight_limit_; });
-  rethrow_if_failed();
-  queue_.emplace_back(pushed_++, std::move(job));
-  changed_.notify_all();
+  {
+    std::unique_lock lock(mutex_);
+    written_more_.wait(lock, [this] { return error_ || pushed_ - written_ < in_flight_limit_; });
+    rethrow_if_failed();
+    queue_.emplace_back(pushed_++, std::move(job));
+  }
+  work_queued_.notify_one();
 }
 
 void AnalysisPipeline::finish() {
   std::unique_lock lock(mutex_);
   closing_ = true;
-  changed_.notify_all();
-  changed_.wait(lock, [this] { return error_ || written_ == pushed_; });
+  work_queued_.notify_all();
+  next_done_.notify_all();
+  written_more_.wait(lock, [this] { return error_ || written_ == pushed_; });
   rethrow_if_failed();
 }
 
@@ -54,20 +63,23 @@ void AnalysisPipeline::work(std::size_t worker) {
     std::pair<std::size_t, AnalysisJob> item;
     {
       std::unique_lock lock(mutex_);
-      changed_.wait(lock, [this] { return error_ || closing_ || !queue_.empty(); });
+      work_queued_.wait(lock, [this] { return error_ || closing_ || !queue_.empty(); });
       if (error_ || queue_.empty()) return;  // failed, or closing with nothing left
       item = std::move(queue_.front());
       queue_.pop_front();
     }
+    bool is_next = false;
     try {
       Xapian::Document document = analyse_(item.second, worker);
       const std::lock_guard lock(mutex_);
       done_.emplace(item.first, Done{std::move(item.second), std::move(document)});
+      is_next = item.first == written_;
     } catch (...) {
       fail(std::current_exception());
       return;
     }
-    changed_.notify_all();
+    // The writer waits for one notice only; any other it finds done when it gets there.
+    if (is_next) next_done_.notify_one();
   }
 }
 
@@ -76,7 +88,7 @@ void AnalysisPipeline::write_loop() {
     Done next;
     {
       std::unique_lock lock(mutex_);
-      changed_.wait(lock, [this] {
+      next_done_.wait(lock, [this] {
         return error_ || (closing_ && written_ == pushed_) || done_.contains(written_);
       });
       if (error_ || !done_.contains(written_)) return;
@@ -93,7 +105,7 @@ void AnalysisPipeline::write_loop() {
       const std::lock_guard lock(mutex_);
       ++written_;
     }
-    changed_.notify_all();
+    written_more_.notify_all();  // push() and finish() may both wait
   }
 }
 

@@ -40,7 +40,7 @@ BulkWriter::~BulkWriter() {
     closing_ = true;
     if (!error_) error_ = std::make_exception_ptr(std::runtime_error("indexing stopped"));
   }
-  changed_.notify_all();
+  wake_all();
   for (auto& part : parts_) {
     if (part->thread.joinable()) part->thread.join();
   }
@@ -49,18 +49,25 @@ BulkWriter::~BulkWriter() {
   fs::remove_all(parts_dir_, ignored);
 }
 
+void BulkWriter::wake_all() {
+  taken_.notify_all();
+  for (auto& part : parts_) part->queued.notify_all();
+}
+
 void BulkWriter::rethrow_if_failed() {
   if (error_) std::rethrow_exception(error_);
 }
 
 void BulkWriter::write(const std::string& id, Xapian::Document&& document) {
   Part& part = *parts_[written_ % parts_.size()];
-  std::unique_lock lock(mutex_);
-  changed_.wait(lock, [&] { return error_ || part.queue.size() < kQueuedPerPart; });
-  rethrow_if_failed();
-  part.queue.emplace_back(shard_of(id, shard_paths_.size()), std::move(document));
-  ++written_;
-  changed_.notify_all();
+  {
+    std::unique_lock lock(mutex_);
+    taken_.wait(lock, [&] { return error_ || part.queue.size() < kQueuedPerPart; });
+    rethrow_if_failed();
+    part.queue.emplace_back(shard_of(id, shard_paths_.size()), std::move(document));
+    ++written_;
+  }
+  part.queued.notify_one();
 }
 
 void BulkWriter::run_part(Part& part) {
@@ -70,13 +77,13 @@ void BulkWriter::run_part(Part& part) {
       std::pair<std::size_t, Xapian::Document> next;
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return error_ || closing_ || !part.queue.empty(); });
+        part.queued.wait(lock, [&] { return error_ || closing_ || !part.queue.empty(); });
         if (error_) return;
         if (part.queue.empty()) break;  // closing, and all written
         next = std::move(part.queue.front());
         part.queue.pop_front();
       }
-      changed_.notify_all();
+      taken_.notify_one();  // only write() waits for room
       // Every id occurs once in a run (duplicates were merged), so nothing is replaced.
       part.shards[next.first].add_document(next.second);
       // Small batches keep Xapian's in-memory posting maps small, which is faster
@@ -92,7 +99,7 @@ void BulkWriter::run_part(Part& part) {
       const std::lock_guard lock(mutex_);
       if (!error_) error_ = std::current_exception();
     }
-    changed_.notify_all();
+    wake_all();
   }
 }
 
@@ -101,7 +108,7 @@ void BulkWriter::finish() {
     const std::lock_guard lock(mutex_);
     closing_ = true;
   }
-  changed_.notify_all();
+  wake_all();
   for (auto& part : parts_) part->thread.join();
   rethrow_if_failed();
   for (std::size_t s = 0; s < shard_paths_.size(); ++s) {

@@ -45,10 +45,12 @@ class BulkWriter {
   struct Part {
     std::vector<Xapian::WritableDatabase> shards;
     std::deque<std::pair<std::size_t, Xapian::Document>> queue;  // (shard, document)
+    std::condition_variable queued;  // its thread waits here for a document (or closing)
     std::jthread thread;
   };
   void run_part(Part& part);
   void rethrow_if_failed();
+  void wake_all();
 
   const std::string parts_dir_;
   const std::vector<std::string> shard_paths_;
@@ -57,7 +59,7 @@ class BulkWriter {
   std::size_t written_ = 0;
 
   std::mutex mutex_;
-  std::condition_variable changed_;
+  std::condition_variable taken_;  // write() waits here for room in a part's queue
   bool closing_ = false;
   std::exception_ptr error_;
 };
