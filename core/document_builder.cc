@@ -7,6 +7,7 @@
 #include "char_ngrams.h"
 #include "facet_codes.h"
 #include "notice_record.h"
+#include "text_compression.h"
 #include "schema.h"
 #include "utf8.h"
 
@@ -90,7 +91,8 @@ void add_sort_keys(Xapian::Document& doc, const std::string& key, Xapian::valuen
 
 Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes) {
   Xapian::Document doc;
-  doc.set_data(encode_notice(notice));
+  doc.set_data(encode_notice(notice, /*with_body=*/false));
+  if (!notice.body.empty()) doc.add_value(schema::kBodySlot, compress_text(notice.body));
   doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
   doc.add_value(schema::kIdSlot, notice.id);
 
@@ -158,7 +160,10 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, 
 }
 
 Notice stored_notice(const Xapian::Document& document) {
-  return decode_notice(document.get_data());
+  Notice notice = decode_notice(document.get_data());
+  const std::string body = document.get_value(schema::kBodySlot);
+  if (!body.empty()) notice.body = decompress_text(body);
+  return notice;
 }
 
 }  // namespace kaiji

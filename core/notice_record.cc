@@ -91,8 +91,8 @@ class Reader {
 
 }  // namespace
 
-std::string encode_notice(const Notice& n) {
-  Writer w(n.body.size() + n.title.size() + n.org.size() + 256);
+std::string encode_notice(const Notice& n, bool with_body) {
+  Writer w((with_body ? n.body.size() : 0) + n.title.size() + n.org.size() + 256);
   w.text(n.id);
   w.text(n.incident);
   w.text(n.org);
@@ -106,7 +106,7 @@ std::string encode_notice(const Notice& n) {
   w.texts(n.labels);
   w.texts(n.sources);
   w.text(n.url);
-  w.text(n.body);
+  w.text(with_body ? std::string_view(n.body) : std::string_view());
   const NoticeFacets& f = n.facets;
   w.texts(f.causes);
   w.texts(f.cause_families);

@@ -21,7 +21,9 @@ class DamagedRecord : public std::runtime_error {
   explicit DamagedRecord(const std::string& what) : std::runtime_error(what) {}
 };
 
-std::string encode_notice(const Notice& notice);
+// Without the body when `with_body` is false: the index keeps bodies apart
+// (schema::kBodySlot), compressed faster than Xapian compresses document data.
+std::string encode_notice(const Notice& notice, bool with_body = true);
 // Everything encode_notice stored: id_from_source (an input detail) is not kept.
 Notice decode_notice(std::string_view record);
 

@@ -63,6 +63,9 @@ inline constexpr Xapian::valueno kSourceFilesSlot = 11;  // absolute paths of it
 // Where the body's lines start, in bytes and index positions (body_lines.h): snippets
 // analyse only the lines a query matched.
 inline constexpr Xapian::valueno kBodyLinesSlot = 17;
+// The notice's body, compressed by compress_text (text_compression.h); absent when empty.
+// The document data holds the rest of the notice (notice_record.h).
+inline constexpr Xapian::valueno kBodySlot = 18;
 
 // ---- facets: a boolean term per value (filters), counted from value slots ----
 // A searcher on one local shard counts every facet from kFacetCodesSlot: the notice's

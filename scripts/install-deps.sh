@@ -8,7 +8,7 @@ packages=(
   libxapian-dev xapian-tools
   libmecab-dev mecab-ipadic mecab-ipadic-utf8 mecab-utils mecab
   libboost-program-options-dev nlohmann-json3-dev doctest-dev
-  libicu-dev libxxhash-dev libgumbo-dev libjemalloc-dev
+  libicu-dev libxxhash-dev libgumbo-dev libjemalloc-dev libzstd-dev
   clang-14 libclang-rt-14-dev
   groonga-bin groonga-tokenizer-mecab
   jq

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "notice_record.h"
+#include "text_compression.h"
 
 using namespace kaiji;
 
@@ -75,4 +76,23 @@ TEST_CASE("notice record: cut, overlong or foreign bytes are refused") {
   // A length that claims more than is there.
   const std::string lying = record.substr(0, 1) + "\xff\xff\x03" + record.substr(2);
   CHECK_THROWS_AS(decode_notice(lying), DamagedRecord);
+}
+
+TEST_CASE("stored bodies: compressed text comes back byte for byte, and damage is refused") {
+  const std::string body = full_notice().body + std::string(5000, 'x') + "漏えい";
+  const std::string packed = compress_text(body);
+  CHECK(packed.size() < body.size());
+  CHECK(decompress_text(packed) == body);
+  CHECK(decompress_text(compress_text("")).empty());
+  CHECK_THROWS_AS(decompress_text(packed.substr(0, packed.size() / 2)), DamagedRecord);
+  CHECK_THROWS_AS(decompress_text("not compressed at all"), DamagedRecord);
+  CHECK_THROWS_AS(decompress_text(""), DamagedRecord);
+}
+
+TEST_CASE("notice record: a record without its body keeps everything else") {
+  const Notice n = full_notice();
+  const Notice back = decode_notice(encode_notice(n, /*with_body=*/false));
+  CHECK(back.body.empty());
+  CHECK(back.title == n.title);
+  CHECK(back.facets.affected == n.facets.affected);
 }

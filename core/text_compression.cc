@@ -1,0 +1,50 @@
+#include "text_compression.h"
+
+#include <memory>
+#include <stdexcept>
+
+#include <zstd.h>
+
+#include "notice_record.h"
+
+namespace kaiji {
+namespace {
+
+constexpr int kLevel = 1;
+// A body larger than this is not a notice but damage (the largest real one is ~200 KB).
+constexpr unsigned long long kMaxText = 256ULL << 20;
+
+// One context a thread, reused: creating one allocates more than a body's worth.
+struct CompressContext {
+  std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context{ZSTD_createCCtx(), &ZSTD_freeCCtx};
+};
+struct DecompressContext {
+  std::unique_ptr<ZSTD_DCtx, decltype(&ZSTD_freeDCtx)> context{ZSTD_createDCtx(), &ZSTD_freeDCtx};
+};
+
+[[noreturn]] void damaged() {
+  throw DamagedRecord("a stored notice body is damaged; run kaiji-indexer --rebuild on the index");
+}
+
+}  // namespace
+
+std::string compress_text(std::string_view text) {
+  thread_local CompressContext local;
+  std::string out(ZSTD_compressBound(text.size()), '\0');
+  const std::size_t size = ZSTD_compressCCtx(local.context.get(), out.data(), out.size(), text.data(), text.size(), kLevel);
+  if (ZSTD_isError(size)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(size));
+  out.resize(size);
+  return out;
+}
+
+std::string decompress_text(std::string_view compressed) {
+  const unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxText) damaged();
+  thread_local DecompressContext local;
+  std::string out(size, '\0');
+  const std::size_t got = ZSTD_decompressDCtx(local.context.get(), out.data(), out.size(), compressed.data(), compressed.size());
+  if (ZSTD_isError(got) || got != size) damaged();
+  return out;
+}
+
+}  // namespace kaiji
