@@ -48,7 +48,6 @@ class Reader {
   }
   std::string text() {
     const std::uint64_t size = count();
-    if (size > in_.size()) damaged();
     std::string s(in_.substr(0, size));
     in_.remove_prefix(size);
     return s;
