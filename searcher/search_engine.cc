@@ -153,6 +153,7 @@ SearchEngine::SearchEngine(const std::vector<std::string>& db_paths, const Analy
     use_near_terms_ = use_near_terms_ && db.get_metadata(schema::kNearCompoundsMetadataKey) == compounds;
     all_local_ = all_local_ && !is_remote(path);
     db_.add_database(db);
+    side_db_.add_database(open_database(path));
   }
 }
 
@@ -165,6 +166,7 @@ SearchResponse SearchEngine::search(const SearchRequest& request) const {
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kModifiedRetries) throw;
       db_.reopen();
+      side_db_.reopen();
     }
   }
 }
@@ -207,40 +209,42 @@ Xapian::Query SearchEngine::like_query(const std::string& id) const {
   return Xapian::Query(Xapian::Query::OP_AND_NOT, words, Xapian::Query(schema::term(schema::kIdPrefix, id)));
 }
 
-SearchEngine::MatchCount SearchEngine::count_matches(const Xapian::Query& query, Xapian::doccount up_to) const {
+SearchEngine::MatchCount SearchEngine::count_matches(const Xapian::Database& db, const Xapian::Query& query,
+                                                   Xapian::doccount up_to) const {
   // A pass of its own, without weights, so that the ranked pass stops at the top results
   // and an empty page (past the end, or --limit 0) can be told from no match at all.
   // Together the two passes cost what one ranked pass examining up_to matches did (the
   // same instructions in callgrind over the bench queries at 100k).
-  Xapian::Enquire enquire(db_);
+  Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
   const Xapian::MSet counted = enquire.get_mset(0, 0, up_to);
   return {counted.get_matches_estimated(), counted.get_matches_lower_bound() == counted.get_matches_upper_bound()};
 }
 
-SearchEngine::FacetPass SearchEngine::count_facets(const Xapian::Query& query) const {
+SearchEngine::FacetPass SearchEngine::count_facets(const Xapian::Database& db, const Xapian::Query& query) const {
   // Facets are counted in a pass of their own: it examines every match, but without
   // weighting (BoolWeight), while the ranked pass stops as soon as it has the top
   // results. (Counting inside a ranked pass over several remote databases also
   // miscounts in Xapian 1.4 when the page is smaller than the matches.)
-  Xapian::Enquire enquire(db_);
+  Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
-  if (all_local_ && db_.size() == 1) {
+  if (all_local_ && db.size() == 1) {
     try {
-      if (std::optional<FacetPass> pass = count_facet_codes(enquire)) return std::move(*pass);
+      if (std::optional<FacetPass> pass = count_facet_codes(db, enquire)) return std::move(*pass);
     } catch (const Xapian::UnimplementedError&) {
       // A stub file named a remote database: xapian-tcpsrv cannot run our spy.
     }
   }
-  return count_facet_strings(enquire);
+  return count_facet_strings(db, enquire);
 }
 
-std::optional<SearchEngine::FacetPass> SearchEngine::count_facet_codes(Xapian::Enquire& enquire) const {
+std::optional<SearchEngine::FacetPass> SearchEngine::count_facet_codes(const Xapian::Database& db,
+                                                                      Xapian::Enquire& enquire) const {
   // The dictionary of the revision being searched (it only grows, so it is read again
   // only when it changed).
-  const std::string stored = db_.get_metadata(schema::kFacetCodesMetadataKey);
+  const std::string stored = db.get_metadata(schema::kFacetCodesMetadataKey);
   if (!facet_codes_ || stored != facet_codes_stored_) {
     try {
       facet_codes_ = std::make_unique<FacetDictionary>(stored);
@@ -249,9 +253,9 @@ std::optional<SearchEngine::FacetPass> SearchEngine::count_facet_codes(Xapian::E
     }
     facet_codes_stored_ = stored;
   }
-  FacetCodeSpy spy(db_, schema::kFacetCodesSlot, facet_codes_->size());
+  FacetCodeSpy spy(db, schema::kFacetCodesSlot, facet_codes_->size());
   enquire.add_matchspy(&spy);
-  const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+  const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
   enquire.clear_matchspies();
   if (spy.damaged()) return std::nullopt;  // count the slower way, from the strings
   FacetTally tally;
@@ -263,14 +267,14 @@ std::optional<SearchEngine::FacetPass> SearchEngine::count_facet_codes(Xapian::E
   return FacetPass{tally.result(), all.get_matches_estimated()};
 }
 
-SearchEngine::FacetPass SearchEngine::count_facet_strings(Xapian::Enquire& enquire) const {
+SearchEngine::FacetPass SearchEngine::count_facet_strings(const Xapian::Database& db, Xapian::Enquire& enquire) const {
   std::map<Xapian::valueno, Xapian::ValueCountMatchSpy> spies;
   for (const schema::FacetField& field : schema::kFacetFields) {
     if (field.slot != schema::kNoSlot && !spies.contains(field.slot)) {
       enquire.add_matchspy(&spies.try_emplace(field.slot, field.slot).first->second);
     }
   }
-  const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+  const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
   enquire.clear_matchspies();
   SlotCounts slots;
   for (const auto& [slot, spy] : spies) {
@@ -347,36 +351,29 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
     return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
                             check_at_least);
   };
+  // The counting pass (every facet, or the total) does not depend on the ranked one, so
+  // it runs beside it, on the second core, while this thread ranks and makes snippets. A
+  // sorted pass sees every match and needs no count; grouping counts its groups itself.
+  const bool count_beside = !request.facets && !request.group_by_incident && sort == SortKey::Relevance;
+  std::future<SidePass> side;
+  if (request.facets || count_beside) side = start_side_pass(query, request.facets);
+
   Xapian::MSet mset = run(query);
   Xapian::Query matched = query;
   // Whether nothing matches: an empty page may also be a page past the end, or the
   // ranked pass may not have looked (--limit 0).
   const auto nothing_matches = [&] {
-    return mset.get_matches_upper_bound() == 0 || (mset.empty() && count_matches(query, 1).total == 0);
+    return mset.get_matches_upper_bound() == 0 || (mset.empty() && count_matches(db_, query, 1).total == 0);
   };
   if (request.like_id.empty() && !built.partial_query.empty() && nothing_matches()) {
     // No notice has every word: the best partial matches, most words matched first.
     matched = built.partial_query;
+    if (side.valid()) {
+      side.wait();  // one pass at a time on side_db_
+      side = start_side_pass(matched, request.facets);
+    }
     mset = run(matched);
     response.partial = true;
-  }
-  if (request.group_by_incident) {  // the number of groups
-    response.total = mset.get_matches_estimated();
-    response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  }
-  if (request.facets) {
-    const FacetPass counted = count_facets(matched);
-    response.facets = counted.facets;
-    if (!request.group_by_incident) {
-      response.total = counted.total;
-      response.total_is_exact = true;
-    }
-  } else if (!request.group_by_incident) {
-    // A sorted pass has seen every match anyway; a ranked one has usually stopped early.
-    MatchCount counted{mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
-    if (!counted.exact) counted = count_matches(matched, kExactCountUpTo);
-    response.total = counted.total;
-    response.total_is_exact = counted.exact;
   }
 
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -403,7 +400,42 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) const {
     }
     response.hits.push_back(std::move(hit));
   }
+
+  if (request.group_by_incident) {  // the number of groups
+    response.total = mset.get_matches_estimated();
+    response.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  }
+  if (request.facets) {
+    SidePass counted = side.get();
+    response.facets = std::move(counted.facets.facets);
+    if (!request.group_by_incident) {
+      response.total = counted.facets.total;
+      response.total_is_exact = true;
+    }
+  } else if (!request.group_by_incident) {
+    // A sorted pass has seen every match anyway; a ranked one has usually stopped early.
+    MatchCount counted{mset.get_matches_estimated(), mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+    if (!counted.exact) counted = count_beside ? side.get().count : count_matches(db_, matched, kExactCountUpTo);
+    response.total = counted.total;
+    response.total_is_exact = counted.exact;
+  }
   return response;
+}
+
+std::future<SearchEngine::SidePass> SearchEngine::start_side_pass(const Xapian::Query& query, bool facets) const {
+  // Xapian::Query counts its references without atomics, so the thread builds a copy of
+  // its own from the serialised form. Should no thread start, the pass runs on get().
+  std::string wire = query.serialise();
+  return std::async(std::launch::async | std::launch::deferred, [this, wire = std::move(wire), facets] {
+    const Xapian::Query copy = Xapian::Query::unserialise(wire);
+    SidePass pass;
+    if (facets) {
+      pass.facets = count_facets(side_db_, copy);
+    } else {
+      pass.count = count_matches(side_db_, copy, kExactCountUpTo);
+    }
+    return pass;
+  });
 }
 
 }  // namespace kaiji

@@ -2,6 +2,7 @@
 // with snippets and facet counts; notices like a given one; one whole notice.
 #pragma once
 
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,18 +104,29 @@ class SearchEngine {
     std::size_t total = 0;
     bool exact = false;
   };
-  // The matches, counted exactly up to up_to and estimated beyond.
-  MatchCount count_matches(const Xapian::Query& query, Xapian::doccount up_to) const;
-  FacetPass count_facets(const Xapian::Query& query) const;
+  // The matches in db, counted exactly up to up_to and estimated beyond.
+  MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount up_to) const;
+  FacetPass count_facets(const Xapian::Database& db, const Xapian::Query& query) const;
+  // What the pass beside the ranked one found: the facets, or the number of matches.
+  struct SidePass {
+    FacetPass facets;
+    MatchCount count;
+  };
+  // Runs count_facets (facets) or count_matches on side_db_ in a thread of its own, on
+  // its own copy of the query: Xapian objects are not shared between threads.
+  std::future<SidePass> start_side_pass(const Xapian::Query& query, bool facets) const;
   // From the facet codes (one local shard); nothing if a code is not in the dictionary.
-  std::optional<FacetPass> count_facet_codes(Xapian::Enquire& enquire) const;
+  std::optional<FacetPass> count_facet_codes(const Xapian::Database& db, Xapian::Enquire& enquire) const;
   // From the string slots, with Xapian's own spy (any shards, remote ones too).
-  FacetPass count_facet_strings(Xapian::Enquire& enquire) const;
+  FacetPass count_facet_strings(const Xapian::Database& db, Xapian::Enquire& enquire) const;
   Xapian::docid docid_of(const std::string& id) const;
   Xapian::Query like_query(const std::string& id) const;
 
   static constexpr int kModifiedRetries = 3;
   mutable Xapian::Database db_;  // reopened when an indexer's commits overtake a search
+  // The same index again, opened at the same moment, for the counting pass that runs
+  // beside the ranked pass on the second core (a Database is used by one thread at a time).
+  mutable Xapian::Database side_db_;
   const Analyzer& analyzer_;
   const Taxonomy& taxonomy_;
 };
