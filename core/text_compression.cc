@@ -11,8 +11,10 @@ namespace kaiji {
 namespace {
 
 constexpr int kLevel = 1;
-// A body larger than this is not a notice but damage (the largest real one is ~200 KB).
-constexpr unsigned long long kMaxText = 256ULL << 20;
+// The most a zstd frame can expand: a 4-byte RLE block (3 bytes of header, 1 of content)
+// stands for at most 128 KB. A frame claiming more is damaged, and is refused before
+// its claimed size is allocated.
+constexpr unsigned long long kMaxExpansion = (128 * 1024) / 4;
 
 // One context a thread, reused: creating one allocates more than a body's worth.
 struct CompressContext {
@@ -39,7 +41,9 @@ std::string compress_text(std::string_view text) {
 
 std::string decompress_text(std::string_view compressed) {
   const unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxText) damaged();
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size / kMaxExpansion > compressed.size()) {
+    damaged();
+  }
   thread_local DecompressContext local;
   std::string out(size, '\0');
   const std::size_t got = ZSTD_decompressDCtx(local.context.get(), out.data(), out.size(), compressed.data(), compressed.size());

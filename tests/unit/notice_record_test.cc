@@ -96,3 +96,10 @@ TEST_CASE("notice record: a record without its body keeps everything else") {
   CHECK(back.title == n.title);
   CHECK(back.facets.affected == n.facets.affected);
 }
+
+TEST_CASE("stored bodies: a long run of one character, compressed far below its size, still comes back") {
+  const std::string run(3'000'000, '-');
+  const std::string packed = compress_text(run);
+  CHECK(packed.size() < 1000);
+  CHECK(decompress_text(packed) == run);
+}
