@@ -91,7 +91,7 @@ void add_sort_keys(Xapian::Document& doc, const std::string& key, Xapian::valuen
 
 Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes) {
   Xapian::Document doc;
-  doc.set_data(encode_notice(notice, /*with_body=*/false));
+  doc.add_value(schema::kRecordSlot, encode_notice(notice, /*with_body=*/false));
   if (!notice.body.empty()) doc.add_value(schema::kBodySlot, compress_text(notice.body));
   doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
   doc.add_value(schema::kIdSlot, notice.id);
@@ -160,7 +160,7 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, 
 }
 
 Notice stored_notice(const Xapian::Document& document) {
-  Notice notice = decode_notice(document.get_data());
+  Notice notice = decode_notice(document.get_value(schema::kRecordSlot));
   const std::string body = document.get_value(schema::kBodySlot);
   if (!body.empty()) notice.body = decompress_text(body);
   return notice;

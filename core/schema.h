@@ -11,7 +11,7 @@
 namespace kaiji::schema {
 
 // Changes whenever documents are built differently, so an incremental run rewrites them.
-inline constexpr int kIndexFormat = 8;
+inline constexpr int kIndexFormat = 9;
 // The index's format, as Xapian metadata: a searcher refuses an index of another format
 // rather than answer wrongly from it.
 inline constexpr const char* kFormatMetadataKey = "kaiji.format";
@@ -64,8 +64,11 @@ inline constexpr Xapian::valueno kSourceFilesSlot = 11;  // absolute paths of it
 // analyse only the lines a query matched.
 inline constexpr Xapian::valueno kBodyLinesSlot = 17;
 // The notice's body, compressed by compress_text (text_compression.h); absent when empty.
-// The document data holds the rest of the notice (notice_record.h).
 inline constexpr Xapian::valueno kBodySlot = 18;
+// The rest of the notice (notice_record.h). Not the document data: Xapian deflates that
+// for every document, and resetting zlib for a few hundred bytes cost more than the
+// bytes saved.
+inline constexpr Xapian::valueno kRecordSlot = 8;
 
 // ---- facets: a boolean term per value (filters), counted from value slots ----
 // A searcher on one local shard counts every facet from kFacetCodesSlot: the notice's
@@ -96,7 +99,7 @@ inline constexpr FacetField kFacetFields[] = {
 };
 inline constexpr Xapian::valueno kYearSlot = 4;  // the year alone, for year:2022..2024
 // Every facet value of the notice (cause_family too), as FacetDictionary codes.
-inline constexpr Xapian::valueno kFacetCodesSlot = 6;  // (slot 8 is unused)
+inline constexpr Xapian::valueno kFacetCodesSlot = 6;
 inline constexpr char kValueSeparator = '\x1f';
 inline constexpr char kFieldSeparator = '\x1e';
 
