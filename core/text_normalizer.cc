@@ -1,7 +1,11 @@
 #include "text_normalizer.h"
 
 #include <algorithm>
+#include <array>
+#include <bitset>
+#include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -25,13 +29,8 @@ const icu::Normalizer2& nfkc() {
   return *instance;
 }
 
-// Appends the NFKC form of one segment. Inert code points (most kanji and kana) are
-// copied as they are, which keeps the common path free of UTF-16 conversions.
-void append_normalized_segment(std::string& out, std::string_view segment, bool inert) {
-  if (inert) {
-    out.append(segment);
-    return;
-  }
+// The NFKC form of a segment, through ICU's UTF-16 interface.
+void append_icu_normalized(std::string& out, std::string_view segment) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString normalized =
       nfkc().normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(segment.data(),
@@ -42,6 +41,46 @@ void append_normalized_segment(std::string& out, std::string_view segment, bool 
     return;
   }
   normalized.toUTF8String(out);
+}
+
+// Appends the NFKC form of one segment. Inert code points (most kanji and kana) are
+// copied as they are, which keeps the common path free of UTF-16 conversions. Most
+// other segments are one code point that is not inert only because a combining mark
+// could follow it (か, a, ０): a segment ends where NFKC allows a boundary, so its form
+// depends on that code point alone and is remembered, per thread.
+void append_normalized_segment(std::string& out, std::string_view segment, bool inert) {
+  if (inert) {
+    out.append(segment);
+    return;
+  }
+  if (segment.size() > 4) {
+    append_icu_normalized(out, segment);
+    return;
+  }
+  constexpr std::size_t kMaxRemembered = 8192;  // distinct code points; text rarely has more
+  thread_local std::unordered_map<std::uint64_t, std::string> remembered;
+  std::uint64_t key = segment.size();  // the length too: "\0a" is not "a"
+  for (const char c : segment) key = (key << 8) | static_cast<unsigned char>(c);
+  if (const auto found = remembered.find(key); found != remembered.end()) {
+    out += found->second;
+    return;
+  }
+  const std::size_t before = out.size();
+  append_icu_normalized(out, segment);
+  if (remembered.size() < kMaxRemembered) remembered.emplace(key, out.substr(before));
+}
+
+// ICU's isInert, remembered per block of 256 code points of the BMP (per thread, filled
+// on first use): it is asked for every code point of every text.
+bool is_inert(const icu::Normalizer2& n, char32_t c) {
+  if (c >= 0x10000) return n.isInert(static_cast<UChar32>(c));
+  thread_local std::array<std::unique_ptr<std::bitset<256>>, 256> blocks;
+  std::unique_ptr<std::bitset<256>>& block = blocks[c >> 8];
+  if (!block) {
+    block = std::make_unique<std::bitset<256>>();
+    for (char32_t k = 0; k < 256; ++k) (*block)[k] = n.isInert(static_cast<UChar32>((c & ~char32_t{0xFF}) | k));
+  }
+  return (*block)[c & 0xFF];
 }
 
 }  // namespace
@@ -95,7 +134,7 @@ NormalizedText normalize_with_offsets(std::string_view source) {
     const std::size_t start = i;
     const char32_t c = utf8::decode(source, i);
     const bool bad = (c == utf8::kReplacement && i - start != 3);
-    const bool inert = !bad && n.isInert(static_cast<UChar32>(c));
+    const bool inert = !bad && is_inert(n, c);
     // An inert code point continues an inert run; anything else starts a new segment
     // where NFKC allows a boundary.
     const bool continues_run = seg_inert && inert;

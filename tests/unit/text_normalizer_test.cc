@@ -44,3 +44,12 @@ TEST_CASE("normaliser: offsets inside long runs of untouched text are exact, and
   CHECK(source.substr(n.source_begin(ga), n.source_end(ga + 3) - n.source_begin(ga)) == "か\u3099");
   CHECK(normalize(source) == n.text());
 }
+
+TEST_CASE("normaliser: characters met again normalise as the first time, with or without offsets") {
+  // か, Ａ and ０ are not inert (a combining mark could follow); each is remembered after
+  // its first segment. ｶﾞ and か+゛ compose, so they stay whole segments.
+  const std::string source = "かＡ０①ｶﾞか\u3099 かＡ０①ｶﾞか\u3099 ㍿";
+  const NormalizedText normalized = normalize_with_offsets(source);
+  CHECK(normalized.text() == "かA01ガが かA01ガが 株式会社");
+  CHECK(normalized.text() == normalize(source));
+}
