@@ -108,12 +108,12 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, 
   const std::vector<Token> body = analyzer.analyze(notice.body);
   const Xapian::termpos body_base = title_end + schema::kFieldPositionGap;
   add_words(doc, body, body_base, 1, {}, compounds, leaves);
-  const NearCompounds::Present present = compounds.present(leaves);
-  for (const NearCompound* c : present.near) {
-    if (const std::string term = schema::term(schema::kNearCompoundPrefix, c->term); fits(term)) doc.add_boolean_term(term);
+  const NearCompounds::Present present = compounds.present(leaves, body_base);
+  for (const auto& [compound, count] : present.near) {
+    if (const std::string term = schema::term(schema::kNearCompoundPrefix, compound->term); fits(term)) doc.add_term(term, count);
   }
-  for (const NearCompound* c : present.in_order) {
-    if (const std::string term = schema::term(schema::kPhraseCompoundPrefix, c->term); fits(term)) doc.add_boolean_term(term);
+  for (const auto& [compound, count] : present.in_order) {
+    if (const std::string term = schema::term(schema::kPhraseCompoundPrefix, compound->term); fits(term)) doc.add_term(term, count);
   }
   doc.add_value(schema::kBodyLinesSlot, encode_body_lines(body_lines(notice.body, body, body_base + 1)));
 

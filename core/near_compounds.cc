@@ -79,7 +79,7 @@ const NearCompound* NearCompounds::find(const std::vector<std::string>& main, co
   return &compounds_[it->second];
 }
 
-NearCompounds::Present NearCompounds::present(const WordPositions& positions) const {
+NearCompounds::Present NearCompounds::present(const WordPositions& positions, std::uint32_t heavy_before) const {
   Present out;
   std::vector<const std::vector<std::uint32_t>*> lists;
   for (const NearCompound& c : compounds_) {
@@ -90,8 +90,11 @@ NearCompounds::Present NearCompounds::present(const WordPositions& positions) co
       lists.push_back(&it->second);
     }
     if (lists.size() != c.leaves.size() || !near_each_other(lists, c.window)) continue;
-    out.near.push_back(&c);
-    if (in_order(lists, c.window - schema::kNearSlack)) out.in_order.push_back(&c);
+    out.near.push_back({&c, std::max<std::uint32_t>(1, count_near(lists, c.window, heavy_before))});
+    // Counted from every start, so a count of 0 is the phrase test failing.
+    if (const std::uint32_t n = count_in_order(lists, c.window - schema::kNearSlack, heavy_before); n > 0) {
+      out.in_order.push_back({&c, n});
+    }
   }
   return out;
 }
@@ -120,23 +123,59 @@ bool near_each_other(const std::vector<const std::vector<std::uint32_t>*>& lists
   return false;
 }
 
+namespace {
+
+std::uint32_t occurrence_weight(std::uint32_t position, std::uint32_t heavy_before) {
+  return position < heavy_before ? schema::kTitleWdf : 1;
+}
+
+// Whether an in-order match starts at `first` (an occurrence of the first list).
+bool in_order_from(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t first,
+                   std::uint32_t window) {
+  // The earliest occurrence of each next list after the previous one's is the best bet.
+  std::uint32_t previous = first;
+  for (std::size_t k = 1; k < lists.size(); ++k) {
+    const auto next = std::upper_bound(lists[k]->begin(), lists[k]->end(), previous);
+    if (next == lists[k]->end() || *next - first >= window) return false;
+    previous = *next;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::uint32_t count_near(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window,
+                         std::uint32_t heavy_before) {
+  if (lists.empty()) return 0;
+  std::uint32_t count = 0;
+  for (const std::uint32_t p : *lists.front()) {
+    bool all = true;
+    for (std::size_t k = 1; k < lists.size() && all; ++k) {
+      // The first occurrence more than `window` before p; near when it is also less
+      // than `window` after p.
+      const std::uint32_t low = p >= window ? p - window : 0;
+      const auto q = std::upper_bound(lists[k]->begin(), lists[k]->end(), low);
+      all = q != lists[k]->end() && *q < p + window;
+    }
+    if (all) count += occurrence_weight(p, heavy_before);
+  }
+  return count;
+}
+
+std::uint32_t count_in_order(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window,
+                             std::uint32_t heavy_before) {
+  std::uint32_t count = 0;
+  if (lists.empty()) return count;
+  for (const std::uint32_t first : *lists.front()) {
+    if (in_order_from(lists, first, window)) count += occurrence_weight(first, heavy_before);
+  }
+  return count;
+}
+
 bool in_order(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window) {
   if (lists.empty()) return false;
-  for (const std::uint32_t first : *lists.front()) {
-    // The earliest occurrence of each next list after the previous one's is the best bet.
-    std::uint32_t previous = first;
-    bool complete = true;
-    for (std::size_t k = 1; k < lists.size() && complete; ++k) {
-      const auto next = std::upper_bound(lists[k]->begin(), lists[k]->end(), previous);
-      if (next == lists[k]->end() || *next - first >= window) {
-        complete = false;
-      } else {
-        previous = *next;
-      }
-    }
-    if (complete) return true;
-  }
-  return false;
+  return std::any_of(lists.front()->begin(), lists.front()->end(),
+                     [&](std::uint32_t first) { return in_order_from(lists, first, window); });
 }
 
 }  // namespace kaiji

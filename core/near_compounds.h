@@ -43,11 +43,19 @@ class NearCompounds {
   // The compounds whose parts all stand within their window in a document (near), and
   // those whose parts also stand in order as a phrase (in_order), which includes every
   // occurrence of the compound itself and of a longer one holding it (委託先 in 業務委託先).
-  struct Present {
-    std::vector<const NearCompound*> near;
-    std::vector<const NearCompound*> in_order;
+  // Each with how often it occurs: the XW and XE terms carry that as their wdf, so a
+  // query ranks by the compound's own statistics and reads no posting list of its parts.
+  // Occurrences before heavy_before (the organisation's and the title's positions) count
+  // schema::kTitleWdf times, as those fields' words do.
+  struct Found {
+    const NearCompound* compound;
+    std::uint32_t count;  // at least 1
   };
-  Present present(const WordPositions& positions) const;
+  struct Present {
+    std::vector<Found> near;
+    std::vector<Found> in_order;
+  };
+  Present present(const WordPositions& positions, std::uint32_t heavy_before = 0) const;
 
   std::size_t size() const { return compounds_.size(); }
   // Identifies the set (16 hex digits; "none" when empty). The indexer records it in the
@@ -75,5 +83,13 @@ bool near_each_other(const std::vector<const std::vector<std::uint32_t>*>& lists
 // Xapian's OP_PHRASE test: one occurrence of each list after the previous one's, the last
 // within `window` positions of the first.
 bool in_order(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window);
+
+// How many occurrences of the first list start such a match: for near, every other list
+// has an occurrence less than `window` positions away; for in order, the phrase test
+// above succeeds from it. Each occurrence before heavy_before counts schema::kTitleWdf.
+std::uint32_t count_near(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window,
+                         std::uint32_t heavy_before);
+std::uint32_t count_in_order(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window,
+                             std::uint32_t heavy_before);
 
 }  // namespace kaiji

@@ -11,7 +11,7 @@
 namespace kaiji::schema {
 
 // Changes whenever documents are built differently, so an incremental run rewrites them.
-inline constexpr int kIndexFormat = 9;
+inline constexpr int kIndexFormat = 10;
 // The index's format, as Xapian metadata: a searcher refuses an index of another format
 // rather than answer wrongly from it.
 inline constexpr const char* kFormatMetadataKey = "kaiji.format";
@@ -28,9 +28,11 @@ inline constexpr std::string_view kGramPrefix = "XG";      // character bigrams 
 inline constexpr std::string_view kOrgGramPrefix = "XN";   // character bigrams of organisation names
 // XW<compound>: the parts of a dictionary compound (不正 … アクセス), or the words of a
 // synonym phrase (joined by spaces), stand within a NEAR window of each other in the
-// notice. Checked once at index time, so such a query needs no position lists.
+// notice; its wdf counts where (near_compounds.h). Checked once at index time, so such
+// a query needs no position lists, nor the posting lists of the parts.
 inline constexpr std::string_view kNearCompoundPrefix = "XW";
-// XE<compound>: its parts stand in order as a phrase (the compound, or inside a longer one).
+// XE<compound>: its parts stand in order as a phrase (the compound, or inside a longer
+// one); its wdf counts where.
 inline constexpr std::string_view kPhraseCompoundPrefix = "XE";
 inline constexpr std::string_view kIncidentPrefix = "XI";  // XI2024-217
 inline constexpr std::string_view kLabelPrefix = "XL";     // XL最終報告 (normalised)

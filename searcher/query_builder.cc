@@ -211,20 +211,16 @@ Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::st
   Xapian::Query phrase = combine(Xapian::Query::OP_OR, exact);
   if (exact_phrase) return phrase;
   if (const NearCompound* compound = near_compound(paths, prefix)) {
-    // The parts stand near each other: the XW term says so, checked at index time. The
-    // parts' own weights rank as NEAR's would, and the compound raises the rank as the
-    // exact phrase did, without reading a position list.
-    const Xapian::Query parts = sequence_query(paths.leaves, prefix, Xapian::Query::OP_AND, 0);
-    const Xapian::Query near(Xapian::Query::OP_FILTER, parts,
-                             Xapian::Query(schema::term(schema::kNearCompoundPrefix, compound->term)));
-    // As (compound OR phrase of its parts), the phrase told by the XE term. A phrase of
-    // several words has no single term of its own.
-    const Xapian::Query in_order(Xapian::Query::OP_FILTER, parts,
-                                 Xapian::Query(schema::term(schema::kPhraseCompoundPrefix, compound->term)));
-    const Xapian::Query exact =
-        compound->is_word ? Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(compound->term), in_order) : in_order;
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, near,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, exact, kPhraseBoost));
+    // The parts stand near each other: the XW term says so, checked at index time, and
+    // its wdf says how often. Standing in order (the compound itself, or its parts as a
+    // phrase) raises the rank, as the exact phrase does below: the XE term. Both rank
+    // by the compound's own statistics, as one word would, and neither needs the
+    // posting lists of its parts (不正, 先: in most notices).
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                         Xapian::Query(schema::term(schema::kNearCompoundPrefix, compound->term)),
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(schema::term(schema::kPhraseCompoundPrefix, compound->term)),
+                                       kPhraseBoost));
   }
   // A word MeCab splits matches where its pieces stand close together (NEAR); standing
   // in order (the exact phrase, a subset of those) raises its rank. AND_MAYBE checks

@@ -43,16 +43,29 @@ TEST_CASE("near compounds: the user dictionary's compounds, analysed as queries 
   CHECK(compounds.fingerprint().size() == 16);
   CHECK(NearCompounds().fingerprint() == "none");
 
+  // How often c was found: 0 when not at all.
+  const auto count_of = [c](const std::vector<NearCompounds::Found>& found) {
+    const auto it = std::find_if(found.begin(), found.end(), [c](const NearCompounds::Found& f) { return f.compound == c; });
+    return it == found.end() ? 0u : it->count;
+  };
   // 「不正なアクセス」: near, not the phrase. 「不正アクセス」: both.
   WordPositions apart = {{"不正", {20}}, {"アクセス", {22}}};
   auto present = compounds.present(apart);
-  CHECK(std::count(present.near.begin(), present.near.end(), c) == 1);
-  CHECK(std::count(present.in_order.begin(), present.in_order.end(), c) == 0);
+  CHECK(count_of(present.near) == 1);
+  CHECK(count_of(present.in_order) == 0);
   WordPositions together = {{"不正", {20}}, {"アクセス", {21}}};
   present = compounds.present(together);
-  CHECK(std::count(present.in_order.begin(), present.in_order.end(), c) == 1);
+  CHECK(count_of(present.in_order) == 1);
   WordPositions far = {{"不正", {20}}, {"アクセス", {60}}};
   CHECK(compounds.present(far).near.empty());
+
+  // Counted where they occur. In the body: together (120), near but not in order (200),
+  // too far apart (300). In the title (before position 100 here) an occurrence counts
+  // as a title word does.
+  WordPositions often = {{"不正", {5, 120, 200, 300}}, {"アクセス", {6, 121, 202, 500}}};
+  present = compounds.present(often, 100);
+  CHECK(count_of(present.near) == schema::kTitleWdf + 2);
+  CHECK(count_of(present.in_order) == schema::kTitleWdf + 1);
 }
 
 TEST_CASE("near compounds: the synonym table's phrases are checked too") {
