@@ -125,13 +125,14 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
   std::vector<Token> out;
   out.reserve(text.size() / 6);
   std::uint32_t position = 0;
+  NormalizedText::Cursor offsets(normalized);
   for_each_chunk(normalized.text(), [&](std::string_view chunk, std::size_t offset) {
-    analyze_line(chunk, offset, normalized, position, out);
+    analyze_line(chunk, offset, offsets, position, out);
   });
   return out;
 }
 
-void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, const NormalizedText& normalized,
+void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, NormalizedText::Cursor& normalized,
                             std::uint32_t& position, std::vector<Token>& out) const {
   for (const Morpheme& m : mecab_->tokenize(line)) {
     const std::string_view word = (is_conjugating(m.pos) && !m.base.empty()) ? std::string_view(m.base) : m.surface;

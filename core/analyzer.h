@@ -12,6 +12,7 @@
 #include "mecab_tokenizer.h"
 #include "near_compounds.h"
 #include "term_table.h"
+#include "text_normalizer.h"
 
 namespace kaiji {
 
@@ -54,7 +55,7 @@ class Analyzer {
   const VariantTable& variants() const { return variants_; }
 
  private:
-  void analyze_line(std::string_view line, std::size_t line_offset, const class NormalizedText& normalized,
+  void analyze_line(std::string_view line, std::size_t line_offset, NormalizedText::Cursor& normalized,
                     std::uint32_t& position, std::vector<Token>& out) const;
 
   std::unique_ptr<MecabTokenizer> mecab_;

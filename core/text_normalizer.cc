@@ -85,21 +85,31 @@ bool is_inert(const icu::Normalizer2& n, char32_t c) {
 
 }  // namespace
 
-const NormalizedText::Segment& NormalizedText::segment_at(std::size_t out) const {
-  const auto after = std::upper_bound(segments_.begin(), segments_.end(), out,
+const NormalizedText::Segment& NormalizedText::Cursor::segment_at(std::size_t out) {
+  const std::vector<Segment>& segments = text_->segments_;
+  const auto holds = [&](std::size_t k) {
+    return segments[k].out_begin <= out && (k + 1 == segments.size() || out < segments[k + 1].out_begin);
+  };
+  // The last segment or one of the next few: tokens mostly lie in or just after it.
+  constexpr std::size_t kSteps = 8;
+  for (std::size_t k = at_; k < segments.size() && k < at_ + kSteps; ++k) {
+    if (holds(k)) return segments[at_ = k];
+  }
+  const auto after = std::upper_bound(segments.begin(), segments.end(), out,
                                       [](std::size_t o, const Segment& s) { return o < s.out_begin; });
-  return *(after - 1);
+  at_ = static_cast<std::size_t>(after - segments.begin()) - 1;
+  return segments[at_];
 }
 
-std::uint32_t NormalizedText::source_begin(std::size_t out_begin) const {
-  if (out_begin >= text_.size() || segments_.empty()) return source_size_;
+std::uint32_t NormalizedText::Cursor::source_begin(std::size_t out_begin) {
+  if (out_begin >= text_->text_.size() || text_->segments_.empty()) return text_->source_size_;
   const Segment& s = segment_at(out_begin);
   return s.identity ? s.source_begin + static_cast<std::uint32_t>(out_begin - s.out_begin) : s.source_begin;
 }
 
-std::uint32_t NormalizedText::source_end(std::size_t out_end) const {
-  if (out_end == 0 || segments_.empty()) return 0;
-  if (out_end > text_.size()) return source_size_;
+std::uint32_t NormalizedText::Cursor::source_end(std::size_t out_end) {
+  if (out_end == 0 || text_->segments_.empty()) return 0;
+  if (out_end > text_->text_.size()) return text_->source_size_;
   const Segment& s = segment_at(out_end - 1);
   return s.identity ? s.source_begin + static_cast<std::uint32_t>(out_end - s.out_begin) : s.source_end;
 }

@@ -23,19 +23,36 @@ class NormalizedText {
   const std::string& text() const { return text_; }
 
   // Source byte range [begin, end) that produced output bytes [out_begin, out_end).
-  std::uint32_t source_begin(std::size_t out_begin) const;
-  std::uint32_t source_end(std::size_t out_end) const;
+  std::uint32_t source_begin(std::size_t out_begin) const { return Cursor(*this).source_begin(out_begin); }
+  std::uint32_t source_end(std::size_t out_end) const { return Cursor(*this).source_end(out_end); }
 
  private:
-  friend NormalizedText normalize_with_offsets(std::string_view source);
   struct Segment {
     std::uint32_t source_begin;
     std::uint32_t source_end;
     std::uint32_t out_begin;
     bool identity;  // output bytes equal the source bytes (an inert run)
   };
-  // The segment holding output byte `out`, which must be below text_.size().
-  const Segment& segment_at(std::size_t out) const;
+
+ public:
+  // The same mapping for offsets asked in ascending order, as an analyser's tokens come:
+  // it remembers the last segment, so each answer costs a step instead of a search
+  // (any order stays correct). One cursor per thread.
+  class Cursor {
+   public:
+    explicit Cursor(const NormalizedText& text) : text_(&text) {}
+    std::uint32_t source_begin(std::size_t out_begin);
+    std::uint32_t source_end(std::size_t out_end);
+
+   private:
+    // The segment holding output byte `out`, which must be below the text's size.
+    const Segment& segment_at(std::size_t out);
+    const NormalizedText* text_;
+    std::size_t at_ = 0;  // the segment found last
+  };
+
+ private:
+  friend NormalizedText normalize_with_offsets(std::string_view source);
   std::string text_;
   std::vector<Segment> segments_;  // in order; out_begin ascending
   std::uint32_t source_size_ = 0;

@@ -53,3 +53,23 @@ TEST_CASE("normaliser: characters met again normalise as the first time, with or
   CHECK(normalized.text() == "かA01ガが かA01ガが 株式会社");
   CHECK(normalized.text() == normalize(source));
 }
+
+TEST_CASE("normaliser: a cursor maps offsets asked in any order as a fresh lookup does") {
+  // Many segments: each か, Ａ and ｶﾞ is one, between inert runs.
+  std::string source;
+  for (int k = 0; k < 40; ++k) source += "漢字かＡ続くｶﾞ。";
+  const NormalizedText normalized = normalize_with_offsets(source);
+  const std::size_t size = normalized.text().size();
+  NormalizedText::Cursor forward(normalized);
+  for (std::size_t out = 0; out <= size; ++out) {
+    CHECK(forward.source_begin(out) == normalized.source_begin(out));
+    CHECK(forward.source_end(out) == normalized.source_end(out));
+  }
+  NormalizedText::Cursor jumping(normalized);
+  for (std::size_t out : {size - 1, std::size_t{0}, size / 2, std::size_t{3}, size - 7, size / 3}) {
+    CHECK(jumping.source_begin(out) == normalized.source_begin(out));
+  }
+  // The last ｶﾞ maps back to its two source code points.
+  const std::size_t ga = normalized.text().rfind("ガ");
+  CHECK(source.substr(normalized.source_begin(ga), normalized.source_end(ga + 3) - normalized.source_begin(ga)) == "ｶﾞ");
+}
