@@ -150,6 +150,23 @@ TEST_CASE("search: a dictionary compound also finds its parts standing apart, ra
   CHECK(results.at(1).at("org") == "甲社");
 }
 
+TEST_CASE("search: a compound ranks notices by how often and where they name it") {
+  const std::string dir = temp_dir("compound-frequency");
+  const std::string filler = "当社では調査を進めております。関係者の皆様にはご迷惑をおかけしました。\n";
+  write_file(dir + "/once.txt", "【セキュリティ事件簿#2025-11】甲社 お知らせ\n" + filler + "不正アクセスを確認しました。\n" + filler);
+  write_file(dir + "/often.txt", "【セキュリティ事件簿#2025-12】乙社 お知らせ\n不正アクセスを確認しました。\n" + filler +
+                                     "不正アクセスの経路を調べています。\n不正アクセスへの対策を講じます。\n");
+  write_file(dir + "/title.txt", "【セキュリティ事件簿#2025-13】丙社 不正アクセスに関するお知らせ\n" + filler +
+                                     "不正アクセスの被害が判明しました。\n" + filler);
+  REQUIRE(run("kaiji-indexer", {"--db", dir + "/db", dir}).exit_code == 0);
+  const auto r = run("kaiji-searcher", {"--db", dir + "/db", "--json", "--no-synonyms", "不正アクセス"});
+  REQUIRE(r.exit_code == 0);
+  const auto results = nlohmann::json::parse(r.out).at("results");
+  REQUIRE(results.size() == 3);
+  // Named in the title, or three times in the body, outranks named once in the body.
+  CHECK(results.at(2).at("org") == "甲社");
+}
+
 TEST_CASE("search: an index in another format is refused with a clear message, not answered wrongly") {
   const std::string dir = temp_dir("old-format");
   write_file(dir + "/a.txt", "【セキュリティ事件簿#2025-01】甲社 お知らせ\n不正アクセスがありました。\n");
