@@ -57,7 +57,7 @@ void NearCompounds::add(std::string_view text, const Analyzer& analyzer) {
   if (by_term_.contains(key)) return;
   by_term_.emplace(key, compounds_.size());
   for (const std::string& leaf : paths.leaves) leaves_.insert(leaf);
-  compounds_.push_back({key, paths.main.size() == 1, paths.leaves, paths.span + schema::kNearSlack});
+  compounds_.push_back({key, paths.leaves, paths.span + schema::kNearSlack});
 }
 
 std::string NearCompounds::fingerprint() const {

@@ -20,7 +20,6 @@ class Analyzer;
 
 struct NearCompound {
   std::string term;                 // the compound as one analysed term, or a phrase's words joined by spaces
-  bool is_word = true;              // a compound (one analysed term) rather than a phrase of several
   std::vector<std::string> leaves;  // its parts as analysed terms
   std::uint32_t window = 0;         // NEAR window: its span plus schema::kNearSlack
 };

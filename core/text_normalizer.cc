@@ -45,9 +45,9 @@ void append_icu_normalized(std::string& out, std::string_view segment) {
 
 // Appends the NFKC form of one segment. Inert code points (most kanji and kana) are
 // copied as they are, which keeps the common path free of UTF-16 conversions. Most
-// other segments are one code point that is not inert only because a combining mark
-// could follow it (か, a, ０): a segment ends where NFKC allows a boundary, so its form
-// depends on that code point alone and is remembered, per thread.
+// other segments are a single code point that is not inert only because a combining
+// mark could follow it (か, a, ０). A segment ends where NFKC allows a boundary, so its
+// form depends on its own bytes alone: short ones are remembered, per thread.
 void append_normalized_segment(std::string& out, std::string_view segment, bool inert) {
   if (inert) {
     out.append(segment);
@@ -57,7 +57,7 @@ void append_normalized_segment(std::string& out, std::string_view segment, bool 
     append_icu_normalized(out, segment);
     return;
   }
-  constexpr std::size_t kMaxRemembered = 8192;  // distinct code points; text rarely has more
+  constexpr std::size_t kMaxRemembered = 8192;  // distinct segments; text rarely has more
   thread_local std::unordered_map<std::uint64_t, std::string> remembered;
   std::uint64_t key = segment.size();  // the length too: "\0a" is not "a"
   for (const char c : segment) key = (key << 8) | static_cast<unsigned char>(c);
