@@ -203,14 +203,7 @@ Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::st
   if (paths.leaves != paths.main) out.highlight_sequences.push_back(paths.leaves);
   if (paths.main.size() == 1 && paths.leaves.size() <= 1) return Xapian::Query(schema::term(prefix, paths.main.front()));
 
-  std::vector<Xapian::Query> exact;
-  exact.push_back(sequence_query(paths.main, prefix, Xapian::Query::OP_PHRASE, paths.span));
-  if (paths.leaves != paths.main) {
-    exact.push_back(sequence_query(paths.leaves, prefix, Xapian::Query::OP_PHRASE, paths.span));
-  }
-  Xapian::Query phrase = combine(Xapian::Query::OP_OR, exact);
-  if (exact_phrase) return phrase;
-  if (const NearCompound* compound = near_compound(paths, prefix)) {
+  if (const NearCompound* compound = exact_phrase ? nullptr : near_compound(paths, prefix)) {
     // The parts stand near each other: the XW term says so, checked at index time, and
     // its wdf says how often. Standing in order (the compound itself, or its parts as a
     // phrase) raises the rank, as the exact phrase does below: the XE term. Both rank
@@ -222,6 +215,14 @@ Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::st
                                        Xapian::Query(schema::term(schema::kPhraseCompoundPrefix, compound->term)),
                                        kPhraseBoost));
   }
+
+  std::vector<Xapian::Query> exact;
+  exact.push_back(sequence_query(paths.main, prefix, Xapian::Query::OP_PHRASE, paths.span));
+  if (paths.leaves != paths.main) {
+    exact.push_back(sequence_query(paths.leaves, prefix, Xapian::Query::OP_PHRASE, paths.span));
+  }
+  Xapian::Query phrase = combine(Xapian::Query::OP_OR, exact);
+  if (exact_phrase) return phrase;
   // A word MeCab splits matches where its pieces stand close together (NEAR); standing
   // in order (the exact phrase, a subset of those) raises its rank. AND_MAYBE checks
   // the phrase only in notices NEAR already matched, and only while it can still change
