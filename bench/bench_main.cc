@@ -5,7 +5,8 @@
 //       process: wall time, notices/s, MB/s, peak RSS, index size), then query latency
 //       p50/p99 over bench/queries.txt, in-process and as whole CLI calls; in the same
 //       run, bare MeCab over the same text (the floor for any MeCab-based indexer) and
-//       Groonga with TokenMecab on the same notices and queries, with ratios.
+//       Groonga with TokenMecab on the same notices and queries, with ratios; --repeat N
+//       indexes N times, the three in turn, and reports medians.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +18,8 @@
 #include <functional>
 #include <iomanip>
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 #include <boost/program_options.hpp>
 
@@ -49,6 +52,22 @@ double percentile(std::vector<double> values, double p) {
   std::sort(values.begin(), values.end());
   const std::size_t index = std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())));
   return values[index];
+}
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const std::size_t mid = values.size() / 2;
+  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+// With several rounds, each round's value after the median that was printed.
+std::string each_round(const std::vector<double>& values) {
+  if (values.size() < 2) return "";
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(2) << " (median of " << values.size() << ":";
+  for (std::size_t k = 0; k < values.size(); ++k) out << (k == 0 ? " " : ", ") << values[k];
+  return out.str() + ")";
 }
 
 void print_latency(const std::string& label, const std::vector<double>& ms) {
@@ -151,6 +170,7 @@ int main(int argc, char** argv) {
   std::string work_dir;
   std::string db_dir;
   int rounds = 5;
+  int repeat = 1;
   bool per_query = false;
   std::string threads;
   std::string shards;
@@ -165,6 +185,8 @@ int main(int argc, char** argv) {
       ("work", po::value(&work_dir), "run: working directory, kept afterwards (default: a temporary one, removed)")
       ("queries", po::value(&queries_path), "run: query mix, one per line")
       ("rounds", po::value(&rounds)->default_value(5), "run: in-process rounds over the query mix")
+      ("repeat", po::value(&repeat)->default_value(1),
+       "run: index this many times (bare MeCab, kaiji and Groonga in turn) and report medians")
       ("per-query", po::bool_switch(&per_query), "queries: also each query's median time, per feature")
       ("threads", po::value(&threads), "run: kaiji-indexer --threads")
       ("shards", po::value(&shards), "run: kaiji-indexer --shards")
@@ -203,6 +225,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (command != "run") throw std::runtime_error("unknown command '" + command + "' (generate, run or queries)");
+    if (repeat < 1) throw std::runtime_error("--repeat needs a number of rounds, 1 or more");
 
     // A directory the user named is kept afterwards, to search or profile; a temporary one is not.
     const bool keep_work = !work_dir.empty();
@@ -220,29 +243,53 @@ int main(int argc, char** argv) {
     std::cout << "corpus:    " << gen.count << " synthetic notices, " << std::fixed << std::setprecision(1)
               << bytes / 1e6 << " MB (seed " << gen.seed << ")\n";
     const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
-
-    // The floor: MeCab alone over the same text, one process, as fast as it goes.
     {
       std::ofstream out(all_text, std::ios::binary);
       for (const auto& file : fs::directory_iterator(corpus)) out << std::ifstream(file.path(), std::ios::binary).rdbuf();
     }
-    const ProcessStats mecab =
-        run_process({"mecab", "-r", "/dev/null", "-d", analysis.dicdir, "-b", "4194304", "-Owakati"}, all_text.string());
-    fs::remove(all_text);
-    if (mecab.exit_code != 0) throw std::runtime_error("mecab -Owakati failed");
-    std::cout << std::setprecision(2) << "mecab:     " << mecab.seconds << " s wall for mecab -Owakati over the same text ("
-              << bytes / 1e6 / mecab.seconds << " MB/s)\n";
-
     std::vector<std::string> index_command = {KAIJI_BIN_DIR "/kaiji-indexer", "--db", db.string(), "--quiet"};
     if (!threads.empty()) index_command.insert(index_command.end(), {"--threads", threads});
     if (!shards.empty()) index_command.insert(index_command.end(), {"--shards", shards});
     index_command.push_back(corpus.string());
-    const ProcessStats index = run_process(index_command);
-    if (index.exit_code != 0) throw std::runtime_error("kaiji-indexer failed with exit code " + std::to_string(index.exit_code));
-    std::cout << std::setprecision(2) << "indexing:  " << index.seconds << " s wall, "
-              << std::setprecision(0) << static_cast<double>(gen.count) / index.seconds << " notices/s, "
-              << std::setprecision(2) << bytes / 1e6 / index.seconds << " MB/s, peak RSS "
-              << index.peak_rss_kb / 1024 << " MB, " << index.seconds / mecab.seconds << "x bare MeCab\n";
+    std::optional<kaiji::bench::GroongaBench> groonga;
+    if (with_groonga && kaiji::bench::groonga_available()) {
+      groonga.emplace(corpus, groonga_dir, analysis.data_dir);
+    }
+
+    // Rounds of the three indexers in turn, so that each meets the machine as the others
+    // do: on a shared machine one run can be 10% off its neighbour.
+    std::vector<double> mecab_s;
+    std::vector<double> kaiji_s;
+    std::vector<double> groonga_s;
+    long kaiji_rss_kb = 0;
+    kaiji::bench::GroongaIndexing groonga_last;
+    for (int round = 0; round < repeat; ++round) {
+      // The floor: MeCab alone over the same text, one process, as fast as it goes.
+      const ProcessStats mecab = run_process(
+          {"mecab", "-r", "/dev/null", "-d", analysis.dicdir, "-b", "4194304", "-Owakati"}, all_text.string());
+      if (mecab.exit_code != 0) throw std::runtime_error("mecab -Owakati failed");
+      mecab_s.push_back(mecab.seconds);
+      fs::remove_all(db);
+      const ProcessStats index = run_process(index_command);
+      if (index.exit_code != 0) {
+        throw std::runtime_error("kaiji-indexer failed with exit code " + std::to_string(index.exit_code));
+      }
+      kaiji_s.push_back(index.seconds);
+      kaiji_rss_kb = std::max(kaiji_rss_kb, index.peak_rss_kb);
+      if (groonga) {
+        groonga_last = groonga->index();
+        groonga_s.push_back(groonga_last.seconds);
+      }
+    }
+    fs::remove(all_text);
+    const double mecab_seconds = median(mecab_s);
+    const double kaiji_seconds = median(kaiji_s);
+    std::cout << std::setprecision(2) << "mecab:     " << mecab_seconds << " s wall for mecab -Owakati over the same text ("
+              << bytes / 1e6 / mecab_seconds << " MB/s)" << each_round(mecab_s) << "\n";
+    std::cout << std::setprecision(2) << "indexing:  " << kaiji_seconds << " s wall, " << std::setprecision(0)
+              << static_cast<double>(gen.count) / kaiji_seconds << " notices/s, " << std::setprecision(2)
+              << bytes / 1e6 / kaiji_seconds << " MB/s, peak RSS " << kaiji_rss_kb / 1024 << " MB, "
+              << kaiji_seconds / mecab_seconds << "x bare MeCab" << each_round(kaiji_s) << "\n";
     const double kaiji_index_mb = static_cast<double>(kaiji::bench::allocated_bytes(db)) / 1e6;
     std::cout << "index:     " << std::setprecision(1) << kaiji_index_mb << " MB on disk\n";
 
@@ -255,25 +302,29 @@ int main(int argc, char** argv) {
       clean_up();
       return 0;
     }
-    if (!kaiji::bench::groonga_available()) {
+    if (!groonga) {
       std::cout << "groonga:   not installed (apt install groonga-bin groonga-tokenizer-mecab); skipped\n";
     } else {
-      const kaiji::bench::GroongaRun g =
-          kaiji::bench::run_groonga(corpus, groonga_dir, analysis.data_dir, queries, rounds);
-      const double groonga_mb = static_cast<double>(g.index_bytes) / 1e6;
-      std::cout << std::setprecision(2) << "groonga:   indexing " << g.index_seconds << " s wall, "
-                << std::setprecision(0) << static_cast<double>(g.notices) / g.index_seconds << " notices/s, peak RSS "
-                << g.peak_rss_kb / 1024 << " MB, " << std::setprecision(2) << g.index_seconds / mecab.seconds
-                << "x bare MeCab; database " << std::setprecision(1) << groonga_mb << " MB on disk\n";
-      print_latency("groonga select (top 10 + snippets)", g.query_ms);
-      print_latency("groonga select + drilldowns", g.query_facets_ms);
+      const double groonga_seconds = median(groonga_s);
+      const double groonga_mb = static_cast<double>(groonga_last.bytes) / 1e6;
+      const std::vector<double> g_query_ms = groonga->query_ms(queries, rounds, false);
+      const std::vector<double> g_facets_ms = groonga->query_ms(queries, rounds, true);
+      std::cout << std::setprecision(2) << "groonga:   indexing " << groonga_seconds << " s wall, "
+                << std::setprecision(0) << static_cast<double>(groonga->notices()) / groonga_seconds
+                << " notices/s, peak RSS " << groonga_last.peak_rss_kb / 1024 << " MB, " << std::setprecision(2)
+                << groonga_seconds / mecab_seconds << "x bare MeCab; database " << std::setprecision(1) << groonga_mb
+                << " MB on disk" << each_round(groonga_s) << "\n";
+      print_latency("groonga select (top 10 + snippets)", g_query_ms);
+      print_latency("groonga select + drilldowns", g_facets_ms);
+      std::vector<double> round_ratios;
+      for (std::size_t r = 0; r < kaiji_s.size(); ++r) round_ratios.push_back(kaiji_s[r] / groonga_s[r]);
       std::cout << std::setprecision(2) << "ratios (kaiji / groonga; below 1 is kaiji ahead):\n"
-                << "  indexing time            " << index.seconds / g.index_seconds << "\n"
+                << "  indexing time            " << kaiji_seconds / groonga_seconds << each_round(round_ratios) << "\n"
                 << "  index size               " << kaiji_index_mb / groonga_mb << "\n"
-                << "  query p50 / p99          " << percentile(plain_ms, 0.5) / percentile(g.query_ms, 0.5) << " / "
-                << percentile(plain_ms, 0.99) / percentile(g.query_ms, 0.99) << "\n"
-                << "  query + facets p50 / p99 " << percentile(facets_ms, 0.5) / percentile(g.query_facets_ms, 0.5)
-                << " / " << percentile(facets_ms, 0.99) / percentile(g.query_facets_ms, 0.99) << "\n";
+                << "  query p50 / p99          " << percentile(plain_ms, 0.5) / percentile(g_query_ms, 0.5) << " / "
+                << percentile(plain_ms, 0.99) / percentile(g_query_ms, 0.99) << "\n"
+                << "  query + facets p50 / p99 " << percentile(facets_ms, 0.5) / percentile(g_facets_ms, 0.5)
+                << " / " << percentile(facets_ms, 0.99) / percentile(g_facets_ms, 0.99) << "\n";
     }
     clean_up();
     return 0;

@@ -148,21 +148,23 @@ std::string groonga_query(const std::string& kaiji_query) {
   return out;
 }
 
-GroongaRun run_groonga(const fs::path& corpus, const fs::path& work, const std::string& data_dir,
-                       const std::vector<std::string>& queries, int rounds) {
-  GroongaRun run;
-  fs::create_directories(work / "db");
-  const fs::path script = work / "load.grn";
-  run.notices = write_load_script(corpus, data_dir, script);
-  const fs::path db = work / "db" / "notices";
-  const ProcessStats load = run_process({"groonga", "-n", db.string()}, script.string(), (work / "load.out").string());
+GroongaBench::GroongaBench(const fs::path& corpus, const fs::path& work, const std::string& data_dir) : work_(work) {
+  fs::create_directories(work_);
+  notices_ = write_load_script(corpus, data_dir, work_ / "load.grn");
+}
+
+GroongaIndexing GroongaBench::index() const {
+  fs::remove_all(work_ / "db");
+  fs::create_directories(work_ / "db");
+  const ProcessStats load =
+      run_process({"groonga", "-n", (work_ / "db" / "notices").string()}, (work_ / "load.grn").string(),
+                  (work_ / "load.out").string());
   if (load.exit_code != 0) throw std::runtime_error("groonga failed loading the corpus");
-  run.index_seconds = load.seconds;
-  run.peak_rss_kb = load.peak_rss_kb;
-  run.index_bytes = allocated_bytes(work / "db");
-  run.query_ms = run_queries(db, work, queries, rounds, false);
-  run.query_facets_ms = run_queries(db, work, queries, rounds, true);
-  return run;
+  return {load.seconds, load.peak_rss_kb, allocated_bytes(work_ / "db")};
+}
+
+std::vector<double> GroongaBench::query_ms(const std::vector<std::string>& queries, int rounds, bool facets) const {
+  return run_queries(work_ / "db" / "notices", work_, queries, rounds, facets);
 }
 
 }  // namespace kaiji::bench

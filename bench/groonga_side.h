@@ -12,22 +12,35 @@
 
 namespace kaiji::bench {
 
-struct GroongaRun {
-  double index_seconds = 0;
-  long peak_rss_kb = 0;
-  std::uintmax_t index_bytes = 0;
-  std::size_t notices = 0;
-  std::vector<double> query_ms;         // top 10 with snippets
-  std::vector<double> query_facets_ms;  // the same with drilldowns on every facet
-};
-
 // True when the groonga command and its MeCab tokenizer are installed.
 bool groonga_available();
 
-// Indexes the blog-dump files in corpus (classified with data_dir's rules) in a Groonga
-// database under work, then runs each query rounds times (after one warm-up round).
-GroongaRun run_groonga(const std::filesystem::path& corpus, const std::filesystem::path& work,
-                       const std::string& data_dir, const std::vector<std::string>& queries, int rounds);
+struct GroongaIndexing {
+  double seconds = 0;
+  long peak_rss_kb = 0;
+  std::uintmax_t bytes = 0;  // the database on disk
+};
+
+// One Groonga database of a corpus under `work`, which may be built several times (a
+// benchmark alternates it with kaiji's indexer, so both meet the machine in the same
+// state) and then queried.
+class GroongaBench {
+ public:
+  // Writes the load script for the blog-dump files in corpus, classified with
+  // data_dir's rules; nothing is timed yet.
+  GroongaBench(const std::filesystem::path& corpus, const std::filesystem::path& work, const std::string& data_dir);
+
+  std::size_t notices() const { return notices_; }
+  // Loads and indexes the corpus into a new database (replacing the last one): timed.
+  GroongaIndexing index() const;
+  // Groonga's own time for each query (rounds times, after one warm-up round) on the
+  // last database indexed: top 10 with snippets, with drilldowns on every facet or not.
+  std::vector<double> query_ms(const std::vector<std::string>& queries, int rounds, bool facets) const;
+
+ private:
+  std::filesystem::path work_;
+  std::size_t notices_ = 0;
+};
 
 // A kaiji query in Groonga's query syntax: title:/org: become match conditions, facet
 // filters become equality (or comparison) conditions on the facet columns.

@@ -1,0 +1,41 @@
+// The benchmark runner, end to end on a small corpus: what it reports, not how fast.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "cli.h"
+
+using namespace kaiji::e2e;
+
+namespace {
+// The line of `out` that starts with `start`, or "" when there is none.
+std::string line_starting(const std::string& out, const std::string& start) {
+  const std::size_t at = out.find("\n" + start);
+  if (at == std::string::npos) return out.starts_with(start) ? out.substr(0, out.find('\n')) : "";
+  return out.substr(at + 1, out.find('\n', at + 1) - at - 1);
+}
+}  // namespace
+
+TEST_CASE("bench: run --repeat indexes in rounds and reports each round beside the median") {
+  const std::string work = temp_dir("bench-repeat");
+  const auto r = run("kaiji-bench", {"run", "--count", "150", "--corpus", KAIJI_CORPUS_DIR, "--repeat", "3",
+                                     "--rounds", "1", "--work", work});
+  INFO(r.out, r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(line_starting(r.out, "mecab:").find("(median of 3: ") != std::string::npos);
+  const std::string indexing = line_starting(r.out, "indexing:");
+  CHECK(indexing.find("x bare MeCab (median of 3: ") != std::string::npos);
+  CHECK(line_starting(r.out, "index:").find(" MB on disk") != std::string::npos);
+  CHECK(line_starting(r.out, "query + facets, in-process").find(" p99 ") != std::string::npos);
+  // Groonga is optional on a developer's machine; when it ran, so did its rounds.
+  if (r.out.find("groonga:   indexing") != std::string::npos) {
+    CHECK(line_starting(r.out, "groonga:   indexing").find("(median of 3: ") != std::string::npos);
+    CHECK(line_starting(r.out, "  indexing time").find("(median of 3: ") != std::string::npos);
+  }
+}
+
+TEST_CASE("bench: run refuses a repeat count below one") {
+  const auto r = run("kaiji-bench", {"run", "--count", "10", "--repeat", "0", "--no-groonga"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("--repeat") != std::string::npos);
+}
