@@ -261,6 +261,8 @@ int main(int argc, char** argv) {
     std::vector<double> mecab_s;
     std::vector<double> kaiji_s;
     std::vector<double> groonga_s;
+    std::vector<double> kaiji_cpu_s;
+    std::vector<double> groonga_cpu_s;
     long kaiji_rss_kb = 0;
     kaiji::bench::GroongaIndexing groonga_last;
     for (int round = 0; round < repeat; ++round) {
@@ -275,10 +277,12 @@ int main(int argc, char** argv) {
         throw std::runtime_error("kaiji-indexer failed with exit code " + std::to_string(index.exit_code));
       }
       kaiji_s.push_back(index.seconds);
+      kaiji_cpu_s.push_back(index.cpu_seconds);
       kaiji_rss_kb = std::max(kaiji_rss_kb, index.peak_rss_kb);
       if (groonga) {
         groonga_last = groonga->index();
         groonga_s.push_back(groonga_last.seconds);
+        groonga_cpu_s.push_back(groonga_last.cpu_seconds);
       }
     }
     fs::remove(all_text);
@@ -286,7 +290,8 @@ int main(int argc, char** argv) {
     const double kaiji_seconds = median(kaiji_s);
     std::cout << std::setprecision(2) << "mecab:     " << mecab_seconds << " s wall for mecab -Owakati over the same text ("
               << bytes / 1e6 / mecab_seconds << " MB/s)" << each_round(mecab_s) << "\n";
-    std::cout << std::setprecision(2) << "indexing:  " << kaiji_seconds << " s wall, " << std::setprecision(0)
+    std::cout << std::setprecision(2) << "indexing:  " << kaiji_seconds << " s wall (" << std::setprecision(1)
+              << median(kaiji_cpu_s) << " s CPU), " << std::setprecision(0)
               << static_cast<double>(gen.count) / kaiji_seconds << " notices/s, " << std::setprecision(2)
               << bytes / 1e6 / kaiji_seconds << " MB/s, peak RSS " << kaiji_rss_kb / 1024 << " MB, "
               << kaiji_seconds / mecab_seconds << "x bare MeCab" << each_round(kaiji_s) << "\n";
@@ -309,8 +314,8 @@ int main(int argc, char** argv) {
       const double groonga_mb = static_cast<double>(groonga_last.bytes) / 1e6;
       const std::vector<double> g_query_ms = groonga->query_ms(queries, rounds, false);
       const std::vector<double> g_facets_ms = groonga->query_ms(queries, rounds, true);
-      std::cout << std::setprecision(2) << "groonga:   indexing " << groonga_seconds << " s wall, "
-                << std::setprecision(0) << static_cast<double>(groonga->notices()) / groonga_seconds
+      std::cout << std::setprecision(2) << "groonga:   indexing " << groonga_seconds << " s wall ("
+                << std::setprecision(1) << median(groonga_cpu_s) << " s CPU), " << std::setprecision(0) << static_cast<double>(groonga->notices()) / groonga_seconds
                 << " notices/s, peak RSS " << groonga_last.peak_rss_kb / 1024 << " MB, " << std::setprecision(2)
                 << groonga_seconds / mecab_seconds << "x bare MeCab; database " << std::setprecision(1) << groonga_mb
                 << " MB on disk" << each_round(groonga_s) << "\n";
@@ -320,6 +325,7 @@ int main(int argc, char** argv) {
       for (std::size_t r = 0; r < kaiji_s.size(); ++r) round_ratios.push_back(kaiji_s[r] / groonga_s[r]);
       std::cout << std::setprecision(2) << "ratios (kaiji / groonga; below 1 is kaiji ahead):\n"
                 << "  indexing time            " << kaiji_seconds / groonga_seconds << each_round(round_ratios) << "\n"
+                << "  indexing CPU time        " << median(kaiji_cpu_s) / median(groonga_cpu_s) << "\n"
                 << "  index size               " << kaiji_index_mb / groonga_mb << "\n"
                 << "  query p50 / p99          " << percentile(plain_ms, 0.5) / percentile(g_query_ms, 0.5) << " / "
                 << percentile(plain_ms, 0.99) / percentile(g_query_ms, 0.99) << "\n"

@@ -17,6 +17,7 @@ bool groonga_available();
 
 struct GroongaIndexing {
   double seconds = 0;
+  double cpu_seconds = 0;
   long peak_rss_kb = 0;
   std::uintmax_t bytes = 0;  // the database on disk
 };

@@ -31,6 +31,8 @@ ProcessStats run_process(const std::vector<std::string>& argv, const std::string
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   stats.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   stats.peak_rss_kb = usage.ru_maxrss;
+  const auto seconds_of = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  stats.cpu_seconds = seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime);
   return stats;
 }
 

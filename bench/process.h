@@ -1,4 +1,4 @@
-// Running a benchmarked program: wall time and peak RSS (from wait4) of one process.
+// Running a benchmarked program: wall time, CPU time and peak RSS (from wait4) of one process.
 #pragma once
 
 #include <string>
@@ -8,7 +8,8 @@ namespace kaiji::bench {
 
 struct ProcessStats {
   int exit_code = -1;
-  double seconds = 0;
+  double seconds = 0;      // wall time
+  double cpu_seconds = 0;  // user + system time of the process and its threads
   long peak_rss_kb = 0;
 };
 

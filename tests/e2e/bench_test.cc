@@ -24,6 +24,7 @@ TEST_CASE("bench: run --repeat indexes in rounds and reports each round beside t
   REQUIRE(r.exit_code == 0);
   CHECK(line_starting(r.out, "mecab:").find("(median of 3: ") != std::string::npos);
   const std::string indexing = line_starting(r.out, "indexing:");
+  CHECK(indexing.find(" s CPU), ") != std::string::npos);
   CHECK(indexing.find("x bare MeCab (median of 3: ") != std::string::npos);
   CHECK(line_starting(r.out, "index:").find(" MB on disk") != std::string::npos);
   CHECK(line_starting(r.out, "query + facets, in-process").find(" p99 ") != std::string::npos);
@@ -31,6 +32,7 @@ TEST_CASE("bench: run --repeat indexes in rounds and reports each round beside t
   if (r.out.find("groonga:   indexing") != std::string::npos) {
     CHECK(line_starting(r.out, "groonga:   indexing").find("(median of 3: ") != std::string::npos);
     CHECK(line_starting(r.out, "  indexing time").find("(median of 3: ") != std::string::npos);
+    CHECK_FALSE(line_starting(r.out, "  indexing CPU time").empty());
   }
 }
 
