@@ -1,6 +1,7 @@
 #include "bulk_writer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -111,13 +112,32 @@ void BulkWriter::finish() {
   wake_all();
   for (auto& part : parts_) part->thread.join();
   rethrow_if_failed();
-  for (std::size_t s = 0; s < shard_paths_.size(); ++s) {
-    Xapian::Database all;
-    for (auto& part : parts_) all.add_database(part->shards[s]);
-    fs::remove_all(shard_paths_[s]);
-    // FULL packs the B-tree blocks fully: a smaller index that searches faster.
-    all.compact(shard_paths_[s], Xapian::Compactor::FULL);
+  // Each shard is compacted on its own thread, as many at once as the parts were
+  // written: compaction runs on one core, and the part writers are done.
+  std::atomic<std::size_t> next_shard = 0;
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+  const auto compact_shards = [&] {
+    try {
+      for (std::size_t s = next_shard++; s < shard_paths_.size(); s = next_shard++) {
+        Xapian::Database all;
+        for (auto& part : parts_) all.add_database(part->shards[s]);
+        fs::remove_all(shard_paths_[s]);
+        // FULL packs the B-tree blocks fully: a smaller index that searches faster.
+        all.compact(shard_paths_[s], Xapian::Compactor::FULL);
+      }
+    } catch (...) {
+      const std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next_shard = shard_paths_.size();  // the others stop after their current shard
+    }
+  };
+  {
+    std::vector<std::jthread> compactors;
+    for (std::size_t t = 1; t < std::min(parts_.size(), shard_paths_.size()); ++t) compactors.emplace_back(compact_shards);
+    compact_shards();
   }
+  if (failure) std::rethrow_exception(failure);
   parts_.clear();
   fs::remove_all(parts_dir_);
 }

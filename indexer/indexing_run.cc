@@ -113,6 +113,9 @@ IndexingReport run_indexing(const IndexingOptions& options) {
                           [&progress](std::size_t done, std::size_t total, std::size_t notices) {
                             progress.scanning(done, total, notices);
                           });
+  const auto seconds_since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
   report.problems = std::move(scan.problems);
   report.files_skipped = scan.files_skipped;
   for (const ScannedFile& f : scan.files) {
@@ -150,7 +153,9 @@ IndexingReport run_indexing(const IndexingOptions& options) {
       shard.set_metadata(schema::kFacetCodesMetadataKey, facet_codes.serialise());
     });
   }
+  report.reading_seconds = seconds_since(started);
   progress.start_writing(writes);
+  const auto writing_started = std::chrono::steady_clock::now();
   {
     std::size_t written = 0;
     AnalysisPipeline pipeline(
@@ -211,6 +216,8 @@ IndexingReport run_indexing(const IndexingOptions& options) {
     for (auto& [group, p] : pending) emit(merge_copies(std::move(p.copies)), group, std::move(p.files));
     pipeline.finish();
   }
+  report.writing_seconds = seconds_since(writing_started);
+  const auto finishing_started = std::chrono::steady_clock::now();
 
   if (bulk) {
     bulk->finish();
@@ -238,7 +245,8 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   store.publish();
   for (Xapian::WritableDatabase& shard : store.shards()) report.documents_in_index += shard.get_doccount();
 
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.finishing_seconds = seconds_since(finishing_started);
+  report.seconds = seconds_since(started);
   return report;
 }
 

@@ -45,6 +45,12 @@ struct IndexingReport {
   std::size_t documents_in_index = 0;
   std::size_t input_bytes = 0;
   double seconds = 0;
+  // Where the time went: reading and comparing the input, analysing and writing the
+  // notices, and finishing (merging a new generation's parts, or committing an update,
+  // then publishing).
+  double reading_seconds = 0;
+  double writing_seconds = 0;
+  double finishing_seconds = 0;
   std::vector<ReadProblem> problems;
 };
 

@@ -1,4 +1,5 @@
 // kaiji-indexer: reads breach notices and writes the kaiji search index.
+#include <iomanip>
 #include <iostream>
 
 #include <xapian.h>
@@ -35,7 +36,9 @@ void print_report(const kaiji::IndexingReport& r) {
             << "notices in index:  " << r.documents_in_index << '\n'
             << "batches committed: " << r.batches_committed << '\n'
             << "problems:          " << r.problems.size() << '\n'
-            << "time:              " << r.seconds << " s\n";
+            << std::fixed << std::setprecision(2) << "time:              " << r.seconds << " s (reading "
+            << r.reading_seconds << " s, analysing and writing " << r.writing_seconds << " s, finishing "
+            << r.finishing_seconds << " s)\n";
 }
 
 }  // namespace

@@ -22,6 +22,9 @@ TEST_CASE("indexer: the bundled corpus holds 28 distinct notices (30 read, 2 dup
   CHECK(r.out.find("notices read:      30\n") != std::string::npos);
   CHECK(r.out.find("duplicates merged: 2\n") != std::string::npos);
   CHECK(r.out.find("notices indexed:   28\n") != std::string::npos);
+  // Where the time went, phase by phase.
+  CHECK(r.out.find(" s (reading ") != std::string::npos);
+  CHECK(r.out.find(" s, finishing ") != std::string::npos);
 
   // Indexing the same files again changes nothing: the ids are stable and nothing is
   // rewritten.
