@@ -133,8 +133,9 @@ void BulkWriter::finish() {
     }
   };
   {
-    std::vector<std::jthread> compactors;
-    for (std::size_t t = 1; t < std::min(parts_.size(), shard_paths_.size()); ++t) compactors.emplace_back(compact_shards);
+    const std::size_t threads = std::min(parts_.size(), shard_paths_.size());
+    std::vector<std::jthread> helpers;  // this thread is one of them
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(compact_shards);
     compact_shards();
   }
   if (failure) std::rethrow_exception(failure);
