@@ -172,10 +172,4 @@ std::uint32_t count_in_order(const std::vector<const std::vector<std::uint32_t>*
   return count;
 }
 
-bool in_order(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window) {
-  if (lists.empty()) return false;
-  return std::any_of(lists.front()->begin(), lists.front()->end(),
-                     [&](std::uint32_t first) { return in_order_from(lists, first, window); });
-}
-
 }  // namespace kaiji

@@ -79,13 +79,12 @@ class NearCompounds {
 // Xapian's OP_NEAR test: one occurrence of every list within `window` positions
 // (largest minus smallest below window).
 bool near_each_other(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window);
-// Xapian's OP_PHRASE test: one occurrence of each list after the previous one's, the last
-// within `window` positions of the first.
-bool in_order(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window);
 
 // How many occurrences of the first list start such a match: for near, every other list
-// has an occurrence less than `window` positions away; for in order, the phrase test
-// above succeeds from it. Each occurrence before heavy_before counts schema::kTitleWdf.
+// has an occurrence less than `window` positions away; for in order (Xapian's OP_PHRASE
+// test), one occurrence of each list follows the previous one's, the last within
+// `window` positions of the first. Each occurrence before heavy_before counts
+// schema::kTitleWdf.
 std::uint32_t count_near(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window,
                          std::uint32_t heavy_before);
 std::uint32_t count_in_order(const std::vector<const std::vector<std::uint32_t>*>& lists, std::uint32_t window,
