@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "classifier.h"
+#include "classify/classifier.h"
 #include "input_files.h"
-#include "notice_reader.h"
+#include "reading/notice_reader.h"
 #include "disk_usage.h"
 #include "process.h"
 

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "blog_dump_reader.h"
-#include "dedupe.h"
+#include "reading/blog_dump_reader.h"
+#include "reading/dedupe.h"
 
 namespace kaiji::bench {
 namespace fs = std::filesystem;

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "notice.h"
+#include "base/notice.h"
 
 namespace kaiji::bench {
 

@@ -17,7 +17,7 @@
 
 #include <xapian.h>
 
-#include "notice.h"
+#include "base/notice.h"
 
 namespace kaiji {
 

@@ -4,7 +4,7 @@
 
 #include <xxhash.h>
 
-#include "schema.h"
+#include "index/schema.h"
 
 namespace kaiji {
 

@@ -14,16 +14,16 @@
 #include "analysis_pipeline.h"
 #include "batch_writer.h"
 #include "bulk_writer.h"
-#include "classifier.h"
-#include "dedupe.h"
-#include "document_builder.h"
-#include "facet_codes.h"
+#include "classify/classifier.h"
+#include "reading/dedupe.h"
+#include "index/document_builder.h"
+#include "index/facet_codes.h"
 #include "index_store.h"
 #include "input_scan.h"
 #include "progress.h"
-#include "schema.h"
+#include "index/schema.h"
 #include "source_tracking.h"
-#include "taxonomy.h"
+#include "base/taxonomy.h"
 
 namespace kaiji {
 namespace {

@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "analyzer.h"
-#include "blog_dump_reader.h"
+#include "analysis/analyzer.h"
+#include "base/read_problem.h"
 
 namespace kaiji {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "blog_dump_reader.h"
+#include "base/read_problem.h"
 
 namespace kaiji {
 

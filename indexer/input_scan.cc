@@ -9,9 +9,9 @@
 
 #include <xxhash.h>
 
-#include "dedupe.h"
+#include "reading/dedupe.h"
 #include "input_files.h"
-#include "notice_record.h"
+#include "index/notice_record.h"
 
 namespace kaiji {
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "blog_dump_reader.h"
-#include "notice_reader.h"
+#include "base/read_problem.h"
+#include "reading/notice_reader.h"
 
 namespace kaiji {
 

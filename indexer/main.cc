@@ -4,7 +4,7 @@
 
 #include <xapian.h>
 
-#include "command_line.h"
+#include "cli/command_line.h"
 #include "index_lock.h"
 #include "indexing_run.h"
 #include "progress.h"

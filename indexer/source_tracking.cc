@@ -8,7 +8,7 @@
 
 #include <xxhash.h>
 
-#include "schema.h"
+#include "index/schema.h"
 
 namespace kaiji {
 namespace {

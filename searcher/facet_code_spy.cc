@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "facet_codes.h"
+#include "index/facet_codes.h"
 
 namespace kaiji {
 

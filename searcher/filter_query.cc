@@ -3,9 +3,9 @@
 #include <charconv>
 #include <optional>
 
-#include "analyzer.h"
-#include "date.h"
-#include "schema.h"
+#include "analysis/analyzer.h"
+#include "base/date.h"
+#include "index/schema.h"
 
 namespace kaiji {
 namespace {
@@ -109,7 +109,7 @@ Xapian::Query filter_query(const QueryNode& node, const Taxonomy& taxonomy) {
   if (node.field == "date") return weightless(date_filter(node));
   if (node.field == "affected") return weightless(affected_filter(node));
   if (node.field == "label") {
-    return weightless(Xapian::Query(schema::term(schema::kLabelPrefix, Analyzer::normalise_word(node.text))));
+    return weightless(Xapian::Query(schema::term(schema::kLabelPrefix, normalise_word(node.text))));
   }
   if (node.field == "incident") return weightless(Xapian::Query(schema::term(schema::kIncidentPrefix, node.text)));
   return weightless(taxonomy_filter(node, taxonomy));

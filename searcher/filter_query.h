@@ -7,7 +7,7 @@
 #include <xapian.h>
 
 #include "query_syntax.h"
-#include "taxonomy.h"
+#include "base/taxonomy.h"
 
 namespace kaiji {
 

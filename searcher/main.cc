@@ -8,7 +8,7 @@
 
 #include <xapian.h>
 
-#include "command_line.h"
+#include "cli/command_line.h"
 #include "query_syntax.h"
 #include "result_output.h"
 #include "search_engine.h"

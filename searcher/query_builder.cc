@@ -4,11 +4,11 @@
 #include <cmath>
 #include <memory>
 
-#include "char_ngrams.h"
+#include "analysis/char_ngrams.h"
 #include "filter_query.h"
-#include "schema.h"
-#include "utf8.h"
-#include "word_paths.h"
+#include "index/schema.h"
+#include "base/utf8.h"
+#include "analysis/word_paths.h"
 
 namespace kaiji {
 namespace {
@@ -179,7 +179,7 @@ Xapian::Query QueryBuilder::synonym_query(const std::string& text, const std::ve
 }
 
 Xapian::Query QueryBuilder::gram_query(const std::string& text, bool org_only) const {
-  const std::vector<CharGram> grams = char_bigrams(Analyzer::normalise_word(text));
+  const std::vector<CharGram> grams = char_bigrams(normalise_word(text));
   if (grams.empty() || utf8::length(utf8::trim(text)) < 2) return Xapian::Query();
   std::vector<std::string> words;
   for (const CharGram& g : grams) words.push_back(g.gram);
@@ -228,7 +228,7 @@ Xapian::Query QueryBuilder::word_query(const std::vector<Token>& tokens, std::st
   // the phrase only in notices NEAR already matched, and only while it can still change
   // which notices make the top.
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE,
-                       sequence_query(paths.leaves, prefix, Xapian::Query::OP_NEAR, paths.span + schema::kNearSlack),
+                       sequence_query(paths.leaves, prefix, Xapian::Query::OP_NEAR, paths.span + kNearSlack),
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kPhraseBoost));
 }
 

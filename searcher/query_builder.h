@@ -13,10 +13,10 @@
 
 #include <xapian.h>
 
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 #include "query_syntax.h"
-#include "taxonomy.h"
-#include "word_paths.h"
+#include "base/taxonomy.h"
+#include "analysis/word_paths.h"
 
 namespace kaiji {
 

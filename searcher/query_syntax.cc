@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "text_normalizer.h"
-#include "utf8.h"
+#include "base/text_normalizer.h"
+#include "base/utf8.h"
 
 namespace kaiji {
 namespace {

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "search_engine.h"
-#include "taxonomy.h"
+#include "base/taxonomy.h"
 
 namespace kaiji {
 

@@ -7,10 +7,10 @@
 #include <memory>
 #include <set>
 
-#include "body_lines.h"
-#include "document_builder.h"
+#include "index/body_lines.h"
+#include "index/document_builder.h"
 #include "query_syntax.h"
-#include "schema.h"
+#include "index/schema.h"
 #include "facet_code_spy.h"
 
 namespace kaiji {

@@ -10,12 +10,12 @@
 
 #include <xapian.h>
 
-#include "analyzer.h"
-#include "facet_codes.h"
-#include "notice.h"
+#include "analysis/analyzer.h"
+#include "index/facet_codes.h"
+#include "base/notice.h"
 #include "query_builder.h"
 #include "snippet.h"
-#include "taxonomy.h"
+#include "base/taxonomy.h"
 
 namespace kaiji {
 

@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "utf8.h"
+#include "base/utf8.h"
 
 namespace kaiji {
 namespace {

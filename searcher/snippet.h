@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "analyzer.h"
-#include "body_lines.h"
+#include "analysis/analyzer.h"
+#include "index/body_lines.h"
 
 namespace kaiji {
 

@@ -1,7 +1,7 @@
 // One analyser for all unit tests: loading MeCab and the tables takes a moment.
 #pragma once
 
-#include "analyzer.h"
+#include "analysis/analyzer.h"
 
 namespace kaiji::testing {
 

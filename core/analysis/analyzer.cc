@@ -1,0 +1,159 @@
+#include "analysis/analyzer.h"
+
+#include <array>
+#include <filesystem>
+#include <stdexcept>
+
+#include <unicode/uchar.h>
+
+#include "base/text_normalizer.h"
+#include "base/utf8.h"
+
+#ifndef KAIJI_DEFAULT_DICDIR
+#error "KAIJI_DEFAULT_DICDIR must be defined by the build"
+#endif
+#ifndef KAIJI_DEFAULT_DATA_DIR
+#error "KAIJI_DEFAULT_DATA_DIR must be defined by the build"
+#endif
+
+namespace kaiji {
+namespace {
+
+// MeCab's own limit is generous, but lattices grow with sentence length; long lines are
+// cut at a sentence end (or any code point) so a 2 MB line costs linear time.
+constexpr std::size_t kMaxChunk = 4096;
+
+bool is_conjugating(std::string_view pos) { return pos == "動詞" || pos == "形容詞" || pos == "助動詞"; }
+
+// Words that carry grammar, not meaning. They keep their position (phrases stay exact)
+// but get no posting: nobody searches for を, and they would only add noise to ranking.
+bool is_stop(const Morpheme& m, std::string_view term) {
+  static constexpr std::array<std::string_view, 8> stop_pos = {"助詞", "助動詞", "記号", "フィラー",
+                                                             "感動詞", "接続詞", "その他", "BOS/EOS"};
+  for (std::string_view p : stop_pos) {
+    if (m.pos == p) return true;
+  }
+  if (m.pos_detail == "非自立") return true;
+  if (m.pos == "動詞") {
+    static constexpr std::array<std::string_view, 12> filler_verbs = {
+        "する", "ある", "いる", "なる", "できる", "れる", "られる", "せる", "おる", "いたす", "致す", "くださる"};
+    for (std::string_view v : filler_verbs) {
+      if (term == v) return true;
+    }
+  }
+  // Nothing searchable: only punctuation or white space.
+  for (std::size_t i = 0; i < term.size();) {
+    if (u_isalnum(static_cast<UChar32>(utf8::decode(term, i)))) return false;
+  }
+  return true;
+}
+
+// Splits normalised text into pieces MeCab should see separately: lines, and long lines
+// at 。 or, failing that, at a code point boundary.
+template <typename Fn>
+void for_each_chunk(std::string_view text, Fn&& fn) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::size_t line_start = start;
+    while (nl - line_start > kMaxChunk) {
+      std::string_view window = text.substr(line_start, kMaxChunk);
+      std::size_t cut = window.rfind("。");
+      if (cut == std::string_view::npos || cut < kMaxChunk / 4) {
+        cut = kMaxChunk;
+        while (cut > 0 && (static_cast<unsigned char>(text[line_start + cut]) & 0xC0) == 0x80) --cut;
+      } else {
+        cut += std::string_view("。").size();
+      }
+      fn(text.substr(line_start, cut), line_start);
+      line_start += cut;
+    }
+    fn(text.substr(line_start, nl - line_start), line_start);
+    start = nl + 1;
+  }
+}
+
+}  // namespace
+
+AnalysisOptions default_analysis_options() {
+  AnalysisOptions options;
+  options.dicdir = KAIJI_DEFAULT_DICDIR;
+  options.data_dir = KAIJI_DEFAULT_DATA_DIR;
+  return options;
+}
+
+std::string Analyzer::fold_word(std::string_view word) const { return variants_.fold(normalise_word(word)); }
+
+Analyzer::Analyzer(const AnalysisOptions& options) {
+  namespace fs = std::filesystem;
+  MecabOptions mecab;
+  mecab.dicdir = options.dicdir;
+  if (options.use_user_dictionary) mecab.userdic = (fs::path(options.data_dir) / "user.dic").string();
+  mecab_ = std::make_unique<MecabTokenizer>(mecab);
+  variants_ = VariantTable(read_table_file((fs::path(options.data_dir) / "variants.tsv").string()), normalise_word);
+  synonyms_ = SynonymTable(read_table_file((fs::path(options.data_dir) / "synonyms.tsv").string()),
+                           [this](std::string_view w) { return fold_word(w); });
+  if (options.use_user_dictionary) {
+    near_compounds_ = NearCompounds((fs::path(options.data_dir) / "user_dictionary.csv").string(),
+                                    (fs::path(options.data_dir) / "synonyms.tsv").string(), *this);
+  }
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view text) const {
+  const NormalizedText normalized = normalize_with_offsets(text);
+  std::vector<Token> out;
+  out.reserve(text.size() / 6);
+  std::uint32_t position = 0;
+  NormalizedText::Cursor offsets(normalized);
+  for_each_chunk(normalized.text(), [&](std::string_view chunk, std::size_t offset) {
+    analyze_line(chunk, offset, offsets, position, out);
+  });
+  return out;
+}
+
+void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, NormalizedText::Cursor& normalized,
+                            std::uint32_t& position, std::vector<Token>& out) const {
+  for (const Morpheme& m : mecab_->tokenize(line)) {
+    const std::string_view word = (is_conjugating(m.pos) && !m.base.empty()) ? std::string_view(m.base) : m.surface;
+    std::string term = variants_.fold(strip_long_vowel(fold_case(word)));
+    Token token;
+    token.indexable = !is_stop(m, term);
+    token.term = std::move(term);
+    token.position = position;
+    token.begin = normalized.source_begin(line_offset + m.begin);
+    token.end = normalized.source_end(line_offset + m.end);
+    token.unknown = m.unknown;
+    const std::uint32_t compound_begin = token.begin;
+    const std::uint32_t compound_end = token.end;
+    out.push_back(std::move(token));
+
+    if (m.parts.size() < 2) {
+      ++position;
+      continue;
+    }
+    // Search-mode decompounding: a compound from the user dictionary also yields its
+    // parts, so 不正アクセス is found by アクセス and by the phrase 不正 アクセス.
+    std::size_t search_from = 0;
+    for (std::size_t k = 0; k < m.parts.size(); ++k) {
+      Token part;
+      part.term = fold_word(m.parts[k]);
+      part.position = position + static_cast<std::uint32_t>(k);
+      part.is_part = true;
+      const std::string normalised_part = normalize(m.parts[k]);
+      const std::size_t at = m.surface.find(normalised_part, search_from);
+      if (at != std::string_view::npos) {
+        search_from = at + normalised_part.size();
+        part.begin = normalized.source_begin(line_offset + m.begin + at);
+        part.end = normalized.source_end(line_offset + m.begin + search_from);
+      } else {
+        part.begin = compound_begin;
+        part.end = compound_end;
+      }
+      out.push_back(std::move(part));
+    }
+    position += static_cast<std::uint32_t>(m.parts.size());
+  }
+}
+
+}  // namespace kaiji

@@ -1,0 +1,126 @@
+#include "base/utf8.h"
+
+namespace kaiji::utf8 {
+
+char32_t detail::decode_any(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  int extra = 0;
+  char32_t cp = 0;
+  char32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    extra = 1; cp = b0 & 0x1F; min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    extra = 2; cp = b0 & 0x0F; min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    extra = 3; cp = b0 & 0x07; min = 0x10000;
+  } else {
+    ++i;
+    return kReplacement;
+  }
+  for (int k = 1; k <= extra; ++k) {
+    if (i + k >= s.size()) {
+      ++i;
+      return kReplacement;
+    }
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return kReplacement;
+    }
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return kReplacement;
+  }
+  i += extra + 1;
+  return cp;
+}
+
+void append(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+std::size_t length(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) decode(s, i);
+  return n;
+}
+
+std::string sanitize(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t copied = 0;  // s[copied, start) is valid and not yet in out
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    if (decode(s, i) == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
+      out.append(s.substr(copied, start - copied));
+      append(out, kReplacement);
+      copied = i;
+    }
+  }
+  out.append(s.substr(copied));
+  return out;
+}
+
+std::string_view prefix(std::string_view s, std::size_t max_chars) {
+  std::size_t i = 0;
+  for (std::size_t n = 0; n < max_chars && i < s.size(); ++n) decode(s, i);
+  return s.substr(0, i);
+}
+
+bool is_katakana(char32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC; }
+bool is_hiragana(char32_t c) { return c >= 0x3041 && c <= 0x3096; }
+bool is_kanji(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005;
+}
+bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0xA0 || c == 0x3000 || c == 0xFEFF;
+}
+
+std::string_view trim(std::string_view s) {
+  std::size_t begin = 0;
+  while (begin < s.size()) {
+    std::size_t next = begin;
+    if (!is_space(decode(s, next))) break;
+    begin = next;
+  }
+  // From the end backwards, by the byte forms of is_space's characters (each starts with
+  // a lead byte, so a match is always a whole character).
+  std::string_view rest = s.substr(begin);
+  while (!rest.empty()) {
+    const auto last = static_cast<unsigned char>(rest.back());
+    if (last < 0x80 && is_space(last)) {
+      rest.remove_suffix(1);
+    } else if (rest.ends_with("\xC2\xA0")) {  // NBSP
+      rest.remove_suffix(2);
+    } else if (rest.ends_with("\xE3\x80\x80") || rest.ends_with("\xEF\xBB\xBF")) {  // ideographic space, BOM
+      rest.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return rest;
+}
+
+}  // namespace kaiji::utf8

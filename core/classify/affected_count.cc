@@ -1,0 +1,151 @@
+#include "classify/affected_count.h"
+
+#include <array>
+#include <cmath>
+
+#include "base/text_normalizer.h"
+#include "base/utf8.h"
+
+namespace kaiji {
+namespace {
+
+constexpr std::size_t kKeywordWindowChars = 20;
+
+// Words near a count that mark it as the notice's total.
+constexpr std::array<std::string_view, 12> kTotalMarkers = {
+    "最大", "合計", "計", "対象", "件数", "人数", "総数", "延べ人数", "流出した情報", "漏えいした情報", "漏えい件数", "名寄せ"};
+// A count only counts when its line (or the one before) is about data or the people in it.
+constexpr std::array<std::string_view, 27> kContextWords = {
+    "情報", "データ", "漏", "流出", "対象", "名簿", "件数", "人数", "延べ", "顧客", "お客様", "お客さま", "アドレス",
+    "個人", "生徒", "児童", "学生", "患者", "会員", "利用者", "卒業生", "契約", "カルテ", "登録者", "氏名", "住所",
+    "最大"};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool starts_with_at(std::string_view text, std::size_t at, std::string_view word) {
+  return text.substr(at, word.size()) == word;
+}
+
+// Byte offset `chars` code points before `at`.
+std::size_t back_chars(std::string_view s, std::size_t at, std::size_t chars) {
+  while (at > 0 && chars > 0) {
+    --at;
+    while (at > 0 && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+    --chars;
+  }
+  return at;
+}
+
+bool contains_any(std::string_view text, const auto& words) {
+  for (std::string_view w : words) {
+    if (text.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// The line holding `at` and the line before it.
+std::string_view context_lines(std::string_view text, std::size_t at) {
+  std::size_t begin = text.rfind('\n', at);
+  begin = begin == std::string_view::npos ? 0 : begin;
+  if (begin > 0) {
+    const std::size_t previous = text.rfind('\n', begin - 1);
+    begin = previous == std::string_view::npos ? 0 : previous + 1;
+  }
+  std::size_t end = text.find('\n', at);
+  if (end == std::string_view::npos) end = text.size();
+  return text.substr(begin, end - begin);
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_japanese_number(std::string_view text) {
+  double total = 0;    // everything in 万 units and above
+  double section = 0;  // below 万
+  double number = 0;
+  bool have_number = false;
+  bool any = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_digit(text[i])) {
+      std::string digits;
+      while (i < text.size() && (is_digit(text[i]) || text[i] == ',' || text[i] == '.')) {
+        if (text[i] != ',') digits += text[i];
+        ++i;
+      }
+      number = std::strtod(digits.c_str(), nullptr);
+      have_number = any = true;
+      continue;
+    }
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    const char32_t c = utf8::decode(text, i);
+    const double unit = c == U'万' ? 1e4 : c == U'千' ? 1e3 : c == U'百' ? 1e2 : 0;
+    if (unit == 0) return std::nullopt;
+    if (unit == 1e4) {
+      total += (section + (have_number ? number : 1)) * unit;
+      section = 0;
+    } else {
+      section += (have_number ? number : 1) * unit;
+    }
+    number = 0;
+    have_number = false;
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return static_cast<std::int64_t>(std::llround(total + section + (have_number ? number : 0)));
+}
+
+std::vector<CountMention> find_counts(std::string_view raw) {
+  const std::string text = normalize(raw);
+  std::vector<CountMention> counts;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) {
+      ++i;
+      continue;
+    }
+    // The number: digits, separators, 万/千/百 and spaces between them.
+    const std::size_t start = i;
+    std::size_t end = i;
+    for (std::size_t j = i; j < text.size();) {
+      const char32_t c = utf8::decode(text, j);
+      if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == U'万' || c == U'千' || c == U'百') {
+        end = j;
+      } else if (c != ' ') {
+        break;
+      }
+    }
+    i = end;
+    std::size_t k = end;
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (k >= text.size()) break;
+    const char32_t unit = utf8::decode(text, k);
+    const bool per_person = unit == U'件' || unit == U'名' || unit == U'人';
+    const std::size_t before = back_chars(text, start, 4);
+    const bool organisations = unit == U'社' && text.substr(before, start - before).find("最大") != std::string::npos;
+    if (!per_person && !organisations) continue;
+    if (starts_with_at(text, k, "規模")) continue;  // 約100名規模の組織: not a count of victims
+    const auto value = parse_japanese_number(std::string_view(text).substr(start, end - start));
+    if (!value || *value <= 0) continue;
+    if (!contains_any(context_lines(text, start), kContextWords)) continue;
+
+    CountMention mention{*value, start, 0};
+    const std::size_t window = back_chars(text, start, kKeywordWindowChars);
+    if (contains_any(std::string_view(text).substr(window, start - window), kTotalMarkers)) mention.score += 3;
+    if (starts_with_at(text, k, "分")) mention.score += 2;  // 700名分: the people a dataset covers
+    counts.push_back(mention);
+  }
+  return counts;
+}
+
+std::optional<std::int64_t> headline_affected(std::string_view text) {
+  const std::vector<CountMention> counts = find_counts(text);
+  const CountMention* best = nullptr;
+  for (const CountMention& c : counts) {
+    if (best == nullptr || c.score > best->score) best = &c;
+  }
+  if (best == nullptr) return std::nullopt;
+  return best->value;
+}
+
+}  // namespace kaiji

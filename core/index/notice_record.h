@@ -1,0 +1,30 @@
+// Notice ⇄ record: the stored form of a notice in the index (a document's data).
+//
+// A binary record of length-prefixed fields, not JSON: a searcher decodes one for every
+// result it prints, and parsing JSON cost more than the rest of showing a result (about
+// 280k instructions a notice, its body being most of the bytes). Xapian compresses
+// document data, so the record is no larger on disk than JSON was. The layout changes
+// only together with schema::kIndexFormat.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "base/notice.h"
+
+namespace kaiji {
+
+// Raised by decode_notice for bytes that are not a whole record of this layout.
+class DamagedRecord : public std::runtime_error {
+ public:
+  explicit DamagedRecord(const std::string& what) : std::runtime_error(what) {}
+};
+
+// Without the body when `with_body` is false: the index keeps bodies apart
+// (schema::kBodySlot), compressed faster than Xapian compresses document data.
+std::string encode_notice(const Notice& notice, bool with_body = true);
+// Everything encode_notice stored: id_from_source (an input detail) is not kept.
+Notice decode_notice(std::string_view record);
+
+}  // namespace kaiji

@@ -1,0 +1,47 @@
+#include <doctest/doctest.h>
+
+#include "base/utf8.h"
+
+using namespace kaiji;
+
+TEST_CASE("utf8: decodes and re-encodes Japanese text") {
+  const std::string text = "漏えいＡa";
+  std::string copy;
+  for (std::size_t i = 0; i < text.size();) utf8::append(copy, utf8::decode(text, i));
+  CHECK(copy == text);
+  CHECK(utf8::length(text) == 5);
+}
+
+TEST_CASE("utf8: invalid bytes become U+FFFD and the good text stays") {
+  const std::string bad = std::string("個人") + "\xff\xfe" + "情報" + "\xe3\x81";  // truncated at the end
+  const std::string fixed = utf8::sanitize(bad);
+  CHECK(fixed == "個人\uFFFD\uFFFD情報\uFFFD\uFFFD");
+  CHECK(utf8::sanitize("正常なテキスト") == "正常なテキスト");
+}
+
+TEST_CASE("utf8: trim removes ASCII, NBSP and ideographic spaces") {
+  CHECK(utf8::trim("\u3000 \u00a0本文 \t") == "本文");
+  CHECK(utf8::trim("本文\u3000\u00a0\ufeff \n") == "本文");
+  CHECK(utf8::trim("   ").empty());
+  CHECK(utf8::trim("\u3000").empty());
+  CHECK(utf8::trim("本 文") == "本 文");
+  // Damaged bytes are not spaces, whichever end they are at.
+  CHECK(utf8::trim(std::string("\xe3本文 \xe3")) == "\xe3本文 \xe3");
+}
+
+TEST_CASE("utf8: every malformed sequence decodes to U+FFFD one byte at a time") {
+  // Overlong, surrogate, truncated, stray continuation, lead byte followed by a lead byte.
+  for (const std::string bad : {"\xe0\x80\xaf", "\xed\xa0\x80", "\xe3\x81", "\x80", "\xe3\xe3\x81\x82"}) {
+    std::size_t i = 0;
+    CHECK(utf8::decode(bad, i) == utf8::kReplacement);
+    CHECK(i == 1);
+  }
+  std::size_t i = 1;
+  CHECK(utf8::decode("\xe3\xe3\x81\x82", i) == U'\u3042');  // あ after the stray lead byte
+  CHECK(i == 4);
+}
+
+TEST_CASE("utf8: prefix counts code points") {
+  CHECK(utf8::prefix("ランサムウェア", 3) == "ランサ");
+  CHECK(utf8::prefix("ab", 10) == "ab");
+}

@@ -1,0 +1,137 @@
+// Classification accuracy against tests/data/facet_labels.json, a careful reading of
+// every notice of the bundled corpus. Prints a per-facet table; fails below the bar.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "analysis/analyzer.h"
+#include "reading/blog_dump_reader.h"
+#include "classify/classifier.h"
+#include "reading/dedupe.h"
+
+using namespace kaiji;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<Notice> corpus_notices() {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(KAIJI_CORPUS_DIR)) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  std::vector<Notice> all;
+  for (const fs::path& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    for (Notice& n : read_blog_dump(text.str(), f.string()).notices) all.push_back(std::move(n));
+  }
+  return merge_duplicates(std::move(all)).notices;
+}
+
+const Classifier& classifier() {
+  static const Classifier instance(default_analysis_options().data_dir);
+  return instance;
+}
+
+// Macro-F1 over the values that occur in the labels or the predictions.
+double macro_f1(const std::vector<std::set<std::string>>& truth, const std::vector<std::set<std::string>>& predicted,
+                std::string& worst) {
+  std::set<std::string> values;
+  for (const auto& s : truth) values.insert(s.begin(), s.end());
+  for (const auto& s : predicted) values.insert(s.begin(), s.end());
+  double sum = 0;
+  double lowest = 2;
+  for (const std::string& v : values) {
+    int tp = 0, fp = 0, fn = 0;
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+      const bool t = truth[i].count(v) != 0;
+      const bool p = predicted[i].count(v) != 0;
+      tp += t && p;
+      fp += !t && p;
+      fn += t && !p;
+    }
+    const double f1 = tp == 0 ? 0.0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    if (f1 < lowest) {
+      lowest = f1;
+      worst = v;
+    }
+    sum += f1;
+  }
+  return values.empty() ? 1.0 : sum / static_cast<double>(values.size());
+}
+
+}  // namespace
+
+TEST_CASE("classifier: facet accuracy on the labelled corpus") {
+  std::ifstream in(std::string(KAIJI_TEST_DATA_DIR) + "/facet_labels.json");
+  const nlohmann::json labels = nlohmann::json::parse(in);
+  const std::vector<Notice> notices = corpus_notices();
+  REQUIRE(notices.size() == labels.at("notices").size());
+
+  std::vector<std::set<std::string>> causes_true, causes_pred, data_true, data_pred;
+  int sector_ok = 0, year_ok = 0, affected_ok = 0, outcome_ok = 0;
+  for (const auto& label : labels.at("notices")) {
+    const std::string match = label.at("match");
+    const auto it = std::find_if(notices.begin(), notices.end(), [&](const Notice& n) {
+      return n.org.find(match) != std::string::npos || n.title.find(match) != std::string::npos;
+    });
+    REQUIRE_MESSAGE(it != notices.end(), match);
+    const NoticeFacets f = classifier().classify(*it);
+    INFO(match);
+    causes_true.push_back(label.at("causes").get<std::set<std::string>>());
+    causes_pred.emplace_back(f.causes.begin(), f.causes.end());
+    data_true.push_back(label.at("data").get<std::set<std::string>>());
+    data_pred.emplace_back(f.data.begin(), f.data.end());
+    const bool sector = f.sector == label.at("sector");
+    const bool year = label.at("year").is_null() ? !f.year.has_value() : f.year == label.at("year").get<int>();
+    const bool affected =
+        label.at("affected").is_null() ? !f.affected.has_value() : f.affected == label.at("affected").get<std::int64_t>();
+    const bool outcome = f.outcome == label.at("outcome");
+    sector_ok += sector;
+    year_ok += year;
+    affected_ok += affected;
+    outcome_ok += outcome;
+    if (causes_true.back() != causes_pred.back() || data_true.back() != data_pred.back() || !sector || !year ||
+        !affected || !outcome) {
+      std::string line = "  differs: " + match + ":";
+      if (causes_true.back() != causes_pred.back()) {
+        line += " causes=";
+        for (const auto& c : causes_pred.back()) line += c + ",";
+      }
+      if (data_true.back() != data_pred.back()) {
+        line += " data=";
+        for (const auto& c : data_pred.back()) line += c + ",";
+      }
+      if (!sector) line += " sector=" + f.sector;
+      if (!year) line += " year=" + (f.year ? std::to_string(*f.year) : std::string("none"));
+      if (!affected) line += " affected=" + (f.affected ? std::to_string(*f.affected) : std::string("none"));
+      if (!outcome) line += " outcome=" + f.outcome;
+      std::printf("%s\n", line.c_str());
+    }
+  }
+  const double n = static_cast<double>(notices.size());
+  std::string worst_cause, worst_data;
+  const double causes_f1 = macro_f1(causes_true, causes_pred, worst_cause);
+  const double data_f1 = macro_f1(data_true, data_pred, worst_data);
+  std::printf("facet     metric    score  (bar)\n");
+  std::printf("causes    macro-F1  %.3f  (0.90)  weakest value: %s\n", causes_f1, worst_cause.c_str());
+  std::printf("data      macro-F1  %.3f  (0.90)  weakest value: %s\n", data_f1, worst_data.c_str());
+  std::printf("sector    accuracy  %.3f  (0.90)\n", sector_ok / n);
+  std::printf("year      accuracy  %.3f  (1.00)\n", year_ok / n);
+  std::printf("affected  accuracy  %.3f  (0.90)\n", affected_ok / n);
+  std::printf("outcome   accuracy  %.3f  (0.85)\n", outcome_ok / n);
+  CHECK(causes_f1 >= 0.90);
+  CHECK(data_f1 >= 0.90);
+  CHECK(sector_ok / n >= 0.90);
+  CHECK(year_ok / n >= 1.00);
+  CHECK(affected_ok / n >= 0.90);
+  CHECK(outcome_ok / n >= 0.85);
+}

@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include "reading/dedupe.h"
+#include "reading/notice_id.h"
+
+using namespace kaiji;
+
+namespace {
+Notice make(std::string incident, std::string org, std::string body, std::string label, std::string source) {
+  Notice n;
+  n.incident = std::move(incident);
+  n.org = std::move(org);
+  n.title = "タイトル";
+  n.body = std::move(body);
+  n.labels = {std::move(label)};
+  n.sources = {std::move(source)};
+  n.id = make_notice_id(n);
+  return n;
+}
+}  // namespace
+
+TEST_CASE("dedupe: layout differences do not make a different notice") {
+  CHECK(content_fingerprint("① 対策\n  • 認証強化を図る") == content_fingerprint("① 対策 - 認証強化を図る"));
+  CHECK(content_fingerprint("ＶＰＮ を使用しない") == content_fingerprint("VPNを使用しない"));
+  CHECK(content_fingerprint("漏えいした") != content_fingerprint("漏えいしていない"));
+}
+
+TEST_CASE("dedupe: copies merge, keeping the richest metadata and all labels and sources") {
+  std::vector<Notice> in;
+  in.push_back(make("", "", "本文 です。\n二行目", "", "a.txt:1"));
+  in.push_back(make("2024-217", "株式会社東海信金ビジネス", "本文です。二行目", "最終報告", "b.txt:9"));
+  in.push_back(make("2024-217", "株式会社東海信金ビジネス", "本文です。 二行目", "内部犯行", "c.txt:3"));
+  in.push_back(make("2024-218", "別の会社", "別の本文", "最終報告", "b.txt:40"));
+  const DedupeResult r = merge_duplicates(std::move(in));
+  CHECK(r.merged == 2);
+  REQUIRE(r.notices.size() == 2);
+  const Notice& merged = r.notices[0];
+  CHECK(merged.incident == "2024-217");
+  CHECK(merged.org == "株式会社東海信金ビジネス");
+  CHECK(merged.sources.size() == 3);
+  CHECK(merged.labels.size() == 3);  // "", 最終報告, 内部犯行
+  CHECK(merged.id.starts_with("2024-217-"));
+}
+
+TEST_CASE("dedupe: ids are stable and do not depend on reading order") {
+  const Notice a = make("2024-001", "A社", "本文", "", "x:1");
+  CHECK(make_notice_id(a) == make_notice_id(a));
+  CHECK(make_notice_id(a).starts_with("2024-001-"));
+  Notice headerless;
+  headerless.body = "本文";
+  CHECK(make_notice_id(headerless).starts_with("n-"));
+}
+
+TEST_CASE("dedupe: groups link copies by content or by id, transitively, numbered by first appearance") {
+  const std::vector<DuplicateKey> keys = {
+      {"a", 1}, {"b", 2}, {"c", 1},  // c has a's content
+      {"b", 3},                      // b's id, other content
+      {"d", 3},                      // the content of the second b: joins b's group
+      {"e", 0}, {"f", 0},            // empty bodies match by id only
+  };
+  CHECK(duplicate_groups(keys) == std::vector<std::size_t>{0, 1, 0, 1, 1, 2, 3});
+}
+
+TEST_CASE("dedupe: merging a group gives the same notice as merging the whole list") {
+  std::vector<Notice> copies;
+  copies.push_back(make("", "", "本文 です。\n二行目", "ラベル1", "a.txt:1"));
+  copies.push_back(make("2024-1", "株式会社テスト", "本文です。 二行目", "ラベル2", "b.txt:5"));
+  const Notice merged = merge_copies(copies);
+  const DedupeResult all = merge_duplicates(copies);
+  REQUIRE(all.notices.size() == 1);
+  CHECK(merged.id == all.notices[0].id);
+  CHECK(merged.sources == all.notices[0].sources);
+  CHECK(merged.incident == "2024-1");
+}
+
+TEST_CASE("dedupe: an id given by the input survives merging") {
+  Notice given = make("", "", "同じ本文です。", "", "feed.jsonl:1");
+  given.id = "feed-42";
+  given.id_from_source = true;
+  const Notice other = make("2024-9", "株式会社テスト", "同じ本文です。", "", "dump.txt:3");
+  CHECK(merge_copies({other, given}).id == "feed-42");
+}
