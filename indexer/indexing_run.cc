@@ -16,9 +16,10 @@
 #include "bulk_writer.h"
 #include "classify/classifier.h"
 #include "reading/dedupe.h"
+#include "index/bookkeeping.h"
 #include "index/document_builder.h"
 #include "index/facet_codes.h"
-#include "index_store.h"
+#include "index/index_store.h"
 #include "input_scan.h"
 #include "progress.h"
 #include "index/schema.h"
@@ -36,12 +37,6 @@ constexpr std::size_t kInFlightPerThread = 64;
 // 250 notices took 20.3 and 20.8 s, every 1000 22.8 s: Xapian's in-memory posting
 // maps get slow when large.
 constexpr std::size_t kBulkCommitEvery = 250;
-
-std::string hex16(std::uint64_t value) {
-  char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(value));
-  return out;
-}
 
 // Everything besides the notice itself that shapes its document: the index format, the
 // MeCab dictionary and kaiji's data files. When any of them changes, every notice is
@@ -130,10 +125,10 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   std::vector<bool> to_write(scan.group_sizes.size(), true);
   std::size_t writes = 0;
   for (std::size_t g = 0; g < scan.group_sizes.size(); ++g) {
-    const std::string version = hex16(scan.group_hashes[g]);
+    const std::string version = version_string(scan.group_hashes[g]);
     current_versions.insert(version);
     if (!store.rebuilding()) {
-      const std::string term = schema::term(schema::kVersionPrefix, version);
+      const std::string term = version_term(version);
       for (const Xapian::WritableDatabase& shard : store.shards()) {
         if (shard.term_exists(term)) to_write[g] = false;
       }
@@ -162,12 +157,8 @@ IndexingReport run_indexing(const IndexingOptions& options) {
         threads, kInFlightPerThread * threads,
         [&](AnalysisJob& job, std::size_t worker) {
           job.notice.facets = classifier.classify(job.notice);
-          Xapian::Document doc = build_document(job.notice, *analyzers[worker], facet_codes);
-          const std::string version = hex16(job.version);
-          doc.add_boolean_term(schema::term(schema::kVersionPrefix, version));
-          doc.add_value(schema::kVersionSlot, version);
-          add_source_files(doc, job.source_files);
-          return doc;
+          return build_document(job.notice, *analyzers[worker], facet_codes,
+                                {version_string(job.version), job.source_files});
         },
         [&](const AnalysisJob& job, Xapian::Document&& doc) {
           if (bulk) {

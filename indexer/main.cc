@@ -5,7 +5,7 @@
 #include <xapian.h>
 
 #include "cli/command_line.h"
-#include "index_lock.h"
+#include "index/index_lock.h"
 #include "indexing_run.h"
 #include "progress.h"
 

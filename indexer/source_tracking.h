@@ -1,5 +1,5 @@
-// Which files each indexed notice came from, and what follows from it: the bookkeeping
-// terms a document gets, the removal of notices a re-read file no longer holds, and
+// What follows from the files each indexed notice came from (their bookkeeping terms are
+// in index/bookkeeping.h): the removal of notices a re-read file no longer holds, and
 // --prune of notices whose files are all gone.
 #pragma once
 
@@ -13,9 +13,6 @@
 #include "batch_writer.h"
 
 namespace kaiji {
-
-// Adds the source terms and slot to a notice's document (standard input has no file).
-void add_source_files(Xapian::Document& doc, const std::vector<std::string>& absolute_paths);
 
 // Removes notices that a file read in this run (read_files) contributed to but whose
 // version is not among this run's (current_versions): the file no longer holds them,

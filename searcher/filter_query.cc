@@ -3,9 +3,10 @@
 #include <charconv>
 #include <optional>
 
-#include "analysis/analyzer.h"
 #include "base/date.h"
+#include "base/word_form.h"
 #include "index/schema.h"
+#include "index/value_codecs.h"
 
 namespace kaiji {
 namespace {
@@ -48,7 +49,7 @@ Xapian::Query year_filter(const QueryNode& node) {
     if (text.empty() && r.is_range) return {};
     const auto y = parse_integer(text);
     if (!y || *y < 1900 || *y > 2200) fail(node, "a year is four digits: year:2024 or year:2022..2024");
-    return std::to_string(*y);
+    return codec::encode_year(static_cast<int>(*y));
   };
   const std::string low = year(r.low);
   const std::string high = year(r.high);
@@ -62,7 +63,7 @@ Xapian::Query date_filter(const QueryNode& node) {
     if (text.empty() && r.is_range) return {};
     const auto d = Date::parse_iso(text);
     if (!d) fail(node, "dates are YYYY-MM-DD: date:2024-06-01..2024-12-31");
-    return d->sortable();
+    return codec::encode_date(*d);
   };
   const std::string low = date(r.low);
   const std::string high = date(r.high);
@@ -76,7 +77,7 @@ Xapian::Query affected_filter(const QueryNode& node) {
     if (!n || *n < 0) fail(node, "use affected:>=10000, affected:<500 or affected:1000..50000");
     return *n;
   };
-  auto key = [](long long n) { return Xapian::sortable_serialise(static_cast<double>(n)); };
+  auto key = [](long long n) { return codec::encode_affected(n); };
   const Xapian::valueno slot = schema::kAffectedSlot;
   if (v.starts_with(">=")) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, key(count(v.substr(2))));
   if (v.starts_with("<=")) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, key(count(v.substr(2))));

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "cli/command_line.h"
+#include "index/layout.h"
 #include "query_syntax.h"
 #include "result_output.h"
 #include "search_engine.h"
@@ -137,9 +138,7 @@ int main(int argc, char** argv) {
   } catch (const Xapian::DatabaseOpeningError& e) {
     // A kaiji index directory without its stub: the first indexer run has not finished
     // (it publishes the whole index at once at the end).
-    const auto unfinished = std::find_if(db_paths.begin(), db_paths.end(), [](const std::string& p) {
-      return std::filesystem::exists(p + "/kaiji.lock") && !std::filesystem::exists(p + "/XAPIANDB");
-    });
+    const auto unfinished = std::find_if(db_paths.begin(), db_paths.end(), kaiji::layout::is_unfinished_index);
     if (unfinished != db_paths.end()) {
       std::cerr << "kaiji-searcher: index " << *unfinished
                 << " has no complete version yet: its first kaiji-indexer run has not finished\n";

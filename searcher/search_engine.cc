@@ -8,7 +8,8 @@
 #include <set>
 
 #include "index/body_lines.h"
-#include "index/document_builder.h"
+#include "index/facet_slots.h"
+#include "index/stored_notice.h"
 #include "query_syntax.h"
 #include "index/schema.h"
 #include "facet_code_spy.h"
@@ -59,41 +60,22 @@ class FacetTally {
   std::array<std::map<std::string, std::size_t, std::less<>>, kFields> counts_;
 };
 
-// Counts from the combinations counted in the string facet slots (schema.h). Each
+// Counts from the combinations counted in the string facet slots (facet_slots.h). Each
 // counted combination adds its count to every value in it, which counts each notice
 // once per value; cause_family is counted from the causes, each family once per notice.
 using SlotCounts = std::map<Xapian::valueno, std::vector<std::pair<std::string, std::size_t>>>;
 void tally_combinations(const SlotCounts& slots, const Taxonomy& taxonomy, FacetTally& tally) {
-  constexpr std::size_t kFields = std::size(schema::kFacetFields);
-  std::size_t family_field = kFields;
-  for (std::size_t f = 0; f < kFields; ++f) {
-    if (schema::kFacetFields[f].slot == schema::kNoSlot) family_field = f;
-  }
+  const std::size_t cause_field = facet_index("cause");
+  const std::size_t family_field = facet_index("cause_family");
   for (const auto& [slot, combinations] : slots) {
-    std::vector<std::size_t> fields;  // the facets in this slot, in order
-    for (std::size_t f = 0; f < kFields; ++f) {
-      if (schema::kFacetFields[f].slot == slot) fields.push_back(f);
-    }
     for (const auto& [combination, count] : combinations) {
-      std::string_view rest(combination);
-      for (const std::size_t field : fields) {
-        const std::size_t field_end = std::min(rest.find(schema::kFieldSeparator), rest.size());
-        std::string_view values = rest.substr(0, field_end);
-        rest.remove_prefix(std::min(field_end + 1, rest.size()));
-        std::set<std::string> families;
-        while (!values.empty()) {
-          const std::size_t value_end =
-              schema::kFacetFields[field].multi_valued ? std::min(values.find(schema::kValueSeparator), values.size())
-                                                       : values.size();
-          const std::string_view value = values.substr(0, value_end);
-          tally.add(field, value, count);
-          if (schema::kFacetFields[field].name == "cause" && family_field < kFields) {
-            if (const auto family = taxonomy.family(value)) families.insert(*family);
-          }
-          values.remove_prefix(std::min(value_end + 1, values.size()));
-        }
-        for (const std::string& family : families) tally.add(family_field, family, count);
+      std::set<std::string> families;
+      for (const auto& [field, value] : decode_facet_slot(slot, combination)) {
+        tally.add(field, value, count);
+        if (field != cause_field) continue;
+        if (const auto family = taxonomy.family(value)) families.insert(*family);
       }
+      for (const std::string& family : families) tally.add(family_field, family, count);
     }
   }
 }

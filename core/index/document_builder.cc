@@ -1,15 +1,17 @@
 #include "index/document_builder.h"
 
 #include <algorithm>
-#include <map>
 
-#include "index/body_lines.h"
 #include "analysis/char_ngrams.h"
-#include "index/facet_codes.h"
-#include "index/notice_record.h"
-#include "index/text_compression.h"
-#include "index/schema.h"
 #include "base/utf8.h"
+#include "base/word_form.h"
+#include "index/body_lines.h"
+#include "index/bookkeeping.h"
+#include "index/facet_codes.h"
+#include "index/facet_slots.h"
+#include "index/schema.h"
+#include "index/stored_notice.h"
+#include "index/value_codecs.h"
 
 namespace kaiji {
 namespace {
@@ -50,52 +52,60 @@ Xapian::termpos add_grams(Xapian::Document& doc, std::string_view text, Xapian::
   return last + 2;
 }
 
-// What a notice's facets are counted from: the string slots and the codes.
-struct FacetSlots {
-  std::map<Xapian::valueno, std::string> strings;
-  std::vector<std::uint32_t> codes;
-};
-
-// A facet's values as filter terms (normalised, as query values will be), and in its
-// counting slot and as codes (as written, so counts can be shown).
+// A facet's values as filter terms (normalised, as query values will be) and as codes
+// (as written, so counts can be shown); collected for the string slots too.
 void add_facet(Xapian::Document& doc, std::string_view name, std::vector<std::string> values,
-               FacetDictionary& dictionary, FacetSlots& counted) {
+               FacetDictionary& dictionary, FacetValues& slotted, std::vector<std::uint32_t>& codes) {
   std::erase_if(values, [](const std::string& v) { return v.empty(); });
-  const schema::FacetField* field = schema::facet_field(name);
-  const auto field_index = static_cast<std::size_t>(field - std::begin(schema::kFacetFields));
   std::sort(values.begin(), values.end());
   values.erase(std::unique(values.begin(), values.end()), values.end());  // a notice counts once per value
-  std::string* slot = field->slot == schema::kNoSlot ? nullptr : &counted.strings[field->slot];
-  // Facets sharing a slot are added in kFacetFields order; each after the first gets a separator.
-  const bool first_in_slot = std::none_of(&schema::kFacetFields[0], field, [&](const schema::FacetField& f) {
-    return f.slot == field->slot;
-  });
-  if (slot != nullptr && !first_in_slot) *slot += schema::kFieldSeparator;
-  for (std::size_t k = 0; k < values.size(); ++k) {
-    const std::string term = schema::term(field->prefix, normalise_word(values[k]));
+  const std::size_t field = facet_index(name);
+  for (const std::string& value : values) {
+    const std::string term = schema::term(schema::kFacetFields[field].prefix, normalise_word(value));
     if (fits(term)) doc.add_boolean_term(term);
-    counted.codes.push_back(dictionary.code(field_index, values[k]));
-    if (slot == nullptr) continue;
-    if (k > 0) *slot += schema::kValueSeparator;
-    *slot += values[k];
+    codes.push_back(dictionary.code(field, value));
   }
+  slotted[field] = std::move(values);
 }
 
-void add_sort_keys(Xapian::Document& doc, const std::string& key, Xapian::valueno asc, Xapian::valueno desc,
-                   const std::string& id) {
-  doc.add_value(asc, (key.empty() ? std::string(1, '\xff') : key) + id);
-  doc.add_value(desc, (key.empty() ? std::string(1, '\0') : key) + id);
+void add_facets(Xapian::Document& doc, const Notice& notice, FacetDictionary& dictionary) {
+  const NoticeFacets& f = notice.facets;
+  FacetValues slotted;
+  std::vector<std::uint32_t> codes;
+  add_facet(doc, "cause", f.causes, dictionary, slotted, codes);
+  add_facet(doc, "cause_family", f.cause_families, dictionary, slotted, codes);
+  add_facet(doc, "sector", {f.sector}, dictionary, slotted, codes);
+  add_facet(doc, "year", f.year ? std::vector<std::string>{codec::encode_year(*f.year)} : std::vector<std::string>{},
+            dictionary, slotted, codes);
+  add_facet(doc, "data", f.data, dictionary, slotted, codes);
+  add_facet(doc, "outcome", {f.outcome}, dictionary, slotted, codes);
+  add_facet(doc, "label", notice.labels, dictionary, slotted, codes);
+  for (const auto& [slot, value] : encode_facet_slots(std::move(slotted))) doc.add_value(slot, value);
+  doc.add_value(schema::kFacetCodesSlot, encode_facet_codes(codes));
+  if (f.year) doc.add_value(schema::kYearSlot, codec::encode_year(*f.year));
 }
 
-}  // namespace
+// Values for filters, grouping and sorting.
+void add_values(Xapian::Document& doc, const Notice& notice) {
+  using codec::SortDirection;
+  if (!notice.incident.empty()) {
+    doc.add_boolean_term(schema::term(schema::kIncidentPrefix, notice.incident));
+    doc.add_value(schema::kIncidentSlot, notice.incident);
+  }
+  const std::string date = notice.date ? codec::encode_date(*notice.date) : std::string();
+  if (notice.date) doc.add_value(schema::kDateSlot, date);
+  doc.add_value(schema::kDateAscSlot, codec::encode_sort_key(date, notice.id, SortDirection::Ascending));
+  doc.add_value(schema::kDateDescSlot, codec::encode_sort_key(date, notice.id, SortDirection::Descending));
+  const std::optional<std::int64_t>& affected = notice.facets.affected;
+  const std::string count = codec::count_sort_key(affected);
+  doc.add_value(schema::kAffectedAscSlot, codec::encode_sort_key(count, notice.id, SortDirection::Ascending));
+  doc.add_value(schema::kAffectedDescSlot, codec::encode_sort_key(count, notice.id, SortDirection::Descending));
+  if (affected) doc.add_value(schema::kAffectedSlot, codec::encode_affected(*affected));
+}
 
-Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes) {
-  Xapian::Document doc;
-  doc.add_value(schema::kRecordSlot, encode_notice(notice, /*with_body=*/false));
-  if (!notice.body.empty()) doc.add_value(schema::kBodySlot, compress_text(notice.body));
-  doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
-  doc.add_value(schema::kIdSlot, notice.id);
-
+// The analysed words of organisation, title and body with their positions, the XW/XE
+// compound terms and the body's passages.
+void add_text(Xapian::Document& doc, const Notice& notice, const Analyzer& analyzer) {
   // The organisation's name counts like the title: who published a notice is as telling
   // as what it is called.
   const NearCompounds& compounds = analyzer.near_compounds();
@@ -126,44 +136,22 @@ Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, 
       gram_pos = add_grams(doc, token.term, gram_pos);
     }
   }
-
-  if (!notice.incident.empty()) {
-    doc.add_boolean_term(schema::term(schema::kIncidentPrefix, notice.incident));
-    doc.add_value(schema::kIncidentSlot, notice.incident);
-  }
-  if (notice.date) doc.add_value(schema::kDateSlot, notice.date->sortable());
-  add_sort_keys(doc, notice.date ? notice.date->sortable() : "", schema::kDateAscSlot, schema::kDateDescSlot, notice.id);
-  std::string affected;
-  if (notice.facets.affected && *notice.facets.affected >= 0) {
-    affected = std::to_string(*notice.facets.affected);
-    affected.insert(0, 20 - std::min<std::size_t>(20, affected.size()), '0');
-  }
-  add_sort_keys(doc, affected, schema::kAffectedAscSlot, schema::kAffectedDescSlot, notice.id);
-  if (notice.facets.affected) {
-    doc.add_value(schema::kAffectedSlot, Xapian::sortable_serialise(static_cast<double>(*notice.facets.affected)));
-  }
-  const NoticeFacets& f = notice.facets;
-  // In kFacetFields order.
-  FacetSlots counted;
-  add_facet(doc, "cause", f.causes, facet_codes, counted);
-  add_facet(doc, "cause_family", f.cause_families, facet_codes, counted);
-  add_facet(doc, "sector", {f.sector}, facet_codes, counted);
-  add_facet(doc, "year", f.year ? std::vector<std::string>{std::to_string(*f.year)} : std::vector<std::string>{},
-            facet_codes, counted);
-  add_facet(doc, "data", f.data, facet_codes, counted);
-  add_facet(doc, "outcome", {f.outcome}, facet_codes, counted);
-  add_facet(doc, "label", notice.labels, facet_codes, counted);
-  for (const auto& [slot, value] : counted.strings) doc.add_value(slot, value);
-  doc.add_value(schema::kFacetCodesSlot, encode_facet_codes(counted.codes));
-  if (f.year) doc.add_value(schema::kYearSlot, std::to_string(*f.year));
-  return doc;
 }
 
-Notice stored_notice(const Xapian::Document& document) {
-  Notice notice = decode_notice(document.get_value(schema::kRecordSlot));
-  const std::string body = document.get_value(schema::kBodySlot);
-  if (!body.empty()) notice.body = decompress_text(body);
-  return notice;
+}  // namespace
+
+Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes,
+                                const DocumentSources& sources) {
+  Xapian::Document doc;
+  store_notice(doc, notice);
+  doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
+  doc.add_value(schema::kIdSlot, notice.id);
+  add_text(doc, notice, analyzer);
+  add_values(doc, notice);
+  add_facets(doc, notice, facet_codes);
+  if (!sources.version.empty()) add_version(doc, sources.version);
+  add_source_files(doc, sources.files);
+  return doc;
 }
 
 }  // namespace kaiji

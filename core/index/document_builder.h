@@ -1,21 +1,29 @@
-// Notice → Xapian document, following schema.h: analysed words with positions (title
-// weighted above body), character bigrams, filter terms, value slots, and the notice
-// itself as document data for the searcher to show.
+// Notice → Xapian document: every term and slot a document gets, following schema.h —
+// analysed words with positions (organisation and title weighted above the body),
+// compound and bigram terms, filter terms, value slots, facet codes, the stored notice
+// (stored_notice.h) and the bookkeeping of incremental indexing (bookkeeping.h).
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
-#include "index/facet_codes.h"
 #include "base/notice.h"
+#include "index/facet_codes.h"
 
 namespace kaiji {
 
+// Where a notice came from, for incremental indexing: its version and its files.
+struct DocumentSources {
+  std::string version;             // version_string() of its copies; empty for none
+  std::vector<std::string> files;  // absolute paths (none for standard input)
+};
+
 // facet_codes: the index's dictionary; codes for new facet values are added to it, and
 // it must be stored with the document (schema::kFacetCodesMetadataKey).
-Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes);
-
-// The notice stored in a document built by build_document; throws DamagedRecord.
-Notice stored_notice(const Xapian::Document& document);
+Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes,
+                                const DocumentSources& sources = {});
 
 }  // namespace kaiji

@@ -1,5 +1,7 @@
 // The index schema: every term prefix, value slot and field weight kaiji uses. The
-// indexer writes documents and the searcher builds queries through these names only.
+// indexer writes documents and the searcher builds queries through these names only;
+// how each slot's value is encoded is in value_codecs.h, facet_slots.h, facet_codes.h,
+// body_lines.h, stored_notice.h and bookkeeping.h, each encoder beside its decoder.
 #pragma once
 
 #include <cstdint>
@@ -92,12 +94,15 @@ struct FacetField {
   bool multi_valued;
   Xapian::valueno slot;     // its counting slot, or kNoSlot when derived (cause_family)
 };
-inline constexpr Xapian::valueno kSingleFacetsSlot = 3;
+inline constexpr Xapian::valueno kSingleFacetsSlot = 3;  // sector, year, outcome
+inline constexpr Xapian::valueno kCausesSlot = 5;
+inline constexpr Xapian::valueno kDataSlot = 7;
+inline constexpr Xapian::valueno kLabelsSlot = 9;
 inline constexpr FacetField kFacetFields[] = {
-    {"cause", kCausePrefix, true, 5},          {"cause_family", kFamilyPrefix, true, kNoSlot},
+    {"cause", kCausePrefix, true, kCausesSlot},          {"cause_family", kFamilyPrefix, true, kNoSlot},
     {"sector", kSectorPrefix, false, kSingleFacetsSlot}, {"year", kYearPrefix, false, kSingleFacetsSlot},
-    {"data", kDataPrefix, true, 7},            {"outcome", kOutcomePrefix, false, kSingleFacetsSlot},
-    {"label", kLabelPrefix, true, 9},
+    {"data", kDataPrefix, true, kDataSlot},              {"outcome", kOutcomePrefix, false, kSingleFacetsSlot},
+    {"label", kLabelPrefix, true, kLabelsSlot},
 };
 inline constexpr Xapian::valueno kYearSlot = 4;  // the year alone, for year:2022..2024
 // Every facet value of the notice (cause_family too), as FacetDictionary codes.

@@ -1,9 +1,4 @@
-// Where an index lives on disk, and how a new version of it becomes visible at once.
-//
-//   <index>/XAPIANDB      a Xapian stub database naming the current generation's
-//                         shard databases, one "glass gen-000003/shard-0" line each
-//   <index>/gen-000003/   the current generation: shard-0 … shard-(N-1), glass databases
-//   <index>/kaiji.lock    held by the indexer that is writing (index_lock.h)
+// How a new version of an index becomes visible at once (the names are in layout.h).
 //
 // Searchers open <index> as any Xapian database: Xapian reads the stub and searches all
 // shards as one. Incremental runs write into the current generation, committing in
@@ -20,7 +15,7 @@
 
 #include <xapian.h>
 
-#include "index_lock.h"
+#include "index/index_lock.h"
 
 namespace kaiji {
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <set>
 
-#include "index_store.h"
+#include "index/index_store.h"
 
 using namespace kaiji;
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "index_store.h"
+#include "index/index_store.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -9,13 +9,12 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "index/layout.h"
+
 namespace kaiji {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr const char* kStubName = "XAPIANDB";
-constexpr const char* kGenerationPrefix = "gen-";
 
 // Creates dir if needed and refuses directories that hold something other than a kaiji
 // index, so a mistyped --db never writes into (or later cleans up) someone's files.
@@ -31,25 +30,10 @@ std::string prepare_dir(const std::string& dir) {
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
     empty = false;
     const std::string name = entry.path().filename().string();
-    if (name == kStubName || name == "kaiji.lock") ours = true;
+    if (name == layout::kStubName || name == layout::kLockName) ours = true;
   }
   if (!empty && !ours) throw std::runtime_error(dir + " exists and is not a kaiji index; give an empty or new directory");
   return dir;
-}
-
-int generation_number(const std::string& name) {
-  if (!name.starts_with(kGenerationPrefix)) return -1;
-  try {
-    return std::stoi(name.substr(4));
-  } catch (const std::exception&) {
-    return -1;
-  }
-}
-
-std::string generation_name(int number) {
-  char name[32];
-  std::snprintf(name, sizeof name, "gen-%06d", number);
-  return name;
 }
 
 void fsync_path(const std::string& path, int flags) {
@@ -72,7 +56,7 @@ std::vector<std::string> stub_shards(const std::string& stub_path) {
 
 IndexStore::IndexStore(const std::string& dir, std::size_t shards, bool rebuild)
     : dir_(dir), lock_(prepare_dir(dir)) {
-  const std::vector<std::string> current = stub_shards(dir_ + "/" + kStubName);
+  const std::vector<std::string> current = stub_shards(layout::stub_path(dir_));
   const std::string current_generation = current.empty() ? "" : current.front().substr(0, current.front().find('/'));
   if (shards == 0) shards = current.empty() ? 1 : current.size();
   if (!current.empty() && shards != current.size() && !rebuild) {
@@ -84,23 +68,23 @@ IndexStore::IndexStore(const std::string& dir, std::size_t shards, bool rebuild)
   // an interrupted rebuild or are too old for any searcher to still use.
   std::vector<int> generations;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir_)) {
-    if (const int n = generation_number(entry.path().filename().string()); n >= 0) generations.push_back(n);
+    if (const auto n = layout::generation_number(entry.path().filename().string())) generations.push_back(*n);
   }
   std::sort(generations.begin(), generations.end());
-  const int current_number = generation_number(current_generation);
+  const int current_number = layout::generation_number(current_generation).value_or(-1);
   int previous = -1;
   for (const int n : generations) {
     if (n < current_number) previous = n;
   }
   for (const int n : generations) {
-    if (n != current_number && n != previous) fs::remove_all(fs::path(dir_) / generation_name(n));
+    if (n != current_number && n != previous) fs::remove_all(fs::path(dir_) / layout::generation_name(n));
   }
 
   if (current.empty() || rebuild) {
     // A new generation, written in bulk (bulk_writer.h) and published whole at the end.
-    generation_ = generation_name((generations.empty() ? 0 : generations.back()) + 1);
+    generation_ = layout::generation_name((generations.empty() ? 0 : generations.back()) + 1);
     fs::create_directories(fs::path(dir_) / generation_);
-    for (std::size_t s = 0; s < shards; ++s) shard_paths_.push_back(dir_ + "/" + generation_ + "/shard-" + std::to_string(s));
+    for (std::size_t s = 0; s < shards; ++s) shard_paths_.push_back(dir_ + "/" + layout::shard_name(generation_, s));
     rebuilding_ = true;
   } else {
     generation_ = current_generation;
@@ -111,7 +95,7 @@ IndexStore::IndexStore(const std::string& dir, std::size_t shards, bool rebuild)
   }
 }
 
-std::string IndexStore::parts_dir() const { return dir_ + "/" + generation_ + "/parts"; }
+std::string IndexStore::parts_dir() const { return layout::parts_dir(dir_, generation_); }
 
 void IndexStore::open_written_shards() {
   shards_.clear();
@@ -122,11 +106,11 @@ void IndexStore::publish() {
   for (Xapian::WritableDatabase& shard : shards_) shard.commit();
   if (!rebuilding_) return;
   if (shards_.size() != shard_paths_.size()) throw std::logic_error("publish() before the new shards were written");
-  const std::string stub = dir_ + "/" + kStubName;
+  const std::string stub = layout::stub_path(dir_);
   const std::string temporary = stub + ".new";
   {
     std::ofstream out(temporary, std::ios::trunc);
-    for (std::size_t s = 0; s < shard_paths_.size(); ++s) out << "glass " << generation_ << "/shard-" << s << '\n';
+    for (std::size_t s = 0; s < shard_paths_.size(); ++s) out << "glass " << layout::shard_name(generation_, s) << '\n';
     if (!out.flush()) throw std::runtime_error("cannot write " + temporary);
   }
   fsync_path(temporary, O_RDONLY);

@@ -1,4 +1,6 @@
-#include "index_lock.h"
+#include "index/index_lock.h"
+
+#include "index/layout.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -35,7 +37,7 @@ std::string read_all(int fd) {
 }  // namespace
 
 IndexLock::IndexLock(const std::string& index_dir) {
-  const std::string path = index_dir + "/kaiji.lock";
+  const std::string path = layout::lock_path(index_dir);
   fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) throw std::runtime_error("cannot create lock file " + path + ": " + std::strerror(errno));
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
