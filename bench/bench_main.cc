@@ -86,7 +86,7 @@ struct QueryLatency {
 QueryLatency measure_queries(const fs::path& db, const std::vector<std::string>& queries, int rounds,
                              bool per_query = false) {
   const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
-  const kaiji::Analyzer analyzer(analysis);
+  kaiji::Analyzer analyzer(analysis);
   const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
   const kaiji::SearchEngine engine({db.string()}, analyzer, taxonomy);
   // Each searcher feature over the same query mix.

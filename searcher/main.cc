@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    const kaiji::Analyzer analyzer(analysis);
+    kaiji::Analyzer analyzer(analysis);
     const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
     const kaiji::SearchEngine engine(db_paths, analyzer, taxonomy);
     if (!show_id.empty()) {

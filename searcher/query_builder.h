@@ -47,7 +47,7 @@ struct QueryBuildOptions {
 
 class QueryBuilder {
  public:
-  QueryBuilder(const Analyzer& analyzer, const Taxonomy& taxonomy, QueryBuildOptions options)
+  QueryBuilder(Analyzer& analyzer, const Taxonomy& taxonomy, QueryBuildOptions options)
       : analyzer_(analyzer), taxonomy_(taxonomy), options_(options) {}
 
   BuiltQuery build(const QueryNode& root) const;
@@ -73,7 +73,7 @@ class QueryBuilder {
   // Rarity of a word's rarest term, as Xapian's BM25 weighs it.
   double idf(const std::vector<std::string>& terms, std::string_view prefix) const;
 
-  const Analyzer& analyzer_;
+  Analyzer& analyzer_;
   const Taxonomy& taxonomy_;
   QueryBuildOptions options_;
 };

@@ -119,7 +119,7 @@ Xapian::Database open_database(const std::string& location) {
 
 }  // namespace
 
-SearchEngine::SearchEngine(const std::vector<std::string>& db_paths, const Analyzer& analyzer,
+SearchEngine::SearchEngine(const std::vector<std::string>& db_paths, Analyzer& analyzer,
                            const Taxonomy& taxonomy)
     : analyzer_(analyzer), taxonomy_(taxonomy) {
   const std::string compounds = analyzer.near_compounds().fingerprint();

@@ -78,7 +78,7 @@ class SearchEngine {
   // them) or tcp://HOST:PORT for one served by xapian-tcpsrv; several are searched as
   // one index. Throws Xapian::DatabaseOpeningError (missing or unreadable index) and
   // friends.
-  SearchEngine(const std::vector<std::string>& db_paths, const Analyzer& analyzer, const Taxonomy& taxonomy);
+  SearchEngine(const std::vector<std::string>& db_paths, Analyzer& analyzer, const Taxonomy& taxonomy);
 
   // Throws QuerySyntaxError on bad syntax, NoticeNotFound for an unknown like_id.
   SearchResponse search(const SearchRequest& request) const;
@@ -127,7 +127,7 @@ class SearchEngine {
   // The same index again, opened at the same moment, for the counting pass that runs
   // beside the ranked pass on the second core (a Database is used by one thread at a time).
   mutable Xapian::Database side_db_;
-  const Analyzer& analyzer_;
+  Analyzer& analyzer_;
   const Taxonomy& taxonomy_;
 };
 

@@ -38,13 +38,13 @@ std::size_t forward_chars(const std::string& s, std::size_t at, std::size_t char
 }  // namespace
 
 Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
-                     const Analyzer& analyzer, std::size_t max_chars) {
+                     Analyzer& analyzer, std::size_t max_chars) {
   return sequences.empty() ? snippet_of_tokens(body, sequences, {}, max_chars)
                            : snippet_of_tokens(body, sequences, analyzer.analyze(body), max_chars);
 }
 
 Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
-                     const Analyzer& analyzer, const std::vector<BodyLine>& lines,
+                     Analyzer& analyzer, const std::vector<BodyLine>& lines,
                      const std::vector<PositionedTerm>& matches, std::size_t max_chars) {
   // The passage with the most distinct query words, then the most matches, then the first.
   std::map<std::size_t, std::pair<std::set<std::uint32_t>, std::size_t>> per_line;

@@ -24,7 +24,7 @@ struct Snippet {
 // never do, its terms of two or more characters are highlighted alone. max_chars bounds
 // the passage length.
 Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
-                     const Analyzer& analyzer, std::size_t max_chars = 120);
+                     Analyzer& analyzer, std::size_t max_chars = 120);
 
 // An index position where one of the query's words occurs; term numbers the distinct words.
 struct PositionedTerm {
@@ -37,7 +37,7 @@ struct PositionedTerm {
 // line starts. A search shows ten of these at a time; analysing whole bodies cost more
 // than the search itself.
 Snippet make_snippet(const std::string& body, const std::vector<std::vector<std::string>>& sequences,
-                     const Analyzer& analyzer, const std::vector<BodyLine>& lines,
+                     Analyzer& analyzer, const std::vector<BodyLine>& lines,
                      const std::vector<PositionedTerm>& matches, std::size_t max_chars = 120);
 
 // The passage chosen among the given analysed tokens of body (offsets into body).

@@ -100,7 +100,7 @@ Analyzer::Analyzer(const AnalysisOptions& options) {
   }
 }
 
-std::vector<Token> Analyzer::analyze(std::string_view text) const {
+std::vector<Token> Analyzer::analyze(std::string_view text) {
   const NormalizedText normalized = normalize_with_offsets(text);
   std::vector<Token> out;
   out.reserve(text.size() / 6);
@@ -113,7 +113,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) const {
 }
 
 void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, NormalizedText::Cursor& normalized,
-                            std::uint32_t& position, std::vector<Token>& out) const {
+                            std::uint32_t& position, std::vector<Token>& out) {
   for (const Morpheme& m : mecab_->tokenize(line)) {
     const std::string_view word = (is_conjugating(m.pos) && !m.base.empty()) ? std::string_view(m.base) : m.surface;
     std::string term = variants_.fold(strip_long_vowel(fold_case(word)));

@@ -36,12 +36,13 @@ struct AnalysisOptions {
 // Default locations chosen at build time (IPAdic's installed path, the build tree's data).
 AnalysisOptions default_analysis_options();
 
+// One per thread: analyze() runs MeCab on the analyser's own tokenizer and lattice.
 class Analyzer {
  public:
   // Throws std::runtime_error with a message naming what could not be loaded.
   explicit Analyzer(const AnalysisOptions& options);
 
-  std::vector<Token> analyze(std::string_view text) const;
+  std::vector<Token> analyze(std::string_view text);
 
   // normalise_word followed by variant folding: what a one-word token becomes.
   std::string fold_word(std::string_view word) const;
@@ -53,7 +54,7 @@ class Analyzer {
 
  private:
   void analyze_line(std::string_view line, std::size_t line_offset, NormalizedText::Cursor& normalized,
-                    std::uint32_t& position, std::vector<Token>& out) const;
+                    std::uint32_t& position, std::vector<Token>& out);
 
   std::unique_ptr<MecabTokenizer> mecab_;
   VariantTable variants_;

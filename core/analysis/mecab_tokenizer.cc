@@ -73,7 +73,7 @@ MecabTokenizer::MecabTokenizer(const MecabOptions& options) {
 
 MecabTokenizer::~MecabTokenizer() = default;
 
-std::vector<Morpheme> MecabTokenizer::tokenize(std::string_view text) const {
+std::vector<Morpheme> MecabTokenizer::tokenize(std::string_view text) {
   std::vector<Morpheme> out;
   if (text.empty()) return out;
   out.reserve(text.size() / 3);  // about one morpheme per 1–2 characters

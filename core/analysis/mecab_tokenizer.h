@@ -1,5 +1,6 @@
-// A thin RAII wrapper around MeCab: one shared model, a lattice per call, so one
-// tokenizer can serve several threads.
+// A thin RAII wrapper around MeCab: its model, tagger and one lattice that every call
+// reuses. A tokenizer belongs to one thread (tokenize() rewrites the lattice); each
+// thread that analyses text has its own Analyzer, and so its own tokenizer.
 #pragma once
 
 #include <memory>
@@ -42,7 +43,7 @@ class MecabTokenizer {
 
   // Morphemes of one line of text (no newlines expected; MeCab skips white space). Their
   // views stay valid until the next call.
-  std::vector<Morpheme> tokenize(std::string_view text) const;
+  std::vector<Morpheme> tokenize(std::string_view text);
 
  private:
   struct ModelDeleter { void operator()(MeCab::Model* m) const; };

@@ -13,7 +13,7 @@
 
 namespace kaiji {
 
-NearCompounds::NearCompounds(const std::string& csv_path, const std::string& synonyms_path, const Analyzer& analyzer) {
+NearCompounds::NearCompounds(const std::string& csv_path, const std::string& synonyms_path, Analyzer& analyzer) {
   std::ifstream in(csv_path);
   for (std::string line; std::getline(in, line);) {
     std::vector<std::string_view> fields;
@@ -49,7 +49,7 @@ std::string NearCompounds::key_of(const std::vector<std::string>& main) {
   return key;
 }
 
-void NearCompounds::add(std::string_view text, const Analyzer& analyzer) {
+void NearCompounds::add(std::string_view text, Analyzer& analyzer) {
   const WordPaths paths = split_paths(analyzer.analyze(text));
   if (paths.main.empty() || paths.leaves.size() < 2) return;
   const std::string key = key_of(paths.main);

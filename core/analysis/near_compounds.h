@@ -37,7 +37,7 @@ class NearCompounds {
   // Reads the user dictionary source (MeCab CSV; column 14 lists parts as a/b/c) and the
   // synonym table, whose words and phrases queries search for, and analyses each as a
   // query word would be. Missing files give none.
-  NearCompounds(const std::string& csv_path, const std::string& synonyms_path, const Analyzer& analyzer);
+  NearCompounds(const std::string& csv_path, const std::string& synonyms_path, Analyzer& analyzer);
 
   // The compound or phrase a query word was analysed into, or nullptr.
   const NearCompound* find(const std::vector<std::string>& main, const std::vector<std::string>& leaves) const;
@@ -68,7 +68,7 @@ class NearCompounds {
 
  private:
   static std::string key_of(const std::vector<std::string>& main);
-  void add(std::string_view text, const Analyzer& analyzer);
+  void add(std::string_view text, Analyzer& analyzer);
 
   std::vector<NearCompound> compounds_;
   std::unordered_map<std::string, std::size_t> by_term_;

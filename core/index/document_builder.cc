@@ -105,7 +105,7 @@ void add_values(Xapian::Document& doc, const Notice& notice) {
 
 // The analysed words of organisation, title and body with their positions, the XW/XE
 // compound terms and the body's passages.
-void add_text(Xapian::Document& doc, const Notice& notice, const Analyzer& analyzer) {
+void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer) {
   // The organisation's name counts like the title: who published a notice is as telling
   // as what it is called.
   const NearCompounds& compounds = analyzer.near_compounds();
@@ -140,7 +140,7 @@ void add_text(Xapian::Document& doc, const Notice& notice, const Analyzer& analy
 
 }  // namespace
 
-Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes,
+Xapian::Document build_document(const Notice& notice, Analyzer& analyzer, FacetDictionary& facet_codes,
                                 const DocumentSources& sources) {
   Xapian::Document doc;
   store_notice(doc, notice);

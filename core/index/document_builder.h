@@ -23,7 +23,7 @@ struct DocumentSources {
 
 // facet_codes: the index's dictionary; codes for new facet values are added to it, and
 // it must be stored with the document (schema::kFacetCodesMetadataKey).
-Xapian::Document build_document(const Notice& notice, const Analyzer& analyzer, FacetDictionary& facet_codes,
+Xapian::Document build_document(const Notice& notice, Analyzer& analyzer, FacetDictionary& facet_codes,
                                 const DocumentSources& sources = {});
 
 }  // namespace kaiji

@@ -1,12 +1,13 @@
-// One analyser for all unit tests: loading MeCab and the tables takes a moment.
+// One analyser for all unit tests (they run on one thread): loading MeCab and the tables
+// takes a moment.
 #pragma once
 
 #include "analysis/analyzer.h"
 
 namespace kaiji::testing {
 
-inline const Analyzer& analyzer() {
-  static const Analyzer instance(default_analysis_options());
+inline Analyzer& analyzer() {
+  static Analyzer instance(default_analysis_options());
   return instance;
 }
 
