@@ -4,6 +4,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -90,28 +91,13 @@ std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const Index
   return dictionary;
 }
 
-}  // namespace
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
 
-IndexingReport run_indexing(const IndexingOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
-  IndexingReport report;
-  const std::size_t threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::unique_ptr<Analyzer>> analyzers;
-  for (std::size_t t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>(options.analysis));
-  const Classifier classifier(options.analysis.data_dir);
-  IndexStore store(options.db_path, options.shards, options.rebuild);
-  const std::unique_ptr<FacetDictionary> dictionary = facet_dictionary(store, options);
-  FacetDictionary& facet_codes = *dictionary;
-
-  Progress progress(options.progress);
-  Scan scan = scan_inputs(options.inputs, analysis_hash(options.analysis), kScanCacheBytes, threads,
-                          [&progress](std::size_t done, std::size_t total, std::size_t notices) {
-                            progress.scanning(done, total, notices);
-                          });
-  const auto seconds_since = [](std::chrono::steady_clock::time_point t) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
-  };
-  report.problems = std::move(scan.problems);
+// What the scan found, as the report tells it.
+void report_scan(const Scan& scan, IndexingReport& report) {
+  report.problems = scan.problems;
   report.files_skipped = scan.files_skipped;
   for (const ScannedFile& f : scan.files) {
     report.files_read += f.read ? 1 : 0;
@@ -119,123 +105,189 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   }
   report.notices_read = scan.notices.size();
   report.duplicates_merged = scan.notices.size() - scan.group_sizes.size();
+}
 
-  // Unchanged groups: their version is already in the index.
-  std::unordered_set<std::string> current_versions;
-  std::vector<bool> to_write(scan.group_sizes.size(), true);
+// Which groups of copies need writing: all of them for a new generation; for an update,
+// those whose version is not in the index yet.
+struct WritePlan {
+  std::unordered_set<std::string> current_versions;  // every group's version in this run
+  std::vector<bool> to_write;                        // per group
   std::size_t writes = 0;
+};
+
+WritePlan plan_writes(const Scan& scan, IndexStore& store, IndexingReport& report) {
+  WritePlan plan;
+  plan.to_write.assign(scan.group_sizes.size(), true);
   for (std::size_t g = 0; g < scan.group_sizes.size(); ++g) {
     const std::string version = version_string(scan.group_hashes[g]);
-    current_versions.insert(version);
+    plan.current_versions.insert(version);
     if (!store.rebuilding()) {
       const std::string term = version_term(version);
       for (const Xapian::WritableDatabase& shard : store.shards()) {
-        if (shard.term_exists(term)) to_write[g] = false;
+        if (shard.term_exists(term)) plan.to_write[g] = false;
       }
     }
-    if (to_write[g]) ++writes; else ++report.unchanged;
+    if (plan.to_write[g]) ++plan.writes; else ++report.unchanged;
   }
+  return plan;
+}
 
-  // A new generation is written in bulk parts, one per thread; an existing one is
-  // updated in place, a batch at a time.
+// Pushes every notice the plan writes to the pipeline, each group's copies merged into
+// one notice with all their files, in reading order.
+void feed_notices(Scan& scan, const WritePlan& plan, AnalysisPipeline& pipeline, IndexingReport& report) {
+  struct Pending {
+    std::vector<Notice> copies;
+    std::set<std::string> files;
+  };
+  std::unordered_map<std::size_t, Pending> pending;
+  const auto emit = [&](Notice&& notice, std::size_t group, std::set<std::string>&& files) {
+    files.erase(std::string());  // standard input has no file
+    pipeline.push({std::move(notice), scan.group_hashes[group], {files.begin(), files.end()}});
+  };
+  std::size_t first = 0;  // index of the file's first notice in scan.notices
+  for (ScannedFile& file : scan.files) {
+    const std::size_t begin = first;
+    first += file.notices;
+    bool needed = false;
+    for (std::size_t i = begin; i < first && !needed; ++i) needed = plan.to_write[scan.notices[i].group];
+    if (!needed) continue;
+    std::optional<std::vector<Notice>> notices = notices_again(file, scan, begin, report);
+    if (!notices) continue;
+    for (std::size_t k = 0; k < notices->size(); ++k) {
+      const std::size_t group = scan.notices[begin + k].group;
+      if (!plan.to_write[group]) continue;
+      if (scan.group_sizes[group] == 1) {
+        emit(std::move((*notices)[k]), group, {file.absolute_path});
+        continue;
+      }
+      Pending& p = pending[group];
+      p.copies.push_back(std::move((*notices)[k]));
+      p.files.insert(file.absolute_path);
+      if (p.copies.size() == scan.group_sizes[group]) {
+        emit(merge_copies(std::move(p.copies)), group, std::move(p.files));
+        pending.erase(group);
+      }
+    }
+  }
+  // Groups left incomplete because a file changed under us: what was read of them.
+  for (auto& [group, p] : pending) emit(merge_copies(std::move(p.copies)), group, std::move(p.files));
+}
+
+// The writer of this run: a new generation is written in bulk parts, one per thread;
+// an existing one is updated in place, a batch at a time.
+struct Writers {
   std::optional<BulkWriter> bulk;
   std::optional<BatchWriter> batch;
+
+  void write(const std::string& id, Xapian::Document&& doc) {
+    if (bulk) {
+      bulk->write(id, std::move(doc));
+    } else {
+      batch->write(id, std::move(doc));
+    }
+  }
+};
+
+void open_writers(Writers& writers, IndexStore& store, const IndexingOptions& options, std::size_t threads,
+                  const FacetDictionary& facet_codes) {
   if (store.rebuilding()) {
-    bulk.emplace(store.parts_dir(), store.shard_paths(), threads, kBulkCommitEvery);
+    writers.bulk.emplace(store.parts_dir(), store.shard_paths(), threads, kBulkCommitEvery);
   } else {
     // Every batch stores the facet dictionary its documents' codes refer to.
-    batch.emplace(store.shards(), options.batch_size, [&facet_codes](Xapian::WritableDatabase& shard) {
+    writers.batch.emplace(store.shards(), options.batch_size, [&facet_codes](Xapian::WritableDatabase& shard) {
       shard.set_metadata(schema::kFacetCodesMetadataKey, facet_codes.serialise());
     });
   }
-  report.reading_seconds = seconds_since(started);
-  progress.start_writing(writes);
-  const auto writing_started = std::chrono::steady_clock::now();
-  {
-    std::size_t written = 0;
-    AnalysisPipeline pipeline(
-        threads, kInFlightPerThread * threads,
-        [&](AnalysisJob& job, std::size_t worker) {
-          job.notice.facets = classifier.classify(job.notice);
-          return build_document(job.notice, *analyzers[worker], facet_codes,
-                                {version_string(job.version), job.source_files});
-        },
-        [&](const AnalysisJob& job, Xapian::Document&& doc) {
-          if (bulk) {
-            bulk->write(job.notice.id, std::move(doc));
-          } else {
-            batch->write(job.notice.id, std::move(doc));
-          }
-          progress.written(++written);
-        });
+}
 
-    struct Pending {
-      std::vector<Notice> copies;
-      std::set<std::string> files;
-    };
-    std::unordered_map<std::size_t, Pending> pending;
-    const auto emit = [&](Notice&& notice, std::size_t group, std::set<std::string>&& files) {
-      files.erase(std::string());  // standard input has no file
-      pipeline.push({std::move(notice), scan.group_hashes[group], {files.begin(), files.end()}});
-    };
-    std::size_t first = 0;  // index of the file's first notice in scan.notices
-    for (ScannedFile& file : scan.files) {
-      const std::size_t begin = first;
-      first += file.notices;
-      bool needed = false;
-      for (std::size_t i = begin; i < first && !needed; ++i) needed = to_write[scan.notices[i].group];
-      if (!needed) continue;
-      std::optional<std::vector<Notice>> notices = notices_again(file, scan, begin, report);
-      if (!notices) continue;
-      for (std::size_t k = 0; k < notices->size(); ++k) {
-        const std::size_t group = scan.notices[begin + k].group;
-        if (!to_write[group]) continue;
-        if (scan.group_sizes[group] == 1) {
-          emit(std::move((*notices)[k]), group, {file.absolute_path});
-          continue;
-        }
-        Pending& p = pending[group];
-        p.copies.push_back(std::move((*notices)[k]));
-        p.files.insert(file.absolute_path);
-        if (p.copies.size() == scan.group_sizes[group]) {
-          emit(merge_copies(std::move(p.copies)), group, std::move(p.files));
-          pending.erase(group);
-        }
-      }
-    }
-    // Groups left incomplete because a file changed under us: what was read of them.
-    for (auto& [group, p] : pending) emit(merge_copies(std::move(p.copies)), group, std::move(p.files));
-    pipeline.finish();
-  }
-  report.writing_seconds = seconds_since(writing_started);
-  const auto finishing_started = std::chrono::steady_clock::now();
+// Analyses, classifies and writes every notice of the plan, on `analyzers.size()` threads.
+void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_ptr<Analyzer>>& analyzers,
+                   const Classifier& classifier, FacetDictionary& facet_codes, Writers& writers, Progress& progress,
+                   IndexingReport& report) {
+  std::size_t written = 0;
+  AnalysisPipeline pipeline(
+      analyzers.size(), kInFlightPerThread * analyzers.size(),
+      [&](AnalysisJob& job, std::size_t worker) {
+        job.notice.facets = classifier.classify(job.notice);
+        return build_document(job.notice, *analyzers[worker], facet_codes,
+                              {version_string(job.version), job.source_files});
+      },
+      [&](const AnalysisJob& job, Xapian::Document&& doc) {
+        writers.write(job.notice.id, std::move(doc));
+        progress.written(++written);
+      });
+  feed_notices(scan, plan, pipeline, report);
+  pipeline.finish();
+}
 
-  if (bulk) {
-    bulk->finish();
+// Ends the writing: a new generation's parts become its shards; an update removes the
+// notices its re-read files no longer hold (and, with --prune, those of vanished files)
+// and commits.
+void finish_writing(Writers& writers, IndexStore& store, const Scan& scan, const WritePlan& plan,
+                    const IndexingOptions& options, IndexingReport& report) {
+  if (writers.bulk) {
+    writers.bulk->finish();
     store.open_written_shards();
-    report.added = bulk->written();
+    report.added = writers.bulk->written();
     report.batches_committed = 1;  // the whole generation, published at once
-  } else {
-    std::unordered_set<std::string> read_files;
-    for (const ScannedFile& f : scan.files) {
-      if (f.read && !f.absolute_path.empty()) read_files.insert(f.absolute_path);
-    }
-    report.removed = remove_stale(store.shards(), *batch, read_files, current_versions);
-    if (options.prune) report.pruned = prune_gone(store.shards(), *batch);
-    batch->commit(false);
-    report.added = batch->counts().added;
-    report.replaced = batch->counts().replaced;
-    report.batches_committed = batch->counts().batches_committed;
+    return;
   }
-  // What a searcher checks before it trusts the index (schema.h).
+  BatchWriter& batch = *writers.batch;
+  std::unordered_set<std::string> read_files;
+  for (const ScannedFile& f : scan.files) {
+    if (f.read && !f.absolute_path.empty()) read_files.insert(f.absolute_path);
+  }
+  report.removed = remove_stale(store.shards(), batch, read_files, plan.current_versions);
+  if (options.prune) report.pruned = prune_gone(store.shards(), batch);
+  batch.commit(false);
+  report.added = batch.counts().added;
+  report.replaced = batch.counts().replaced;
+  report.batches_committed = batch.counts().batches_committed;
+}
+
+// What a searcher checks before it trusts the index (schema.h).
+void write_index_metadata(IndexStore& store, const Analyzer& analyzer, const FacetDictionary& facet_codes) {
   for (Xapian::WritableDatabase& shard : store.shards()) {
     shard.set_metadata(schema::kFormatMetadataKey, std::to_string(schema::kIndexFormat));
-    shard.set_metadata(schema::kNearCompoundsMetadataKey, analyzers.front()->near_compounds().fingerprint());
+    shard.set_metadata(schema::kNearCompoundsMetadataKey, analyzer.near_compounds().fingerprint());
     shard.set_metadata(schema::kFacetCodesMetadataKey, facet_codes.serialise());
   }
+}
+
+}  // namespace
+
+IndexingReport run_indexing(const IndexingOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  IndexingReport report;
+  const std::size_t threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // One analyser per analysis thread: an Analyzer is used by one thread at a time.
+  std::vector<std::unique_ptr<Analyzer>> analyzers;
+  for (std::size_t t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>(options.analysis));
+  const Classifier classifier(options.analysis.data_dir);
+  IndexStore store(options.db_path, options.shards, options.rebuild);
+  const std::unique_ptr<FacetDictionary> facet_codes = facet_dictionary(store, options);
+
+  Progress progress(options.progress);
+  Scan scan = scan_inputs(options.inputs, analysis_hash(options.analysis), kScanCacheBytes, threads,
+                          [&progress](std::size_t done, std::size_t total, std::size_t notices) {
+                            progress.scanning(done, total, notices);
+                          });
+  report_scan(scan, report);
+  const WritePlan plan = plan_writes(scan, store, report);
+  Writers writers;
+  open_writers(writers, store, options, threads, *facet_codes);
+  report.reading_seconds = seconds_since(started);
+
+  progress.start_writing(plan.writes);
+  const auto writing_started = std::chrono::steady_clock::now();
+  write_notices(scan, plan, analyzers, classifier, *facet_codes, writers, progress, report);
+  report.writing_seconds = seconds_since(writing_started);
+
+  const auto finishing_started = std::chrono::steady_clock::now();
+  finish_writing(writers, store, scan, plan, options, report);
+  write_index_metadata(store, *analyzers.front(), *facet_codes);
   store.publish();
   for (Xapian::WritableDatabase& shard : store.shards()) report.documents_in_index += shard.get_doccount();
-
   report.finishing_seconds = seconds_since(finishing_started);
   report.seconds = seconds_since(started);
   return report;

@@ -1,9 +1,9 @@
-// Notice ⇄ record: the stored form of a notice in the index (a document's data).
+// Notice ⇄ record: the stored form of a notice's fields, kept in schema::kRecordSlot
+// (stored_notice.h writes and reads it; the body goes in a slot of its own).
 //
 // A binary record of length-prefixed fields, not JSON: a searcher decodes one for every
 // result it prints, and parsing JSON cost more than the rest of showing a result (about
-// 280k instructions a notice, its body being most of the bytes). Xapian compresses
-// document data, so the record is no larger on disk than JSON was. The layout changes
+// 280k instructions a notice, its body being most of the bytes). The layout changes
 // only together with schema::kIndexFormat.
 #pragma once
 
@@ -22,7 +22,7 @@ class DamagedRecord : public std::runtime_error {
 };
 
 // Without the body when `with_body` is false: the index keeps bodies apart
-// (schema::kBodySlot), compressed faster than Xapian compresses document data.
+// (schema::kBodySlot), compressed with zstd, which is faster than Xapian's zlib.
 std::string encode_notice(const Notice& notice, bool with_body = true);
 // Everything encode_notice stored: id_from_source (an input detail) is not kept.
 Notice decode_notice(std::string_view record);
