@@ -5,10 +5,10 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "notice_id.h"
-#include "notice_record.h"
-#include "notice_reader.h"
-#include "utf8.h"
+#include "reading/notice_id.h"
+#include "index/notice_record.h"
+#include "reading/notice_reader.h"
+#include "base/utf8.h"
 
 namespace {
 void require(bool condition) {
