@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
 #include <iostream>
 
 #include <xapian.h>
@@ -25,6 +24,18 @@ constexpr std::size_t kMaxLimit = 10000;
 constexpr std::size_t kMaxQueryBytes = 10000;
 
 enum class Format { Text, Json, Jsonl, Csv };
+
+// What the command line asks for: the options as given, then (validate) the request and
+// output format they make.
+struct Invocation {
+  kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
+  std::vector<std::string> db_paths;
+  std::vector<std::string> words;
+  kaiji::SearchRequest request;
+  bool json = false, jsonl = false, csv = false, bom = false, no_synonyms = false;
+  std::string sort, group, show_id;
+  Format format = Format::Text;
+};
 
 std::string join_words(const std::vector<std::string>& words) {
   std::string out;
@@ -51,84 +62,91 @@ void parse_sort(const std::string& spec, kaiji::SearchRequest& request) {
   }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
-  std::vector<std::string> db_paths;
-  std::vector<std::string> words;
-  kaiji::SearchRequest request;
-  bool json = false, jsonl = false, csv = false, bom = false, no_synonyms = false;
-  std::string sort, group, show_id;
-
+// The options, bound to the fields of `given` (which must outlive the description).
+po::options_description define_options(Invocation& given) {
   po::options_description visible(
       "Usage: kaiji-searcher --db DIR [options] [QUERY...]\n"
       "Searches breach notices. Words are ANDed; field:value filters narrow (cause:ransomware,\n"
       "year:2022..2024, affected:>=10000 …); no words at all browses, newest first.\n"
       "See README.md for the query language.\n\n"
       "Options");
+  kaiji::SearchRequest& request = given.request;
   visible.add_options()
       ("help,h", "show this help")
-      ("db", po::value(&db_paths)->value_name("DIR|tcp://HOST:PORT"),
+      ("db", po::value(&given.db_paths)->value_name("DIR|tcp://HOST:PORT"),
        "index directory, or an index served by xapian-tcpsrv; repeat to search several as one")
       ("limit", po::value(&request.limit)->value_name("N")->default_value(10), "results to show (at most 10000)")
       ("offset", po::value(&request.offset)->value_name("N")->default_value(0), "results to skip")
-      ("sort", po::value(&sort)->value_name("KEY[:asc|:desc]"), "relevance, date or affected (default: relevance; date when browsing)")
-      ("group", po::value(&group)->value_name("incident"), "one result per incident number, with its count")
+      ("sort", po::value(&given.sort)->value_name("KEY[:asc|:desc]"), "relevance, date or affected (default: relevance; date when browsing)")
+      ("group", po::value(&given.group)->value_name("incident"), "one result per incident number, with its count")
       ("facets", po::bool_switch(&request.facets), "count every facet over all matches")
       ("like", po::value(&request.like_id)->value_name("ID"), "notices similar to notice ID (the query, if any, narrows them)")
-      ("show", po::value(&show_id)->value_name("ID"), "print the whole notice ID with its metadata")
-      ("json", po::bool_switch(&json), "one JSON object on stdout (docs/json-output.md)")
-      ("jsonl", po::bool_switch(&jsonl), "one JSON result per line, for pipes")
-      ("csv", po::bool_switch(&csv), "CSV with a header row, UTF-8")
-      ("bom", po::bool_switch(&bom), "with --csv: start with a UTF-8 byte-order mark (for Excel)")
-      ("no-synonyms", po::bool_switch(&no_synonyms), "do not expand query words with dict/synonyms.tsv");
-  kaiji::cli::add_analysis_options(visible, analysis);
+      ("show", po::value(&given.show_id)->value_name("ID"), "print the whole notice ID with its metadata")
+      ("json", po::bool_switch(&given.json), "one JSON object on stdout (docs/json-output.md)")
+      ("jsonl", po::bool_switch(&given.jsonl), "one JSON result per line, for pipes")
+      ("csv", po::bool_switch(&given.csv), "CSV with a header row, UTF-8")
+      ("bom", po::bool_switch(&given.bom), "with --csv: start with a UTF-8 byte-order mark (for Excel)")
+      ("no-synonyms", po::bool_switch(&given.no_synonyms), "do not expand query words with dict/synonyms.tsv");
+  kaiji::cli::add_analysis_options(visible, given.analysis);
+  return visible;
+}
 
-  Format format = Format::Text;
-  try {
-    if (!kaiji::cli::parse(argc, argv, visible, words)) return kExitOk;
-    if (db_paths.empty()) throw po::error("--db DIR is required");
-    if (json + jsonl + csv > 1) throw po::error("choose one of --json, --jsonl and --csv");
-    if (bom && !csv) throw po::error("--bom goes with --csv");
-    format = json ? Format::Json : jsonl ? Format::Jsonl : csv ? Format::Csv : Format::Text;
-    if (request.limit > kMaxLimit) {
-      throw po::error("--limit must be at most " + std::to_string(kMaxLimit) + " (use --offset to page)");
-    }
-    if (!sort.empty()) parse_sort(sort, request);
-    if (!group.empty() && group != "incident") throw po::error("--group takes 'incident'");
-    request.group_by_incident = !group.empty();
-    request.query = join_words(words);
-    if (request.query.size() > kMaxQueryBytes) {
-      throw po::error("the query is " + std::to_string(request.query.size()) + " bytes; at most " +
-                      std::to_string(kMaxQueryBytes) + " are accepted");
-    }
-    request.synonyms = !no_synonyms;
-  } catch (const po::error& e) {
-    std::cerr << "kaiji-searcher: " << e.what() << "\nTry 'kaiji-searcher --help'.\n";
-    return kExitUsage;
+// Checks the parsed options against each other and completes the request and the format
+// from them. Throws po::error.
+void validate(Invocation& given) {
+  if (given.db_paths.empty()) throw po::error("--db DIR is required");
+  if (given.json + given.jsonl + given.csv > 1) throw po::error("choose one of --json, --jsonl and --csv");
+  if (given.bom && !given.csv) throw po::error("--bom goes with --csv");
+  given.format = given.json ? Format::Json : given.jsonl ? Format::Jsonl : given.csv ? Format::Csv : Format::Text;
+  kaiji::SearchRequest& request = given.request;
+  if (request.limit > kMaxLimit) {
+    throw po::error("--limit must be at most " + std::to_string(kMaxLimit) + " (use --offset to page)");
   }
+  if (!given.sort.empty()) parse_sort(given.sort, request);
+  if (!given.group.empty() && given.group != "incident") throw po::error("--group takes 'incident'");
+  request.group_by_incident = !given.group.empty();
+  request.query = join_words(given.words);
+  if (request.query.size() > kMaxQueryBytes) {
+    throw po::error("the query is " + std::to_string(request.query.size()) + " bytes; at most " +
+                    std::to_string(kMaxQueryBytes) + " are accepted");
+  }
+  request.synonyms = !given.no_synonyms;
+}
 
+void write_notice(const kaiji::Notice& notice, Format format, const kaiji::Taxonomy& taxonomy) {
+  if (format == Format::Text) {
+    kaiji::write_notice_text(std::cout, notice, taxonomy);
+  } else {
+    std::cout << kaiji::notice_to_json(notice).dump(format == Format::Json ? 2 : -1) << '\n';
+  }
+}
+
+void write_response(const kaiji::SearchResponse& response, Format format, bool bom, const kaiji::Taxonomy& taxonomy) {
+  switch (format) {
+    case Format::Json: kaiji::write_json(std::cout, response); break;
+    case Format::Jsonl: kaiji::write_jsonl(std::cout, response); break;
+    case Format::Csv: kaiji::write_csv(std::cout, response, bom); break;
+    case Format::Text: kaiji::write_text(std::cout, response, taxonomy, isatty(STDOUT_FILENO) != 0); break;
+  }
+}
+
+// Opens the index, answers the --show or the search on stdout. Throws what opening and
+// searching throw.
+void answer(const Invocation& given) {
+  kaiji::Analyzer analyzer(given.analysis);
+  const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(given.analysis.data_dir + "/taxonomy.tsv");
+  kaiji::SearchEngine engine(given.db_paths, analyzer, taxonomy);
+  if (!given.show_id.empty()) {
+    write_notice(engine.show(given.show_id), given.format, taxonomy);
+  } else {
+    write_response(engine.search(given.request), given.format, given.bom, taxonomy);
+  }
+}
+
+// Answers, saying on stderr why it could not; returns the exit status.
+int answer_or_explain(const Invocation& given) {
   try {
-    kaiji::Analyzer analyzer(analysis);
-    const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
-    const kaiji::SearchEngine engine(db_paths, analyzer, taxonomy);
-    if (!show_id.empty()) {
-      const kaiji::Notice notice = engine.show(show_id);
-      if (format == Format::Text) {
-        kaiji::write_notice_text(std::cout, notice, taxonomy);
-      } else {
-        std::cout << kaiji::notice_to_json(notice).dump(format == Format::Json ? 2 : -1) << '\n';
-      }
-      return kExitOk;
-    }
-    const kaiji::SearchResponse response = engine.search(request);
-    switch (format) {
-      case Format::Json: kaiji::write_json(std::cout, response); break;
-      case Format::Jsonl: kaiji::write_jsonl(std::cout, response); break;
-      case Format::Csv: kaiji::write_csv(std::cout, response, bom); break;
-      case Format::Text: kaiji::write_text(std::cout, response, taxonomy, isatty(STDOUT_FILENO) != 0); break;
-    }
+    answer(given);
     return kExitOk;
   } catch (const kaiji::QuerySyntaxError& e) {
     std::cerr << "kaiji-searcher: query error at column " << e.column() << ": " << e.what() << '\n';
@@ -138,12 +156,12 @@ int main(int argc, char** argv) {
   } catch (const Xapian::DatabaseOpeningError& e) {
     // A kaiji index directory without its stub: the first indexer run has not finished
     // (it publishes the whole index at once at the end).
-    const auto unfinished = std::find_if(db_paths.begin(), db_paths.end(), kaiji::layout::is_unfinished_index);
-    if (unfinished != db_paths.end()) {
+    const auto unfinished = std::find_if(given.db_paths.begin(), given.db_paths.end(), kaiji::layout::is_unfinished_index);
+    if (unfinished != given.db_paths.end()) {
       std::cerr << "kaiji-searcher: index " << *unfinished
                 << " has no complete version yet: its first kaiji-indexer run has not finished\n";
     } else {
-      std::cerr << "kaiji-searcher: cannot open index " << join_words(db_paths)
+      std::cerr << "kaiji-searcher: cannot open index " << join_words(given.db_paths)
                 << " (run kaiji-indexer first?): " << e.get_msg() << '\n';
     }
   } catch (const Xapian::Error& e) {
@@ -152,4 +170,19 @@ int main(int argc, char** argv) {
     std::cerr << "kaiji-searcher: " << e.what() << '\n';
   }
   return kExitFailure;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Invocation given;
+  const po::options_description visible = define_options(given);
+  try {
+    if (!kaiji::cli::parse(argc, argv, visible, given.words)) return kExitOk;
+    validate(given);
+  } catch (const po::error& e) {
+    std::cerr << "kaiji-searcher: " << e.what() << "\nTry 'kaiji-searcher --help'.\n";
+    return kExitUsage;
+  }
+  return answer_or_explain(given);
 }
