@@ -88,7 +88,7 @@ QueryLatency measure_queries(const fs::path& db, const std::vector<std::string>&
   const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
   kaiji::Analyzer analyzer(analysis);
   const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(analysis.data_dir + "/taxonomy.tsv");
-  const kaiji::SearchEngine engine({db.string()}, analyzer, taxonomy);
+  kaiji::SearchEngine engine({db.string()}, analyzer, taxonomy);
   // Each searcher feature over the same query mix.
   struct Feature {
     std::string name;

@@ -11,7 +11,7 @@
 // One local shard only. xapian-tcpsrv runs only the match spies it knows, and over
 // several shards Xapian 1.4 shows a spy each shard's documents by the shard's own
 // document numbers, without saying which shard they come from; both count with
-// ValueCountMatchSpy (search_engine.cc). The counts are the same.
+// ValueCountMatchSpy (facet_counting.cc). The counts are the same.
 #pragma once
 
 #include <cstddef>

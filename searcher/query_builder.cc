@@ -48,7 +48,12 @@ double QueryBuilder::idf(const std::vector<std::string>& terms, std::string_view
   return best;
 }
 
-BuiltQuery QueryBuilder::build(const QueryNode& root) const {
+PartialWeight split_partial_weight(double weight) {
+  const auto words = static_cast<std::size_t>(std::floor(weight / kPartialWordBonus));
+  return {words, weight - static_cast<double>(words) * kPartialWordBonus};
+}
+
+BuiltQuery QueryBuilder::build(const QueryNode& root) {
   BuiltQuery out;
   Xapian::Query q = node_query(root, out);
   out.query = q.empty() ? Xapian::Query::MatchAll : q;
@@ -56,7 +61,7 @@ BuiltQuery QueryBuilder::build(const QueryNode& root) const {
   return out;
 }
 
-void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) const {
+void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) {
   if (root.kind != QueryNode::Kind::And) return;
   std::vector<Xapian::Query> required;  // filters stay required
   std::vector<Xapian::Query> negative;
@@ -84,7 +89,7 @@ void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) const {
   out.partial_query = partial;
 }
 
-Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) const {
+Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
   switch (node.kind) {
     case QueryNode::Kind::Word:
       return text_query(node.text, "", false, true, out);
@@ -132,7 +137,7 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) c
 }
 
 Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view prefix, bool exact_phrase,
-                                       bool with_grams, BuiltQuery& out) const {
+                                       bool with_grams, BuiltQuery& out) {
   const std::vector<Token> tokens = analyzer_.analyze(text);
   const WordPaths paths = split_paths(tokens);
   std::vector<Xapian::Query> alternatives;
@@ -153,7 +158,7 @@ Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view
 }
 
 Xapian::Query QueryBuilder::synonym_query(const std::string& text, const std::vector<std::string>& words,
-                                          std::string_view prefix, BuiltQuery& out) const {
+                                          std::string_view prefix, BuiltQuery& out) {
   // Looked up by the whole query word, or by its one analysed word.
   const std::vector<std::string>* synonyms = &analyzer_.synonyms().lookup(analyzer_.fold_word(text));
   if (synonyms->empty() && words.size() == 1) synonyms = &analyzer_.synonyms().lookup(words.front());

@@ -27,13 +27,26 @@ struct BuiltQuery {
   bool has_positive = false;    // false: the query only filters / excludes: browse, newest first
   // For a query of several words that no notice matches together: the same query with
   // the words ORed, each matched word adding kPartialWordBonus, so notices matching more
-  // words rank first. Empty when the query has fewer than two top-level words.
+  // words rank first (split_partial_weight takes a hit's weight apart again). Empty when
+  // the query has fewer than two top-level words.
   Xapian::Query partial_query;
   std::size_t word_count = 0;   // top-level words of the query
 };
 
 // Weight each matched word adds in a partial query; far above any BM25 score.
 inline constexpr double kPartialWordBonus = 10000.0;
+
+// A partial match's weight taken apart: the bonuses it holds, one per word matched, and
+// the BM25 score beside them.
+struct PartialWeight {
+  std::size_t matched_words = 0;
+  double bm25 = 0;
+};
+// The count is read back from the weight, not asked of the index word by word, because
+// it must say what ranked the hit: where Xapian 1.4 prunes a match over several databases
+// (seen with two local indexes of unequal size and a small page), a hit's weight can hold
+// fewer bonuses than the words it contains.
+PartialWeight split_partial_weight(double weight);
 
 struct QueryBuildOptions {
   bool synonyms = true;
@@ -50,20 +63,21 @@ class QueryBuilder {
   QueryBuilder(Analyzer& analyzer, const Taxonomy& taxonomy, QueryBuildOptions options)
       : analyzer_(analyzer), taxonomy_(taxonomy), options_(options) {}
 
-  BuiltQuery build(const QueryNode& root) const;
+  // Not const, nor are the steps that analyse words: the Analyzer rewrites its lattice.
+  BuiltQuery build(const QueryNode& root);
 
  private:
   // The dictionary compound these paths are, when its XW terms can answer for it.
   const NearCompound* near_compound(const WordPaths& paths, std::string_view prefix) const;
-  Xapian::Query node_query(const QueryNode& node, BuiltQuery& out) const;
+  Xapian::Query node_query(const QueryNode& node, BuiltQuery& out);
   // The partial form of a top-level AND (see BuiltQuery::partial_query).
-  void build_partial(const QueryNode& root, BuiltQuery& out) const;
+  void build_partial(const QueryNode& root, BuiltQuery& out);
   // One word or phrase of the query; prefix selects a field ("" = title and body).
   Xapian::Query text_query(const std::string& text, std::string_view prefix, bool exact_phrase, bool with_grams,
-                           BuiltQuery& out) const;
+                           BuiltQuery& out);
   // Synonyms of a query word (whose analysed words are `words`), as one weighted query.
   Xapian::Query synonym_query(const std::string& text, const std::vector<std::string>& words,
-                              std::string_view prefix, BuiltQuery& out) const;
+                              std::string_view prefix, BuiltQuery& out);
   // Character bigrams of a query word, matched against names (and, unless org_only,
   // titles and unknown words).
   Xapian::Query gram_query(const std::string& text, bool org_only) const;

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "search_engine.h"
+#include "search_response.h"
 #include "base/taxonomy.h"
 
 namespace kaiji {

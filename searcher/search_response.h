@@ -1,0 +1,47 @@
+// What a search answers: the page of hits (each with its notice and snippet), how many
+// notices matched, and the facet counts when they were asked for.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "base/notice.h"
+#include "snippet.h"
+
+namespace kaiji {
+
+struct FacetCount {
+  std::string value;  // slug (label: the label as written)
+  std::size_t count = 0;
+};
+
+struct FacetCounts {
+  std::string facet;               // cause, cause_family, sector, year, data, outcome, label
+  std::vector<FacetCount> counts;  // most frequent first (years newest first)
+};
+
+struct SearchHit {
+  std::size_t rank = 0;  // 1-based, over the whole result list
+  double score = 0;      // BM25 (a partial match's per-word bonus taken off)
+  Notice notice;
+  Snippet snippet;
+  bool partial = false;          // matches only some of the query's words
+  std::size_t matched_words = 0; // for partial matches: the words it ranked by (split_partial_weight)
+  std::size_t group_size = 0;    // with grouping: matching notices of its incident
+};
+
+struct SearchResponse {
+  std::string query;
+  std::size_t total = 0;          // matching notices (groups, when grouping)
+  bool total_is_exact = true;     // false when Xapian only estimated it
+  std::string sort = "relevance"; // relevance | date | affected (with "-asc" when ascending)
+  bool partial = false;           // no notice matched every word: best partial matches
+  std::size_t query_words = 0;    // top-level words of the query
+  bool grouped = false;
+  std::string like_id;            // --like: the notice the results resemble
+  std::vector<SearchHit> hits;
+  std::vector<FacetCounts> facets;  // when requested
+};
+
+}  // namespace kaiji

@@ -1,0 +1,25 @@
+#include "side_pass.h"
+
+#include <string>
+#include <utility>
+
+namespace kaiji {
+
+std::future<SidePass> start_side_pass(const Xapian::Database& db, FacetCounter& facets, const Xapian::Query& query,
+                                      bool count_facets) {
+  // Xapian::Query counts its references without atomics, so the thread builds a copy of
+  // its own from the serialised form. Should no thread start, the pass runs on get().
+  std::string wire = query.serialise();
+  return std::async(std::launch::async | std::launch::deferred, [&db, &facets, wire = std::move(wire), count_facets] {
+    const Xapian::Query copy = Xapian::Query::unserialise(wire);
+    SidePass pass;
+    if (count_facets) {
+      pass.facets = facets.count(db, copy);
+    } else {
+      pass.count = count_matches(db, copy, kExactCountUpTo);
+    }
+    return pass;
+  });
+}
+
+}  // namespace kaiji

@@ -1,0 +1,27 @@
+// The counting pass that runs beside the ranked one, on the second core: every facet, or
+// the number of matches. It does not depend on the ranked pass, so it runs on a thread
+// of its own while the searching thread ranks and makes snippets.
+#pragma once
+
+#include <future>
+
+#include <xapian.h>
+
+#include "facet_counting.h"
+#include "match_count.h"
+
+namespace kaiji {
+
+// What the pass beside the ranked one found: the facets, or the number of matches.
+struct SidePass {
+  FacetPass facets;
+  MatchCount count;
+};
+
+// Runs facets.count (when count_facets) or count_matches on db, on its own copy of the query:
+// Xapian objects are not shared between threads. db and facets belong to the pass until
+// its future is ready: one pass at a time on them, and no other use meanwhile.
+std::future<SidePass> start_side_pass(const Xapian::Database& db, FacetCounter& facets, const Xapian::Query& query,
+                                      bool count_facets);
+
+}  // namespace kaiji
