@@ -25,7 +25,7 @@ class FacetTally {
 
   std::vector<FacetCounts> result() const {
     std::vector<FacetCounts> out;
-    for (std::size_t field = 0; field < kFields; ++field) {
+    for (std::size_t field = 0; field < kFacetFieldCount; ++field) {
       FacetCounts facet{std::string(schema::kFacetFields[field].name), {}};
       for (const auto& [value, count] : counts_[field]) facet.counts.push_back({value, count});
       // Years read best in order, newest first; every other facet most frequent first.
@@ -41,8 +41,7 @@ class FacetTally {
   }
 
  private:
-  static constexpr std::size_t kFields = std::size(schema::kFacetFields);
-  std::array<std::map<std::string, std::size_t, std::less<>>, kFields> counts_;
+  std::array<std::map<std::string, std::size_t, std::less<>>, kFacetFieldCount> counts_;
 };
 
 // Counts from the combinations counted in the string facet slots (facet_slots.h). Each

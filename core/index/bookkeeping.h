@@ -4,6 +4,7 @@
 // vanished file held.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>

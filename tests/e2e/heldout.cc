@@ -8,7 +8,6 @@
 #include "cli.h"
 
 namespace kaiji::e2e {
-namespace {
 
 std::string without_spaces(const std::string& text) {
   std::string out;
@@ -20,6 +19,8 @@ std::string without_spaces(const std::string& text) {
   }
   return out;
 }
+
+namespace {
 
 HeldOutHalf load(const std::string& name) {
   namespace fs = std::filesystem;
@@ -48,6 +49,7 @@ HeldOutHalf load(const std::string& name) {
     for (std::size_t k = 0; k < bodies.size(); ++k) {
       if (bodies[k].find(key) != std::string::npos) {
         half.by_label.emplace(label.at("id"), k);
+        half.label_by_notice.emplace(half.notices[k].at("id"), label.at("id"));
         break;
       }
     }
@@ -75,10 +77,8 @@ nlohmann::json search_half(const HeldOutHalf& half, const std::vector<std::strin
 }
 
 std::string label_of(const HeldOutHalf& half, const std::string& notice_id) {
-  for (const auto& [label, k] : half.by_label) {
-    if (half.notices[k].at("id") == notice_id) return label;
-  }
-  return "";
+  const auto found = half.label_by_notice.find(notice_id);
+  return found == half.label_by_notice.end() ? std::string() : found->second;
 }
 
 }  // namespace kaiji::e2e

@@ -19,10 +19,14 @@ struct HeldOutHalf {
   std::string db;               // its index
   std::vector<nlohmann::json> notices;          // every indexed notice, with its body (--show --json)
   std::map<std::string, std::size_t> by_label;  // label id → index in notices (labels found)
+  std::map<std::string, std::string> label_by_notice;  // notice id → label id, the same pairs
 };
 
 // Indexes the half once per test binary (the inputs: every folder next to labels.json).
 const HeldOutHalf& held_out(const std::string& name);
+
+// The text without white space (ASCII and ideographic): labels and notices are compared so.
+std::string without_spaces(const std::string& text);
 
 // kaiji-searcher --db <the half's index> --json ARGS..., parsed; fails the test on a bad exit.
 nlohmann::json search_half(const HeldOutHalf& half, const std::vector<std::string>& args);

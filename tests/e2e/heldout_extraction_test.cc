@@ -26,13 +26,8 @@ using namespace kaiji::e2e;
 
 namespace {
 
-std::string canonical_org(std::string org) {
-  std::string out;
-  for (std::size_t i = 0; i < org.size();) {
-    if (org[i] == ' ' || org[i] == '\n') { ++i; continue; }
-    if (org.compare(i, 3, "\u3000") == 0) { i += 3; continue; }
-    out += org[i++];
-  }
+std::string canonical_org(const std::string& org) {
+  std::string out = without_spaces(org);
   for (const std::string abbreviation : {"(株)", "（株）", "㈱"}) {
     for (std::size_t at; (at = out.find(abbreviation)) != std::string::npos;) out.replace(at, abbreviation.size(), "株式会社");
   }
