@@ -208,7 +208,7 @@ void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_pt
   AnalysisPipeline pipeline(
       analyzers.size(), kInFlightPerThread * analyzers.size(),
       [&](AnalysisJob& job, std::size_t worker) {
-        job.notice.facets = classifier.classify(job.notice);
+        classifier.annotate(job.notice);
         return build_document(job.notice, *analyzers[worker], facet_codes,
                               {version_string(job.version), job.source_files});
       },

@@ -122,12 +122,9 @@ Notice finish_post(PostBuilder&& post, const std::string& source, const std::vec
     notice.title = headerless_title(post.lines, first_line_is_title);
     notice.body = join_lines(post.lines, first_line_is_title ? 1 : 0);
   }
-  // No header date: the release date, then the first date in the text.
+  // No header date: the release date. Not the first date of the text, which is usually
+  // the incident's; the classifier looks for the notice's own date line.
   if (!notice.date && !notice.release_dates.empty()) notice.date = notice.release_dates.front();
-  if (!notice.date) {
-    const std::vector<Date> in_text = find_dates(notice.body);
-    if (!in_text.empty()) notice.date = in_text.front();
-  }
   notice.id = make_notice_id(notice);
   return notice;
 }

@@ -84,7 +84,9 @@ TEST_CASE("classifier: facet accuracy on the labelled corpus") {
       return n.org.find(match) != std::string::npos || n.title.find(match) != std::string::npos;
     });
     REQUIRE_MESSAGE(it != notices.end(), match);
-    const NoticeFacets f = classifier().classify(*it);
+    Notice annotated = *it;  // as the indexer does: org and date completed, then facets
+    classifier().annotate(annotated);
+    const NoticeFacets& f = annotated.facets;
     INFO(match);
     causes_true.push_back(label.at("causes").get<std::set<std::string>>());
     causes_pred.emplace_back(f.causes.begin(), f.causes.end());
