@@ -42,6 +42,10 @@ Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhea
   taxonomy_ = Taxonomy::load((fs::path(data_dir) / "taxonomy.tsv").string());
   const std::string path = (fs::path(data_dir) / "classification_rules.tsv").string();
   rules_file_ = fs::path(path).filename().string();
+  std::vector<std::string> sectors;
+  for (const FacetValue& v : taxonomy_.values("sector")) sectors.push_back(v.slug);
+  const std::string sector_path = (fs::path(data_dir) / "sector_words.tsv").string();
+  sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors);
   for (const TableLine& line : read_table_file(path)) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 5) throw std::runtime_error(where + "expected facet, value, action, scope, pattern");
@@ -181,9 +185,13 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
     }
   }
   facets.sector = taxonomy_.values("sector").front().slug;
-  if (const auto sector = single_valued("sector", matched)) {
-    facets.sector = sector->first;
-    record("sector", sector->second);
+  if (const auto sector = sectors_.read(folded.title, folded.org, folded.body)) {
+    facets.sector = sector->sector;
+    const std::string& field = sector->where == std::string_view("title") ? folded.title
+                               : sector->where == std::string_view("org") ? folded.org : folded.body;
+    facets.evidence.push_back({"sector", sector->sector, "sector_words.tsv:" + std::to_string(sector->line),
+                               context_of(field, sector->offset, sector->word.size()), sector->where,
+                               utf8::length(std::string_view(field).substr(0, sector->offset))});
   }
   for (const auto& [data, rule] : multi_valued("data", matched)) {
     facets.data.push_back(data);

@@ -12,12 +12,13 @@
 #include "base/taxonomy.h"
 #include "classify/letterhead.h"
 #include "classify/phrase_matcher.h"
+#include "classify/sector_reader.h"
 
 namespace kaiji {
 
 class Classifier {
  public:
-  // Loads taxonomy.tsv, classification_rules.tsv and organisation_words.tsv from
+  // Loads taxonomy.tsv, classification_rules.tsv, organisation_words.tsv and sector_words.tsv from
   // data_dir. Every rule's facet and value must exist in the taxonomy; otherwise
   // std::runtime_error names the line.
   explicit Classifier(const std::string& data_dir);
@@ -64,6 +65,7 @@ class Classifier {
 
   Taxonomy taxonomy_;
   LetterheadReader letterhead_;
+  SectorReader sectors_;
   std::string rules_file_;  // its name, for evidence
   std::vector<Rule> rules_;
   std::vector<std::string> negation_cues_;
