@@ -46,6 +46,8 @@ Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhea
   for (const FacetValue& v : taxonomy_.values("sector")) sectors.push_back(v.slug);
   const std::string sector_path = (fs::path(data_dir) / "sector_words.tsv").string();
   sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors);
+  const std::string outcome_path = (fs::path(data_dir) / "outcome_words.tsv").string();
+  outcomes_ = OutcomeReader(read_table_file(outcome_path), outcome_path);
   for (const TableLine& line : read_table_file(path)) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 5) throw std::runtime_error(where + "expected facet, value, action, scope, pattern");
@@ -198,14 +200,19 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
     record("data", rule);
   }
   facets.outcome = taxonomy_.values("outcome").front().slug;
-  if (const auto outcome = single_valued("outcome", matched)) {
+  const std::string text = folded.title + "\n" + folded.body;
+  if (const auto outcome = outcomes_.read(text)) {
+    facets.outcome = outcome->outcome;
+    facets.evidence.push_back({"outcome", outcome->outcome, "outcome_words.tsv:" + std::to_string(outcome->line),
+                               text.substr(outcome->offset, outcome->length), "text",
+                               utf8::length(std::string_view(text).substr(0, outcome->offset))});
+  } else if (const auto outcome = single_valued("outcome", matched)) {
     facets.outcome = outcome->first;
     record("outcome", outcome->second);
   }
-  const std::string text = notice.title + "\n" + notice.body;
-  if (const auto count = headline_count(text)) {
+  if (const auto count = headline_count(notice.title + "\n" + notice.body)) {
     facets.affected = count->value;
-    const std::string normalised = normalize(text);
+    const std::string normalised = normalize(notice.title + "\n" + notice.body);
     facets.evidence.push_back({"affected", std::to_string(count->value), "affected_count.cc (headline count)",
                                context_of(normalised, count->offset, 0), "text",
                                utf8::length(std::string_view(normalised).substr(0, count->offset))});

@@ -11,6 +11,7 @@
 #include "base/notice.h"
 #include "base/taxonomy.h"
 #include "classify/letterhead.h"
+#include "classify/outcome_reader.h"
 #include "classify/phrase_matcher.h"
 #include "classify/sector_reader.h"
 
@@ -18,7 +19,8 @@ namespace kaiji {
 
 class Classifier {
  public:
-  // Loads taxonomy.tsv, classification_rules.tsv, organisation_words.tsv and sector_words.tsv from
+  // Loads taxonomy.tsv, classification_rules.tsv and the organisation, sector and outcome
+  // word tables from
   // data_dir. Every rule's facet and value must exist in the taxonomy; otherwise
   // std::runtime_error names the line.
   explicit Classifier(const std::string& data_dir);
@@ -66,6 +68,7 @@ class Classifier {
   Taxonomy taxonomy_;
   LetterheadReader letterhead_;
   SectorReader sectors_;
+  OutcomeReader outcomes_;
   std::string rules_file_;  // its name, for evidence
   std::vector<Rule> rules_;
   std::vector<std::string> negation_cues_;

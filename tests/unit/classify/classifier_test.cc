@@ -115,7 +115,12 @@ TEST_CASE("classifier: facet accuracy on the labelled corpus") {
       if (!sector) line += " sector=" + f.sector;
       if (!year) line += " year=" + (f.year ? std::to_string(*f.year) : std::string("none"));
       if (!affected) line += " affected=" + (f.affected ? std::to_string(*f.affected) : std::string("none"));
-      if (!outcome) line += " outcome=" + f.outcome;
+      if (!outcome) {
+        line += " outcome=" + f.outcome;
+        for (const Evidence& e : f.evidence) {
+          if (e.field == "outcome") line += " [" + e.rule + ": " + e.text + "]";
+        }
+      }
       std::printf("%s\n", line.c_str());
     }
   }
