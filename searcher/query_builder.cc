@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
+#include <utility>
 
 #include "analysis/char_ngrams.h"
 #include "filter_query.h"
@@ -48,11 +48,6 @@ double QueryBuilder::idf(const std::vector<std::string>& terms, std::string_view
   return best;
 }
 
-PartialWeight split_partial_weight(double weight) {
-  const auto words = static_cast<std::size_t>(std::floor(weight / kPartialWordBonus));
-  return {words, weight - static_cast<double>(words) * kPartialWordBonus};
-}
-
 BuiltQuery QueryBuilder::build(const QueryNode& root) {
   BuiltQuery out;
   Xapian::Query q = node_query(root, out);
@@ -73,16 +68,12 @@ void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) {
     } else if (child.kind == QueryNode::Kind::Field && is_filter_field(child.field)) {
       required.push_back(node_query(child, ignored));
     } else if (Xapian::Query q = node_query(child, ignored); !q.empty()) {
-      // The word's own BM25 weight, plus a fixed bonus for matching it at all.
-      // FixedWeightPostingSource is built into Xapian (remote backends know it too);
-      // release() hands its ownership to the query.
-      auto bonus = std::make_unique<Xapian::FixedWeightPostingSource>(kPartialWordBonus);
-      const Xapian::Query matched(Xapian::Query::OP_FILTER, Xapian::Query(bonus.release()->release()), q);
-      words.emplace_back(Xapian::Query::OP_OR, q, matched);
+      words.push_back(std::move(q));
     }
   }
   out.word_count = words.size();
   if (words.size() < 2) return;
+  out.partial_words = words;
   required.push_back(combine(Xapian::Query::OP_OR, words));
   Xapian::Query partial = combine(Xapian::Query::OP_AND, required);
   if (!negative.empty()) partial = Xapian::Query(Xapian::Query::OP_AND_NOT, partial, combine(Xapian::Query::OP_OR, negative));

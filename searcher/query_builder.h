@@ -26,27 +26,14 @@ struct BuiltQuery {
   std::vector<std::vector<std::string>> highlight_sequences;
   bool has_positive = false;    // false: the query only filters / excludes: browse, newest first
   // For a query of several words that no notice matches together: the same query with
-  // the words ORed, each matched word adding kPartialWordBonus, so notices matching more
-  // words rank first (split_partial_weight takes a hit's weight apart again). Empty when
-  // the query has fewer than two top-level words.
+  // the words ORed (filters and exclusions still apply). Empty when the query has fewer
+  // than two top-level words.
   Xapian::Query partial_query;
+  // Each top-level word's own query, in query order, for counting how many of them a
+  // partial match contains (partial_match.h). Empty with partial_query.
+  std::vector<Xapian::Query> partial_words;
   std::size_t word_count = 0;   // top-level words of the query
 };
-
-// Weight each matched word adds in a partial query; far above any BM25 score.
-inline constexpr double kPartialWordBonus = 10000.0;
-
-// A partial match's weight taken apart: the bonuses it holds, one per word matched, and
-// the BM25 score beside them.
-struct PartialWeight {
-  std::size_t matched_words = 0;
-  double bm25 = 0;
-};
-// The count is read back from the weight, not asked of the index word by word, because
-// it must say what ranked the hit: where Xapian 1.4 prunes a match over several databases
-// (seen with two local indexes of unequal size and a small page), a hit's weight can hold
-// fewer bonuses than the words it contains.
-PartialWeight split_partial_weight(double weight);
 
 struct QueryBuildOptions {
   bool synonyms = true;
