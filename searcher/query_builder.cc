@@ -64,7 +64,7 @@ void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) {
   for (const QueryNode& child : root.children) {
     BuiltQuery ignored;  // highlights were collected by the full query already
     if (child.kind == QueryNode::Kind::Not) {
-      negative.push_back(node_query(child, ignored));
+      negative.push_back(excluded_query(child));
     } else if (child.kind == QueryNode::Kind::Field && is_filter_field(child.field)) {
       required.push_back(node_query(child, ignored));
     } else if (Xapian::Query q = node_query(child, ignored); !q.empty()) {
@@ -80,6 +80,11 @@ void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) {
   out.partial_query = partial;
 }
 
+Xapian::Query QueryBuilder::excluded_query(const QueryNode& not_node) {
+  BuiltQuery ignored;  // excluded words are not highlighted
+  return node_query(not_node.children.front(), ignored);
+}
+
 Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
   switch (node.kind) {
     case QueryNode::Kind::Word:
@@ -91,21 +96,12 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
       if (node.field == "title") return text_query(node.text, schema::kTitlePrefix, node.quoted, false, out);
       // org: the organisation's name words, or any part of the name through its bigrams.
       return text_query(node.text, schema::kOrgPrefix, node.quoted, true, out);
-    case QueryNode::Kind::Not: {
-      BuiltQuery ignored;  // excluded words are not highlighted
-      return node_query(node.children.front(), ignored);
-    }
+    case QueryNode::Kind::Not:
+      // On its own (the whole query, or one side of an OR): every notice except.
+      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, excluded_query(node));
     case QueryNode::Kind::Or: {
       std::vector<Xapian::Query> parts;
-      for (const QueryNode& child : node.children) {
-        if (child.kind == QueryNode::Kind::Not) {
-          BuiltQuery ignored;
-          parts.push_back(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                                        node_query(child.children.front(), ignored)));
-        } else {
-          parts.push_back(node_query(child, out));
-        }
-      }
+      for (const QueryNode& child : node.children) parts.push_back(node_query(child, out));
       return combine(Xapian::Query::OP_OR, parts);
     }
     case QueryNode::Kind::And: {
@@ -113,7 +109,7 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
       std::vector<Xapian::Query> negative;
       for (const QueryNode& child : node.children) {
         if (child.kind == QueryNode::Kind::Not) {
-          negative.push_back(node_query(child, out));
+          negative.push_back(excluded_query(child));
         } else {
           positive.push_back(node_query(child, out));
         }

@@ -57,6 +57,8 @@ class QueryBuilder {
   // The dictionary compound these paths are, when its XW terms can answer for it.
   const NearCompound* near_compound(const WordPaths& paths, std::string_view prefix) const;
   Xapian::Query node_query(const QueryNode& node, BuiltQuery& out);
+  // What a Not node excludes: the query of its operand.
+  Xapian::Query excluded_query(const QueryNode& not_node);
   // The partial form of a top-level AND (see BuiltQuery::partial_query).
   void build_partial(const QueryNode& root, BuiltQuery& out);
   // One word or phrase of the query; prefix selects a field ("" = title and body).

@@ -1,0 +1,64 @@
+// Issue 19: every answer the searcher gives is right, or says why not (negated filters,
+// reversed ranges, …), on the bundled corpus.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+
+using namespace kaiji::e2e;
+
+namespace {
+
+std::set<std::string> id_set(const nlohmann::json& response) {
+  std::set<std::string> out;
+  for (const auto& hit : response.at("results")) out.insert(hit.at("id").get<std::string>());
+  return out;
+}
+
+// Every notice matching the query, by id.
+std::set<std::string> all_ids(const std::string& query) { return id_set(search_json({"--limit", "10000", query})); }
+
+CommandResult searcher(std::vector<std::string> args) {
+  args.insert(args.begin(), {"--db", corpus_index()});
+  return run("kaiji-searcher", args);
+}
+
+}  // namespace
+
+TEST_CASE("negated filters on their own: every notice except the excluded ones") {
+  const std::set<std::string> everything = all_ids("");
+  REQUIRE(everything.size() == 28);
+  struct Case {
+    const char* negated;
+    const char* positive;
+    std::size_t expected;
+  };
+  for (const Case c : {Case{"-cause:ransomware", "cause:ransomware", 22}, Case{"NOT cause:ransomware", "cause:ransomware", 22},
+                       Case{"-sector:finance", "sector:finance", 24}, Case{"(-cause:ransomware)", "cause:ransomware", 22}}) {
+    INFO(c.negated);
+    const std::set<std::string> kept = all_ids(c.negated), excluded = all_ids(c.positive);
+    CHECK(kept.size() == c.expected);
+    CHECK(kept.size() + excluded.size() == everything.size());
+    for (const std::string& id : excluded) CHECK(kept.count(id) == 0);
+  }
+  for (const auto& hit : search_json({"--limit", "100", "-cause:ransomware"}).at("results")) {
+    for (const auto& cause : hit.at("causes")) CHECK(cause != "ransomware");
+  }
+}
+
+TEST_CASE("reversed ranges are a usage error naming the range") {
+  for (const std::string range : {"year:2024..2022", "date:2024-12-31..2024-01-01", "affected:50000..1000"}) {
+    const CommandResult r = searcher({"漏えい", range});
+    INFO(range << " → " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(range + ": the range starts after it ends") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  // The same ranges the right way round, and open or single-valued ones, still answer.
+  CHECK(search_json({"year:2022..2024"}).at("total") == 26);
+  CHECK(search_json({"affected:1000..50000"}).at("total") == 7);
+  CHECK(search_json({"year:2024..2024"}).at("total") == search_json({"year:2024"}).at("total"));
+}
