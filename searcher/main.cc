@@ -151,6 +151,9 @@ int answer_or_explain(const Invocation& given) {
   } catch (const kaiji::QuerySyntaxError& e) {
     std::cerr << "kaiji-searcher: query error at column " << e.column() << ": " << e.what() << '\n';
     return kExitUsage;
+  } catch (const kaiji::NothingToSearch& e) {
+    std::cerr << "kaiji-searcher: " << e.what() << '\n';
+    return kExitUsage;
   } catch (const kaiji::NoticeNotFound& e) {
     std::cerr << "kaiji-searcher: " << e.what() << '\n';
   } catch (const Xapian::DatabaseOpeningError& e) {

@@ -24,6 +24,15 @@ Xapian::Query sequence_query(const std::vector<std::string>& words, std::string_
   return Xapian::Query(op, terms.begin(), terms.end(), window);
 }
 
+// Adds q to parts unless it is empty or the same query as one already there: a word
+// repeated (漏えい 漏えい …, or 漏洩 beside 漏えい, which analyse alike) is matched once.
+void add_unique(std::vector<Xapian::Query>& parts, Xapian::Query q) {
+  if (q.empty()) return;
+  const std::string description = q.get_description();
+  const auto same = [&](const Xapian::Query& p) { return p.get_description() == description; };
+  if (std::none_of(parts.begin(), parts.end(), same)) parts.push_back(std::move(q));
+}
+
 Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
   std::erase_if(parts, [](const Xapian::Query& q) { return q.empty(); });
   if (parts.empty()) return Xapian::Query();
@@ -51,6 +60,7 @@ double QueryBuilder::idf(const std::vector<std::string>& terms, std::string_view
 BuiltQuery QueryBuilder::build(const QueryNode& root) {
   BuiltQuery out;
   Xapian::Query q = node_query(root, out);
+  out.nothing_to_search = q.empty() && !(root.kind == QueryNode::Kind::And && root.children.empty());
   out.query = q.empty() ? Xapian::Query::MatchAll : q;
   build_partial(root, out);
   return out;
@@ -67,8 +77,8 @@ void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) {
       negative.push_back(excluded_query(child));
     } else if (child.kind == QueryNode::Kind::Field && is_filter_field(child.field)) {
       required.push_back(node_query(child, ignored));
-    } else if (Xapian::Query q = node_query(child, ignored); !q.empty()) {
-      words.push_back(std::move(q));
+    } else {
+      add_unique(words, node_query(child, ignored));
     }
   }
   out.word_count = words.size();
@@ -96,12 +106,15 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
       if (node.field == "title") return text_query(node.text, schema::kTitlePrefix, node.quoted, false, out);
       // org: the organisation's name words, or any part of the name through its bigrams.
       return text_query(node.text, schema::kOrgPrefix, node.quoted, true, out);
-    case QueryNode::Kind::Not:
-      // On its own (the whole query, or one side of an OR): every notice except.
-      return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, excluded_query(node));
+    case QueryNode::Kind::Not: {
+      // On its own (the whole query, or one side of an OR): every notice except (nothing
+      // when it excludes only particles).
+      const Xapian::Query excluded = excluded_query(node);
+      return excluded.empty() ? excluded : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, excluded);
+    }
     case QueryNode::Kind::Or: {
       std::vector<Xapian::Query> parts;
-      for (const QueryNode& child : node.children) parts.push_back(node_query(child, out));
+      for (const QueryNode& child : node.children) add_unique(parts, node_query(child, out));
       return combine(Xapian::Query::OP_OR, parts);
     }
     case QueryNode::Kind::And: {
@@ -109,9 +122,9 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
       std::vector<Xapian::Query> negative;
       for (const QueryNode& child : node.children) {
         if (child.kind == QueryNode::Kind::Not) {
-          negative.push_back(excluded_query(child));
+          add_unique(negative, excluded_query(child));
         } else {
-          positive.push_back(node_query(child, out));
+          add_unique(positive, node_query(child, out));
         }
       }
       Xapian::Query pos = combine(Xapian::Query::OP_AND, positive);

@@ -8,8 +8,9 @@
 // 株式会社倉業サービス.
 #pragma once
 
-#include <vector>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -32,7 +33,17 @@ struct BuiltQuery {
   // Each top-level word's own query, in query order, for counting how many of them a
   // partial match contains (partial_match.h). Empty with partial_query.
   std::vector<Xapian::Query> partial_words;
-  std::size_t word_count = 0;   // top-level words of the query
+  std::size_t word_count = 0;   // distinct top-level words of the query
+  // The query has words, but none leaves anything to match: only particles, stop words
+  // or punctuation (の は が).
+  bool nothing_to_search = false;
+};
+
+// Raised for a query with nothing to search for (BuiltQuery::nothing_to_search).
+class NothingToSearch : public std::runtime_error {
+ public:
+  explicit NothingToSearch(const std::string& query)
+      : std::runtime_error("nothing to search for in '" + query + "' (only particles, stop words or punctuation)") {}
 };
 
 struct QueryBuildOptions {

@@ -82,6 +82,7 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   response.like_id = request.like_id;
   const QueryNode tree = parse_query(request.query);
   const BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(tree);
+  if (built.nothing_to_search) throw NothingToSearch(request.query);
   response.query_words = built.word_count;
   const Xapian::Query query = request_query(request, built);
 

@@ -40,7 +40,8 @@ class SearchEngine {
   // friends.
   SearchEngine(const std::vector<std::string>& db_paths, Analyzer& analyzer, const Taxonomy& taxonomy);
 
-  // Throws QuerySyntaxError on bad syntax, NoticeNotFound for an unknown like_id.
+  // Throws QuerySyntaxError on bad syntax, NothingToSearch for a query of only particles,
+  // NoticeNotFound for an unknown like_id.
   SearchResponse search(const SearchRequest& request);
 
   // The whole notice. Throws NoticeNotFound.

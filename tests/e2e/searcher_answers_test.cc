@@ -62,3 +62,33 @@ TEST_CASE("reversed ranges are a usage error naming the range") {
   CHECK(search_json({"affected:1000..50000"}).at("total") == 7);
   CHECK(search_json({"year:2024..2024"}).at("total") == search_json({"year:2024"}).at("total"));
 }
+
+TEST_CASE("a query of only particles, stop words or punctuation is refused, not answered with everything") {
+  for (const std::string query : {"の は が", "、。！", "-の", "(の) OR (が)"}) {
+    const CommandResult r = searcher({"--", query});
+    INFO(query << " → " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("nothing to search for in '" + query + "'") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  // Beside a word or a filter a particle is only dropped.
+  CHECK(search_json({"の", "cause:ransomware"}).at("total") == 6);
+  CHECK(search_json({"ランサムウェア", "の"}).at("total") == search_json({"ランサムウェア"}).at("total"));
+}
+
+TEST_CASE("repeated words are matched once: the same notices and scores as the word alone") {
+  const auto once = search_json({"懲戒処分"});
+  std::vector<std::string> repeated(300, "懲戒処分");
+  const auto many = search_json(repeated);
+  CHECK(many.at("total") == once.at("total"));
+  REQUIRE(many.at("results").size() == once.at("results").size());
+  for (std::size_t i = 0; i < once.at("results").size(); ++i) {
+    CHECK(many.at("results").at(i).at("id") == once.at("results").at(i).at("id"));
+    CHECK(many.at("results").at(i).at("score") == once.at("results").at(i).at("score"));
+  }
+  // Spellings that analyse alike count as one word of a partial match.
+  const auto partial = search_json({"ダンダダン", "懲戒処分", "懲戒処分", "ダンダダン"});
+  REQUIRE(partial.at("partial") == true);
+  const auto text = searcher({"ダンダダン", "懲戒処分", "懲戒処分"});
+  CHECK(text.out.find("[partial: 1 of 2 words]") != std::string::npos);
+}
