@@ -2,6 +2,7 @@
 // reversed ranges, …), on the bundled corpus.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -91,4 +92,42 @@ TEST_CASE("repeated words are matched once: the same notices and scores as the w
   REQUIRE(partial.at("partial") == true);
   const auto text = searcher({"ダンダダン", "懲戒処分", "懲戒処分"});
   CHECK(text.out.find("[partial: 1 of 2 words]") != std::string::npos);
+}
+
+TEST_CASE("option combinations that cannot work, negative numbers, empty ids and a repeated --db are refused") {
+  const std::string show_id = search_json({"--limit", "1"}).at("results").at(0).at("id");
+  struct Case {
+    std::vector<std::string> args;
+    const char* message;
+  };
+  const std::vector<Case> cases = {
+      {{"--limit", "-1", "漏えい"}, "--limit takes a whole number from 0, not '-1'"},
+      {{"--offset", "-1", "漏えい"}, "--offset takes a whole number from 0, not '-1'"},
+      {{"--limit=-5"}, "--limit takes a whole number from 0, not '-5'"},
+      {{"--limit", "ten"}, "--limit takes a whole number from 0, not 'ten'"},
+      {{"--show", ""}, "--show needs a notice id"},
+      {{"--like", ""}, "--like needs a notice id"},
+      {{"--db", corpus_index()}, "names an index given already"},
+      {{"--db", corpus_index() + "/."}, "names an index given already"},
+      {{"--csv", "--facets", "漏えい"}, "--facets counts go to the text or --json output; --csv"},
+      {{"--jsonl", "--facets"}, "--facets counts go to the text or --json output; --jsonl"},
+      {{"--show", show_id, "--csv"}, "--show prints one whole notice; it does not take --csv"},
+      {{"--show", show_id, "--facets"}, "it does not take --facets"},
+      {{"--show", show_id, "漏えい"}, "it does not take a query"},
+      {{"--show", show_id, "--limit", "5"}, "it does not take --limit"},
+      {{"--show", show_id, "--like", show_id}, "it does not take --like"},
+      {{"--bom", "--json"}, "--bom goes with --csv"},
+  };
+  for (const Case& c : cases) {
+    const CommandResult r = searcher(c.args);
+    INFO(c.args.front() << " … → " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(c.message) != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  // What does go together still works: --show with --jsonl is the notice on one line.
+  const CommandResult line = searcher({"--show", show_id, "--jsonl"});
+  CHECK(line.exit_code == 0);
+  CHECK(nlohmann::json::parse(line.out).at("id") == show_id);
+  CHECK(std::count(line.out.begin(), line.out.end(), '\n') == 1);
 }
