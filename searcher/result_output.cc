@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "safe_text.h"
+
 namespace kaiji {
 namespace {
 
@@ -80,14 +82,16 @@ std::string format_score(double score) {
   return buffer;
 }
 
-std::string csv_field(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
+// The notice's own text as a terminal may show it (safe_text.h).
+Notice visible_notice(const Notice& notice) {
+  Notice out = notice;
+  for (std::string* text : {&out.id, &out.incident, &out.org, &out.title, &out.body, &out.url}) {
+    *text = visible_controls(*text);
   }
-  return out + "\"";
+  for (std::vector<std::string>* list : {&out.labels, &out.sources}) {
+    for (std::string& text : *list) text = visible_controls(text);
+  }
+  return out;
 }
 
 }  // namespace
@@ -146,7 +150,7 @@ void write_csv(std::ostream& out, const SearchResponse& response, bool bom) {
         join(n.labels, ";"),
         hit.snippet.text,
     };
-    for (std::size_t k = 0; k < row.size(); ++k) out << (k ? "," : "") << csv_field(row[k]);
+    for (std::size_t k = 0; k < row.size(); ++k) out << (k ? "," : "") << csv_cell(row[k]);
     out << "\r\n";
   }
 }
@@ -180,7 +184,8 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
     }
   }
   for (const SearchHit& hit : response.hits) {
-    const Notice& n = hit.notice;
+    const Notice n = visible_notice(hit.notice);
+    const Snippet snippet = visible_snippet(hit.snippet);
     out << '\n' << hit.rank << ". " << (n.date ? n.date->iso() : std::string("(no date)")) << "  " << bold
         << (n.org.empty() ? std::string("(organisation unknown)") : n.org) << reset;
     if (hit.partial) out << "  [partial: " << hit.matched_words << " of " << response.query_words << " words]";
@@ -191,7 +196,7 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
         << "   " << n.title << '\n'
         << "   " << dim << (n.incident.empty() ? "" : "#" + n.incident + "  ") << "id " << n.id
         << describe_facets(n.facets, taxonomy) << reset << '\n'
-        << "   " << (color ? mark_snippet(hit.snippet, "\033[1;33m", "\033[0m") : mark_snippet(hit.snippet)) << '\n';
+        << "   " << (color ? mark_snippet(snippet, "\033[1;33m", "\033[0m") : mark_snippet(snippet)) << '\n';
   }
 }
 
@@ -201,7 +206,8 @@ ojson notice_to_json(const Notice& notice) {
   return out;
 }
 
-void write_notice_text(std::ostream& out, const Notice& n, const Taxonomy& taxonomy) {
+void write_notice_text(std::ostream& out, const Notice& notice, const Taxonomy& taxonomy) {
+  const Notice n = visible_notice(notice);
   out << n.title << '\n'
       << "organisation: " << (n.org.empty() ? "(unknown)" : n.org) << '\n'
       << "date:         " << (n.date ? n.date->iso() : "(none)") << '\n';
