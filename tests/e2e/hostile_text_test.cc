@@ -39,7 +39,7 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 }  // namespace
 
-TEST_CASE("hostile text: control characters are shown as ^[ ^G <U+009B> in text output, never sent raw") {
+TEST_CASE("hostile text: control characters are shown as less shows them in text output, never sent raw") {
   for (const std::vector<std::string>& args : {std::vector<std::string>{"不正アクセス"}, {"--show", "hostile-esc"}}) {
     const std::string out = search(args).out;
     INFO(out);
@@ -54,7 +54,7 @@ TEST_CASE("hostile text: control characters are shown as ^[ ^G <U+009B> in text 
   CHECK(has(search({"個人情報"}).out, "画面消去<U+009B>31m [個人情報]が"));
 }
 
-TEST_CASE("hostile text: CSV cells lose control characters and formula cells get an apostrophe; JSON stays exact") {
+TEST_CASE("hostile text: CSV cells lose control characters and formula cells get an apostrophe, JSON stays exact") {
   for (const bool bom : {false, true}) {
     std::vector<std::string> args = {"--csv", "不正アクセス"};
     if (bom) args.push_back("--bom");

@@ -4,7 +4,7 @@
 
 using namespace kaiji;
 
-TEST_CASE("visible_controls: C0, DEL and C1 controls shown as less shows them; newlines, tabs and text kept") {
+TEST_CASE("visible_controls: C0, DEL and C1 controls shown as less shows them, newlines, tabs and text kept") {
   CHECK(visible_controls("a\x1b[31mb\x07") == "a^[[31mb^G");
   CHECK(visible_controls("x\x7fy") == "x^?y");
   CHECK(visible_controls("漏えい\xc2\x9b") == "漏えい<U+009B>");
