@@ -79,6 +79,7 @@ Notice SearchEngine::show(const std::string& id) const { return stored_notice(db
 SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   SearchResponse response;
   response.query = request.query;
+  response.offset = request.offset;
   response.like_id = request.like_id;
   const QueryNode tree = parse_query(request.query);
   const BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(tree);

@@ -33,6 +33,7 @@ struct SearchHit {
 
 struct SearchResponse {
   std::string query;
+  std::size_t offset = 0;         // results skipped before hits (the request's)
   std::size_t total = 0;          // matching notices (groups, when grouping)
   bool total_is_exact = true;     // false when Xapian only estimated it
   std::string sort = "relevance"; // relevance | date | affected (with "-asc" when ascending)

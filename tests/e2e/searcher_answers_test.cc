@@ -131,3 +131,23 @@ TEST_CASE("option combinations that cannot work, negative numbers, empty ids and
   CHECK(nlohmann::json::parse(line.out).at("id") == show_id);
   CHECK(std::count(line.out.begin(), line.out.end(), '\n') == 1);
 }
+
+TEST_CASE("text output: which results of how many, the option for the next page, thousands separators") {
+  const CommandResult first = searcher({"漏えい"});
+  CHECK(first.out.starts_with("1–10 of 23 notices for 漏えい\n"));
+  CHECK(first.out.find("Next page: --offset 10 (results 11–20 of 23)") != std::string::npos);
+  const CommandResult last = searcher({"--offset", "20", "漏えい"});
+  CHECK(last.out.starts_with("21–23 of 23 notices for 漏えい\n"));
+  CHECK(last.out.find("Next page") == std::string::npos);
+  CHECK(searcher({"--offset", "22", "漏えい"}).out.starts_with("23 of 23 notices for 漏えい\n"));
+  CHECK(searcher({"--offset", "500", "漏えい"}).out.starts_with("23 notices for 漏えい; none past result 500"));
+  // A page holding every result says only how many; so does counting (--limit 0).
+  CHECK(searcher({"ダンダダン"}).out.starts_with("1 notice for ダンダダン\n"));
+  CHECK(searcher({"--limit", "0", "漏えい"}).out == "23 notices for 漏えい\n");
+
+  const CommandResult biggest = searcher({"--sort", "affected", "--limit", "1"});
+  CHECK(biggest.out.starts_with("1 of 28 notices, sorted by affected\n"));
+  CHECK(biggest.out.find("対象 72,000") != std::string::npos);
+  const std::string id = search_json({"--sort", "affected", "--limit", "1"}).at("results").at(0).at("id");
+  CHECK(searcher({"--show", id}).out.find("affected:     72,000\n") != std::string::npos);
+}
