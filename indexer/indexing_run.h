@@ -34,6 +34,7 @@ struct IndexingOptions {
 struct IndexingReport {
   std::size_t files_read = 0;
   std::size_t files_skipped = 0;
+  std::size_t files_changed = 0;  // between the two passes; indexed as far as they still read the same
   std::size_t notices_read = 0;
   std::size_t duplicates_merged = 0;
   std::size_t added = 0;
@@ -43,6 +44,9 @@ struct IndexingReport {
   std::size_t pruned = 0;    // their files are gone (--prune)
   std::size_t batches_committed = 0;
   std::size_t documents_in_index = 0;
+  // False when the run found nothing to write and left the index as it was (a new
+  // generation is published only with notices in it).
+  bool published = true;
   std::size_t input_bytes = 0;
   double seconds = 0;
   // Where the time went: reading and comparing the input, analysing and writing the

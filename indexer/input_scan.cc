@@ -54,11 +54,11 @@ FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_byt
   }
   std::optional<NoticeFile> read = read_input(path, out.problems);
   if (!read) {
-    out.skipped = true;
+    out.skipped = out.file.skipped = true;
     return out;
   }
   out.file.read = true;
-  out.skipped = read->skipped;
+  out.skipped = out.file.skipped = read->skipped;
   out.file.notices = read->read.notices.size();
   for (const Notice& n : read->read.notices) {
     out.file.bytes += n.body.size();

@@ -21,6 +21,8 @@ struct ScannedFile {
   std::size_t notices = 0;
   std::size_t bytes = 0;
   bool read = false;          // false when it could not be read at all
+  bool skipped = false;       // nothing usable in it (or unreadable): its indexed notices stay
+  bool changed = false;       // changed between the scan and the second pass (notice_feed.h)
   std::optional<std::vector<Notice>> cached;  // kept while within the memory budget
 };
 

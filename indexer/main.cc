@@ -85,13 +85,22 @@ int main(int argc, char** argv) {
   try {
     const kaiji::IndexingReport report = kaiji::run_indexing(options);
     print_report(report);
-    if (report.notices_read == 0) {
-      std::cerr << "kaiji-indexer: no notice found in any input\n";
+    if (!report.published) {
+      std::cerr << "kaiji-indexer: " << (report.notices_read == 0 ? "no notice found in any input" : "no notice could be indexed")
+                << "; ";
+      if (report.documents_in_index == 0) {
+        std::cerr << "nothing was written\n";
+      } else {
+        std::cerr << "the index " << options.db_path << " was left as it was (" << report.documents_in_index
+                  << " notices)\n";
+      }
       return kExitUsage;
     }
     if (!report.problems.empty()) {
       std::cerr << "kaiji-indexer: " << report.problems.size() << " problem(s), " << report.files_skipped
-                << " file(s) skipped; everything else was indexed\n";
+                << " file(s) skipped";
+      if (report.files_changed != 0) std::cerr << ", " << report.files_changed << " changed while being indexed";
+      std::cerr << "; everything else was indexed\n";
       return kExitSomeInputSkipped;
     }
     return kExitOk;

@@ -45,3 +45,52 @@ TEST_CASE("robustness: 100,000 nested HTML elements are indexed with a warning n
   CHECK(search(dir + "/db", {"顧客情報"}).at("total") == 1);
   CHECK(in_index(dir + "/db") == 2);
 }
+
+TEST_CASE("robustness: a --rebuild that finds nothing (a typo) leaves the current index current, and says so") {
+  const std::string dir = temp_dir("typo-rebuild");
+  const std::string db = dir + "/db";
+  REQUIRE(run("kaiji-indexer", {"--db", db, KAIJI_CORPUS_DIR}).exit_code == 0);
+  const std::string stub = read_file(db + "/XAPIANDB");
+  for (int attempt = 0; attempt < 3; ++attempt) {  // the good generation is never cleaned away
+    const auto r = run("kaiji-indexer", {"--db", db, "--rebuild", dir + "/corpsu"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("no notice found in any input; the index " + db + " was left as it was (28 notices)") !=
+          std::string::npos);
+  }
+  CHECK(read_file(db + "/XAPIANDB") == stub);
+  CHECK(in_index(db) == 28);
+}
+
+TEST_CASE("robustness: a first run that finds nothing publishes no index") {
+  const std::string dir = temp_dir("empty-first-run");
+  write_file(dir + "/empty.txt", "");
+  const auto r = run("kaiji-indexer", {"--db", dir + "/db", dir + "/empty.txt"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("no notice found in any input; nothing was written") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/db/XAPIANDB"));
+  CHECK(run("kaiji-searcher", {"--db", dir + "/db", "漏えい"}).exit_code != 0);
+}
+
+TEST_CASE("robustness: an emptied file or one with a NUL byte is skipped and its notices stay, with a warning") {
+  const std::string dir = temp_dir("skipped-keeps");
+  fs::copy(KAIJI_CORPUS_DIR, dir + "/corpus");
+  const std::string db = dir + "/db";
+  REQUIRE(run("kaiji-indexer", {"--db", db, dir + "/corpus"}).exit_code == 0);
+  const std::string emptied = dir + "/corpus/001_d7048f176aaf01b0.txt";
+  write_file(emptied, "");
+  std::string binary = read_file(dir + "/corpus/004_61c9923e7d8c2772.txt");
+  binary[100] = '\0';
+  write_file(dir + "/corpus/004_61c9923e7d8c2772.txt", binary);
+  const auto r = run("kaiji-indexer", {"--db", db, dir + "/corpus"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("001_d7048f176aaf01b0.txt: its 1 notice(s) from earlier runs stay in the index") != std::string::npos);
+  CHECK(r.err.find("004_61c9923e7d8c2772.txt: its 19 notice(s) from earlier runs stay") != std::string::npos);
+  CHECK(r.out.find("notices removed:   0\n") != std::string::npos);
+  CHECK(in_index(db) == 28);
+  // Deleted, and pruned, its notice goes.
+  fs::remove(emptied);
+  CHECK(run("kaiji-indexer", {"--db", db, "--prune", dir + "/corpus"}).out.find("notices pruned:    1\n") !=
+        std::string::npos);
+  CHECK(in_index(db) == 27);
+}
