@@ -94,3 +94,21 @@ TEST_CASE("robustness: an emptied file or one with a NUL byte is skipped and its
         std::string::npos);
   CHECK(in_index(db) == 27);
 }
+
+TEST_CASE("robustness: JSONL records with different ids are different notices, even with the same body") {
+  const std::string dir = temp_dir("explicit-ids");
+  write_file(dir + "/records.jsonl",
+             "{\"id\":\"east-1\",\"org\":\"東商事\",\"title\":\"お知らせ\",\"body\":\"メールの誤送信がありました。\"}\n"
+             "{\"id\":\"west-1\",\"org\":\"西商事\",\"title\":\"お知らせ\",\"body\":\"メールの誤送信がありました。\"}\n");
+  const auto r = run("kaiji-indexer", {"--db", dir + "/db", dir + "/records.jsonl"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("duplicates merged: 0\n") != std::string::npos);
+  CHECK(in_index(dir + "/db") == 2);
+  for (const std::string id : {"east-1", "west-1"}) {
+    const auto shown = run("kaiji-searcher", {"--db", dir + "/db", "--json", "--show", id});
+    INFO(id << ": " << shown.err);
+    REQUIRE(shown.exit_code == 0);
+    CHECK(nlohmann::json::parse(shown.out).at("id") == id);
+  }
+}
