@@ -215,7 +215,8 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   Scan scan = scan_inputs(options.inputs, analysis_hash(options.analysis), kScanCacheBytes, threads,
                           [&progress](std::size_t done, std::size_t total, std::size_t notices) {
                             progress.scanning(done, total, notices);
-                          });
+                          },
+                          options.max_file_bytes);
   report_scan(scan, report);
   if (scan.notices.empty()) {  // nothing to write: the current index stays as it is
     report.published = false;

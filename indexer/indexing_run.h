@@ -16,6 +16,7 @@
 
 #include "analysis/analyzer.h"
 #include "base/read_problem.h"
+#include "input_files.h"
 
 namespace kaiji {
 
@@ -29,6 +30,7 @@ struct IndexingOptions {
   std::size_t batch_size = 1000;    // notices per committed transaction
   std::size_t threads = 0;          // analysis threads; 0: one per core
   bool progress = false;            // live progress line on stderr
+  std::size_t max_file_bytes = kDefaultMaxFileBytes;  // one input is read this far, with a warning
 };
 
 struct IndexingReport {

@@ -22,7 +22,7 @@ std::vector<std::optional<Notice>> notices_again(ScannedFile& file, const Scan& 
     return out;
   }
   std::vector<ReadProblem> ignored;  // already reported by the scan
-  std::optional<NoticeFile> read = read_input(file.path, ignored);
+  std::optional<NoticeFile> read = read_input(file.path, ignored, scan.max_file_bytes);
   std::vector<Notice> now = read ? std::move(read->read.notices) : std::vector<Notice>();
   std::unordered_multimap<std::uint64_t, std::size_t> by_hash;  // copy hash → position in `now`
   for (std::size_t i = 0; i < now.size(); ++i) by_hash.emplace(copy_hash(now[i]), i);

@@ -3,6 +3,8 @@
 // notices that must not be lost or merged away.
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <string>
 
@@ -111,4 +113,37 @@ TEST_CASE("robustness: JSONL records with different ids are different notices, e
     REQUIRE(shown.exit_code == 0);
     CHECK(nlohmann::json::parse(shown.out).at("id") == id);
   }
+}
+
+TEST_CASE("robustness: FIFOs and devices are refused with a warning, at top level and inside folders") {
+  const std::string dir = temp_dir("not-regular");
+  fs::create_directories(dir + "/in");
+  fs::copy_file(std::string(KAIJI_CORPUS_DIR) + "/001_d7048f176aaf01b0.txt", dir + "/in/good.txt");
+  REQUIRE(mkfifo((dir + "/in/pipe").c_str(), 0600) == 0);
+  REQUIRE(mkfifo((dir + "/top-pipe").c_str(), 0600) == 0);
+  const auto r = run("kaiji-indexer", {"--db", dir + "/db", dir + "/top-pipe", "/dev/zero", dir + "/in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("top-pipe: not a regular file (a FIFO), skipped") != std::string::npos);
+  CHECK(r.err.find("in/pipe: not a regular file (a FIFO), skipped") != std::string::npos);
+  CHECK(r.err.find("/dev/zero: not a regular file (a character device), skipped") != std::string::npos);
+  CHECK(r.out.find("files skipped:     3\n") != std::string::npos);
+  CHECK(in_index(dir + "/db") == 1);
+}
+
+TEST_CASE("robustness: --max-file-size cuts a larger input with a warning; the notices before the cut are indexed") {
+  const std::string dir = temp_dir("max-file-size");
+  const std::string dump = std::string(KAIJI_CORPUS_DIR) + "/004_61c9923e7d8c2772.txt";
+  const auto whole = run("kaiji-indexer", {"--db", dir + "/whole", dump});
+  REQUIRE(whole.exit_code == 0);
+  const auto cut = run("kaiji-indexer", {"--db", dir + "/cut", "--max-file-size", "20K", dump});
+  INFO(cut.err);
+  CHECK(cut.exit_code == 1);
+  CHECK(cut.err.find("larger than --max-file-size (20480 bytes): only the first 20480 bytes were read") !=
+        std::string::npos);
+  CHECK(in_index(dir + "/cut") > 0);
+  CHECK(in_index(dir + "/cut") < in_index(dir + "/whole"));
+  const auto bad = run("kaiji-indexer", {"--db", dir + "/bad", "--max-file-size", "lots", dump});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--max-file-size must be a positive size") != std::string::npos);
 }
