@@ -102,6 +102,16 @@ void IndexStore::open_written_shards() {
   for (const std::string& path : shard_paths_) shards_.emplace_back(path, Xapian::DB_OPEN);
 }
 
+std::size_t IndexStore::current_document_count() const {
+  if (!rebuilding_) {
+    std::size_t count = 0;
+    for (const Xapian::WritableDatabase& shard : shards_) count += shard.get_doccount();
+    return count;
+  }
+  if (stub_shards(layout::stub_path(dir_)).empty()) return 0;
+  return Xapian::Database(layout::stub_path(dir_)).get_doccount();
+}
+
 void IndexStore::publish() {
   for (Xapian::WritableDatabase& shard : shards_) shard.commit();
   if (!rebuilding_) return;

@@ -39,6 +39,9 @@ class IndexStore {
   // new generation's after open_written_shards().
   std::vector<Xapian::WritableDatabase>& shards() { return shards_; }
 
+  // Notices in the current generation, as searchers see it (0 when there is none yet).
+  std::size_t current_document_count() const;
+
   // Commits every shard and, for a new generation, makes it the current one.
   void publish();
 
