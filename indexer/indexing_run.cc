@@ -46,8 +46,10 @@ constexpr std::size_t kBulkCommitEvery = 250;
 std::uint64_t analysis_hash(const AnalysisOptions& options) {
   std::string material = "format " + std::to_string(schema::kIndexFormat) + "\ndicdir " + options.dicdir + "\n";
   material += options.use_user_dictionary ? "user dictionary\n" : "no user dictionary\n";
-  for (const char* name :
-       {"user.dic", "user_dictionary.csv", "variants.tsv", "synonyms.tsv", "taxonomy.tsv", "classification_rules.tsv"}) {
+  material += "extraction " + std::to_string(Classifier::kExtractionVersion) + "\n";
+  std::vector<const char*> names = {"user.dic", "user_dictionary.csv", "variants.tsv", "synonyms.tsv"};
+  names.insert(names.end(), Classifier::kDataFiles.begin(), Classifier::kDataFiles.end());
+  for (const char* name : names) {
     std::ifstream in(options.data_dir + "/" + name, std::ios::binary);
     material += name;
     material.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

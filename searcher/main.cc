@@ -13,6 +13,7 @@
 #include "database_opening.h"
 #include "index/layout.h"
 #include "query_syntax.h"
+#include "evidence_output.h"
 #include "result_output.h"
 #include "search_engine.h"
 
@@ -38,6 +39,7 @@ struct Invocation {
   bool json = false, jsonl = false, csv = false, bom = false, no_synonyms = false;
   std::string sort, group, show_id, limit, offset;
   bool show = false, like = false;  // --show, --like given (perhaps with an empty id)
+  bool explain = false;             // --show ID --explain
   Format format = Format::Text;
 };
 
@@ -88,6 +90,8 @@ po::options_description define_options(Invocation& given) {
        "notices similar to notice ID (the query, if any, narrows them)")
       ("show", po::value(&given.show_id)->value_name("ID")->notifier([&given](const std::string&) { given.show = true; }),
        "print the whole notice ID with its metadata")
+      ("explain", po::bool_switch(&given.explain),
+       "with --show: also why each field has its value (the dict/ rule line and the text it matched)")
       ("json", po::bool_switch(&given.json), "one JSON object on stdout (docs/json-output.md)")
       ("jsonl", po::bool_switch(&given.jsonl), "one JSON result per line, for pipes")
       ("csv", po::bool_switch(&given.csv), "CSV with a header row, UTF-8")
@@ -139,6 +143,7 @@ void validate(Invocation& given) {
   if (given.json + given.jsonl + given.csv > 1) throw po::error("choose one of --json, --jsonl and --csv");
   if (given.bom && !given.csv) throw po::error("--bom goes with --csv");
   given.format = given.json ? Format::Json : given.jsonl ? Format::Jsonl : given.csv ? Format::Csv : Format::Text;
+  if (given.explain && !given.show) throw po::error("--explain goes with --show ID");
   if (given.show) return check_show(given);
   kaiji::SearchRequest& request = given.request;
   if (given.like && request.like_id.empty()) throw po::error("--like needs a notice id");
@@ -162,9 +167,10 @@ void validate(Invocation& given) {
   request.synonyms = !given.no_synonyms;
 }
 
-void write_notice(const kaiji::Notice& notice, Format format, const kaiji::Taxonomy& taxonomy) {
+void write_notice(const kaiji::Notice& notice, Format format, bool explain, const kaiji::Taxonomy& taxonomy) {
   if (format == Format::Text) {
     kaiji::write_notice_text(std::cout, notice, taxonomy);
+    if (explain) kaiji::write_evidence_text(std::cout, notice, taxonomy);
   } else {
     std::cout << kaiji::notice_to_json(notice).dump(format == Format::Json ? 2 : -1) << '\n';
   }
@@ -186,7 +192,7 @@ void answer(const Invocation& given) {
   const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(given.analysis.data_dir + "/taxonomy.tsv");
   kaiji::SearchEngine engine(given.db_paths, analyzer, taxonomy);
   if (given.show) {
-    write_notice(engine.show(given.show_id), given.format, taxonomy);
+    write_notice(engine.show(given.show_id), given.format, given.explain, taxonomy);
   } else {
     write_response(engine.search(given.request), given.format, given.bom, taxonomy);
   }

@@ -41,7 +41,7 @@ Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhea
   namespace fs = std::filesystem;
   taxonomy_ = Taxonomy::load((fs::path(data_dir) / "taxonomy.tsv").string());
   const std::string path = (fs::path(data_dir) / "classification_rules.tsv").string();
-  rules_file_ = fs::path(path).filename().string();
+  rules_file_ = "dict/" + fs::path(path).filename().string();
   std::vector<std::string> sectors;
   for (const FacetValue& v : taxonomy_.values("sector")) sectors.push_back(v.slug);
   const std::string sector_path = (fs::path(data_dir) / "sector_words.tsv").string();
@@ -191,7 +191,7 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
     facets.sector = sector->sector;
     const std::string& field = sector->where == std::string_view("title") ? folded.title
                                : sector->where == std::string_view("org") ? folded.org : folded.body;
-    facets.evidence.push_back({"sector", sector->sector, "sector_words.tsv:" + std::to_string(sector->line),
+    facets.evidence.push_back({"sector", sector->sector, "dict/sector_words.tsv:" + std::to_string(sector->line),
                                context_of(field, sector->offset, sector->word.size()), sector->where,
                                utf8::length(std::string_view(field).substr(0, sector->offset))});
   }
@@ -203,7 +203,7 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
   const std::string text = folded.title + "\n" + folded.body;
   if (const auto outcome = outcomes_.read(text)) {
     facets.outcome = outcome->outcome;
-    facets.evidence.push_back({"outcome", outcome->outcome, "outcome_words.tsv:" + std::to_string(outcome->line),
+    facets.evidence.push_back({"outcome", outcome->outcome, "dict/outcome_words.tsv:" + std::to_string(outcome->line),
                                text.substr(outcome->offset, outcome->length), "text",
                                utf8::length(std::string_view(text).substr(0, outcome->offset))});
   } else if (const auto outcome = single_valued("outcome", matched)) {
@@ -213,7 +213,7 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
   if (const auto count = headline_count(notice.title + "\n" + notice.body)) {
     facets.affected = count->value;
     const std::string normalised = normalize(notice.title + "\n" + notice.body);
-    facets.evidence.push_back({"affected", std::to_string(count->value), "affected_count.cc (headline count)",
+    facets.evidence.push_back({"affected", std::to_string(count->value), "headline count (core/classify/affected_count.cc)",
                                context_of(normalised, count->offset, 0), "text",
                                utf8::length(std::string_view(normalised).substr(0, count->offset))});
   }

@@ -3,6 +3,7 @@
 // types and outcome by phrase rules; affected count and year by their own readers.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -19,6 +20,14 @@ namespace kaiji {
 
 class Classifier {
  public:
+  // Raised when the extraction code changes what it reads out of the same text, so that
+  // indexes re-classify their notices (the indexer hashes it with data_files()).
+  static constexpr int kExtractionVersion = 2;
+  // The tables of data_dir the classifier reads.
+  static constexpr std::array<const char*, 5> kDataFiles = {"taxonomy.tsv", "classification_rules.tsv",
+                                                           "organisation_words.tsv", "sector_words.tsv",
+                                                           "outcome_words.tsv"};
+
   // Loads taxonomy.tsv, classification_rules.tsv and the organisation, sector and outcome
   // word tables from
   // data_dir. Every rule's facet and value must exist in the taxonomy; otherwise

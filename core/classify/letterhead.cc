@@ -292,7 +292,7 @@ void LetterheadReader::complete(Notice& notice, std::vector<Evidence>& evidence)
     if (chosen->place == std::string_view("post header")) {
       notice.title = after_pieces(notice.title, without_spaces(words_.leading_name(notice.title)).size());
     }
-    evidence.push_back({"org", chosen->value, "organisation_words.tsv (" + chosen->place + ")", chosen->text,
+    evidence.push_back({"org", chosen->value, "dict/organisation_words.tsv (" + chosen->place + ")", chosen->text,
                         chosen->where, chosen->position});
     if (const auto part = title_part(notice.title); part && without_spaces(notice.org).find(without_spaces(part->value)) != std::string::npos) {
       std::string rest;
