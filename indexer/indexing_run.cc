@@ -87,6 +87,7 @@ void report_scan(const Scan& scan, IndexingReport& report) {
   for (const ScannedFile& f : scan.files) {
     report.files_read += f.read ? 1 : 0;
     report.input_bytes += f.bytes;
+    report.posts_not_notices += f.posts_not_notices;
   }
   report.notices_read = scan.notices.size();
   report.duplicates_merged = scan.notices.size() - scan.group_sizes.size();
