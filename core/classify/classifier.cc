@@ -48,12 +48,18 @@ Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhea
   sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors);
   const std::string outcome_path = (fs::path(data_dir) / "outcome_words.tsv").string();
   outcomes_ = OutcomeReader(read_table_file(outcome_path), outcome_path);
+  std::vector<std::string> data_negation_cues, data_item_endings;
   for (const TableLine& line : read_table_file(path)) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 5) throw std::runtime_error(where + "expected facet, value, action, scope, pattern");
     const auto& w = line.words;
+    if (w[0] == "data_item") {
+      data_item_endings.push_back(fold(w[4]));
+      continue;
+    }
     if (w[0] == "negation") {
-      negation_cues_.push_back(fold(w[4]));
+      // "-": every facet's rules; "data": the data types only (their clause is a list's).
+      (w[1] == "data" ? data_negation_cues : negation_cues_).push_back(fold(w[4]));
       continue;
     }
     Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, fold(w[4]), line.line_number};
@@ -87,6 +93,12 @@ Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhea
     }
   }
   patterns_ = PhraseMatcher(std::move(patterns));
+  std::vector<DataPattern> data_patterns;
+  for (const Rule& rule : rules_) {
+    if (rule.facet == "data" && !rule.veto) data_patterns.push_back({rule.pattern, rule.value, rule.line});
+  }
+  data_negation_cues.insert(data_negation_cues.end(), negation_cues_.begin(), negation_cues_.end());
+  data_ = DataReader(std::move(data_patterns), std::move(data_negation_cues), std::move(data_item_endings));
 }
 
 // Whether the sentence after an occurrence denies it (「…は漏えいしていません」).
@@ -195,10 +207,23 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
                                context_of(field, sector->offset, sector->word.size()), sector->where,
                                utf8::length(std::string_view(field).substr(0, sector->offset))});
   }
-  for (const auto& [data, rule] : multi_valued("data", matched)) {
-    facets.data.push_back(data);
-    record("data", rule);
+  for (const DataFinding& found : data_.read(folded.body)) {
+    facets.data.push_back(found.value);
+    facets.evidence.push_back({"data", found.value,
+                               found.line == 0 ? "a list item of a data section, not in " + rules_file_
+                                               : rules_file_ + ":" + std::to_string(found.line),
+                               context_of(folded.body, found.offset, found.length), "body",
+                               utf8::length(std::string_view(folded.body).substr(0, found.offset))});
   }
+  // Taxonomy order, as every other multi-valued facet.
+  const auto& data_values = taxonomy_.values("data");
+  std::sort(facets.data.begin(), facets.data.end(), [&](const std::string& a, const std::string& b) {
+    const auto rank = [&](const std::string& v) {
+      return std::find_if(data_values.begin(), data_values.end(), [&](const FacetValue& f) { return f.slug == v; }) -
+             data_values.begin();
+    };
+    return rank(a) < rank(b);
+  });
   facets.outcome = taxonomy_.values("outcome").front().slug;
   const std::string text = folded.title + "\n" + folded.body;
   if (const auto outcome = outcomes_.read(text)) {

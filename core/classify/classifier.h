@@ -11,6 +11,7 @@
 
 #include "base/notice.h"
 #include "base/taxonomy.h"
+#include "classify/data_reader.h"
 #include "classify/letterhead.h"
 #include "classify/outcome_reader.h"
 #include "classify/phrase_matcher.h"
@@ -22,7 +23,7 @@ class Classifier {
  public:
   // Raised when the extraction code changes what it reads out of the same text, so that
   // indexes re-classify their notices (the indexer hashes it with data_files()).
-  static constexpr int kExtractionVersion = 2;
+  static constexpr int kExtractionVersion = 3;
   // The tables of data_dir the classifier reads.
   static constexpr std::array<const char*, 5> kDataFiles = {"taxonomy.tsv", "classification_rules.tsv",
                                                            "organisation_words.tsv", "sector_words.tsv",
@@ -78,6 +79,7 @@ class Classifier {
   LetterheadReader letterhead_;
   SectorReader sectors_;
   OutcomeReader outcomes_;
+  DataReader data_;
   std::string rules_file_;  // its name, for evidence
   std::vector<Rule> rules_;
   std::vector<std::string> negation_cues_;
