@@ -46,8 +46,10 @@ constexpr std::size_t kBulkCommitEvery = 250;
 std::uint64_t analysis_hash(const AnalysisOptions& options) {
   std::string material = "format " + std::to_string(schema::kIndexFormat) + "\ndicdir " + options.dicdir + "\n";
   material += options.use_user_dictionary ? "user dictionary\n" : "no user dictionary\n";
-  for (const char* name :
-       {"user.dic", "user_dictionary.csv", "variants.tsv", "synonyms.tsv", "taxonomy.tsv", "classification_rules.tsv"}) {
+  material += "extraction " + std::to_string(Classifier::kExtractionVersion) + "\n";
+  std::vector<const char*> names = {"user.dic", "user_dictionary.csv", "variants.tsv", "synonyms.tsv"};
+  names.insert(names.end(), Classifier::kDataFiles.begin(), Classifier::kDataFiles.end());
+  for (const char* name : names) {
     std::ifstream in(options.data_dir + "/" + name, std::ios::binary);
     material += name;
     material.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -86,6 +88,7 @@ void report_scan(const Scan& scan, IndexingReport& report) {
   for (const ScannedFile& f : scan.files) {
     report.files_read += f.read ? 1 : 0;
     report.input_bytes += f.bytes;
+    report.posts_not_notices += f.posts_not_notices;
   }
   report.notices_read = scan.notices.size();
   report.duplicates_merged = scan.notices.size() - scan.group_sizes.size();
@@ -155,7 +158,7 @@ void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_pt
   AnalysisPipeline pipeline(
       analyzers.size(), kInFlightPerThread * analyzers.size(),
       [&](AnalysisJob& job, std::size_t worker) {
-        job.notice.facets = classifier.classify(job.notice);
+        classifier.annotate(job.notice);
         return build_document(job.notice, *analyzers[worker], facet_codes,
                               {version_string(job.version), job.source_files});
       },

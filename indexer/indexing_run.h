@@ -38,6 +38,7 @@ struct IndexingReport {
   std::size_t files_skipped = 0;
   std::size_t files_changed = 0;  // between the two passes; indexed as far as they still read the same
   std::size_t notices_read = 0;
+  std::size_t posts_not_notices = 0;  // blog posts read and skipped: not breach notices
   std::size_t duplicates_merged = 0;
   std::size_t added = 0;
   std::size_t replaced = 0;

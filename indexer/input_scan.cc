@@ -62,6 +62,7 @@ FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_byt
   out.file.read = true;
   out.skipped = out.file.skipped = read->skipped;
   out.file.notices = read->read.notices.size();
+  out.file.posts_not_notices = read->read.posts_not_notices;
   for (const Notice& n : read->read.notices) {
     out.file.bytes += n.body.size();
     out.keys.push_back(duplicate_key(n));

@@ -20,6 +20,7 @@ struct ScannedFile {
   std::string path;           // as given (or found in a given directory); "-" is stdin
   std::string absolute_path;  // for the index's bookkeeping; empty for stdin
   std::size_t notices = 0;
+  std::size_t posts_not_notices = 0;  // blog posts that are not notices, skipped
   std::size_t bytes = 0;
   bool read = false;          // false when it could not be read at all
   bool skipped = false;       // nothing usable in it (or unreadable): its indexed notices stay

@@ -47,6 +47,7 @@ void print_report(const kaiji::IndexingReport& r) {
   std::cout << "files read:        " << r.files_read << '\n'
             << "files skipped:     " << r.files_skipped << '\n'
             << "notices read:      " << r.notices_read << '\n'
+            << "posts that are not notices: " << r.posts_not_notices << '\n'
             << "duplicates merged: " << r.duplicates_merged << '\n'
             << "notices indexed:   " << r.added + r.replaced << '\n'
             << "  added:           " << r.added << '\n';

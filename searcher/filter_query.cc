@@ -43,31 +43,40 @@ Xapian::Query slot_range(Xapian::valueno slot, const std::string& low, const std
   throw QuerySyntaxError(node.field + ":" + node.text + ": " + message, node.column);
 }
 
+// A range whose start is after its end matches nothing: a typo, said so rather than
+// answered with no notices (or, read loosely, with all of them).
+template <typename T>
+void check_order(const QueryNode& node, const std::optional<T>& low, const std::optional<T>& high) {
+  if (low && high && *high < *low) fail(node, "the range starts after it ends (write the smaller value first)");
+}
+
 Xapian::Query year_filter(const QueryNode& node) {
   const Range r = split_range(node.text);
-  auto year = [&](std::string_view text) -> std::string {
-    if (text.empty() && r.is_range) return {};
+  auto year = [&](std::string_view text) -> std::optional<int> {
+    if (text.empty() && r.is_range) return std::nullopt;
     const auto y = parse_integer(text);
     if (!y || *y < 1900 || *y > 2200) fail(node, "a year is four digits: year:2024 or year:2022..2024");
-    return codec::encode_year(static_cast<int>(*y));
+    return static_cast<int>(*y);
   };
-  const std::string low = year(r.low);
-  const std::string high = year(r.high);
-  if (!r.is_range) return Xapian::Query(schema::term(schema::kYearPrefix, low));
-  return slot_range(schema::kYearSlot, low, high);
+  const std::optional<int> low = year(r.low), high = year(r.high);
+  check_order(node, low, high);
+  const auto key = [](const std::optional<int>& y) { return y ? codec::encode_year(*y) : std::string(); };
+  if (!r.is_range) return Xapian::Query(schema::term(schema::kYearPrefix, key(low)));
+  return slot_range(schema::kYearSlot, key(low), key(high));
 }
 
 Xapian::Query date_filter(const QueryNode& node) {
   const Range r = split_range(node.text);
-  auto date = [&](std::string_view text) -> std::string {
-    if (text.empty() && r.is_range) return {};
+  auto date = [&](std::string_view text) -> std::optional<Date> {
+    if (text.empty() && r.is_range) return std::nullopt;
     const auto d = Date::parse_iso(text);
     if (!d) fail(node, "dates are YYYY-MM-DD: date:2024-06-01..2024-12-31");
-    return codec::encode_date(*d);
+    return d;
   };
-  const std::string low = date(r.low);
-  const std::string high = date(r.high);
-  return slot_range(schema::kDateSlot, low, r.is_range ? high : low);
+  const std::optional<Date> low = date(r.low), high = date(r.high);
+  check_order(node, low, high);
+  const auto key = [](const std::optional<Date>& d) { return d ? codec::encode_date(*d) : std::string(); };
+  return slot_range(schema::kDateSlot, key(low), key(r.is_range ? high : low));
 }
 
 Xapian::Query affected_filter(const QueryNode& node) {
@@ -84,9 +93,11 @@ Xapian::Query affected_filter(const QueryNode& node) {
   if (v.starts_with(">")) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, key(count(v.substr(1)) + 1));
   if (v.starts_with("<")) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, key(count(v.substr(1)) - 1));
   const Range r = split_range(v);
-  const std::string low = r.low.empty() ? std::string() : key(count(r.low));
-  const std::string high = r.high.empty() ? std::string() : key(count(r.high));
-  return slot_range(slot, low, r.is_range ? high : low);
+  const auto bound = [&](std::string_view text) { return text.empty() ? std::nullopt : std::optional(count(text)); };
+  const std::optional<long long> low = bound(r.low), high = bound(r.high);
+  check_order(node, low, high);
+  const auto range_key = [&](const std::optional<long long>& n) { return n ? key(*n) : std::string(); };
+  return slot_range(slot, range_key(low), range_key(r.is_range ? high : low));
 }
 
 // A taxonomy facet: slug or Japanese display name.

@@ -3,13 +3,17 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <utility>
 #include <iostream>
 
 #include <xapian.h>
 
 #include "cli/command_line.h"
+#include "database_opening.h"
 #include "index/layout.h"
 #include "query_syntax.h"
+#include "evidence_output.h"
 #include "result_output.h"
 #include "search_engine.h"
 
@@ -33,7 +37,9 @@ struct Invocation {
   std::vector<std::string> words;
   kaiji::SearchRequest request;
   bool json = false, jsonl = false, csv = false, bom = false, no_synonyms = false;
-  std::string sort, group, show_id;
+  std::string sort, group, show_id, limit, offset;
+  bool show = false, like = false;  // --show, --like given (perhaps with an empty id)
+  bool explain = false;             // --show ID --explain
   Format format = Format::Text;
 };
 
@@ -75,13 +81,17 @@ po::options_description define_options(Invocation& given) {
       ("help,h", "show this help")
       ("db", po::value(&given.db_paths)->value_name("DIR|tcp://HOST:PORT"),
        "index directory, or an index served by xapian-tcpsrv; repeat to search several as one")
-      ("limit", po::value(&request.limit)->value_name("N")->default_value(10), "results to show (at most 10000)")
-      ("offset", po::value(&request.offset)->value_name("N")->default_value(0), "results to skip")
+      ("limit", po::value(&given.limit)->value_name("N"), "results to show (default 10, at most 10000)")
+      ("offset", po::value(&given.offset)->value_name("N"), "results to skip (default 0)")
       ("sort", po::value(&given.sort)->value_name("KEY[:asc|:desc]"), "relevance, date or affected (default: relevance; date when browsing)")
       ("group", po::value(&given.group)->value_name("incident"), "one result per incident number, with its count")
       ("facets", po::bool_switch(&request.facets), "count every facet over all matches")
-      ("like", po::value(&request.like_id)->value_name("ID"), "notices similar to notice ID (the query, if any, narrows them)")
-      ("show", po::value(&given.show_id)->value_name("ID"), "print the whole notice ID with its metadata")
+      ("like", po::value(&request.like_id)->value_name("ID")->notifier([&given](const std::string&) { given.like = true; }),
+       "notices similar to notice ID (the query, if any, narrows them)")
+      ("show", po::value(&given.show_id)->value_name("ID")->notifier([&given](const std::string&) { given.show = true; }),
+       "print the whole notice ID with its metadata")
+      ("explain", po::bool_switch(&given.explain),
+       "with --show: also why each field has its value (the dict/ rule line and the text it matched)")
       ("json", po::bool_switch(&given.json), "one JSON object on stdout (docs/json-output.md)")
       ("jsonl", po::bool_switch(&given.jsonl), "one JSON result per line, for pipes")
       ("csv", po::bool_switch(&given.csv), "CSV with a header row, UTF-8")
@@ -91,14 +101,58 @@ po::options_description define_options(Invocation& given) {
   return visible;
 }
 
+// A count option's value: digits only (a negative number would wrap around).
+std::size_t parse_count(const std::string& option, const std::string& value, std::size_t if_absent) {
+  if (value.empty()) return if_absent;
+  if (value.find_first_not_of("0123456789") != std::string::npos || value.size() > 9) {
+    throw po::error("--" + option + " takes a whole number from 0, not '" + value + "'");
+  }
+  return std::stoul(value);
+}
+
+// The same index named twice would be searched twice, every notice counted double.
+void check_distinct_databases(const std::vector<std::string>& db_paths) {
+  std::vector<std::string> seen;
+  for (const std::string& path : db_paths) {
+    std::error_code ignored;
+    const std::string key = kaiji::is_remote(path) ? path : std::filesystem::weakly_canonical(path, ignored).string();
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      throw po::error("--db " + path + " names an index given already; each index is searched once");
+    }
+    seen.push_back(key);
+  }
+}
+
+// --show prints one whole notice: the options that shape a result list do not apply.
+void check_show(const Invocation& given) {
+  if (given.show_id.empty()) throw po::error("--show needs a notice id");
+  const std::vector<std::pair<bool, const char*>> others = {
+      {!given.words.empty(), "a query"}, {given.like, "--like"},        {given.request.facets, "--facets"},
+      {!given.group.empty(), "--group"}, {!given.sort.empty(), "--sort"}, {!given.limit.empty(), "--limit"},
+      {!given.offset.empty(), "--offset"}, {given.csv, "--csv"},         {given.bom, "--bom"}};
+  for (const auto& [present, name] : others) {
+    if (present) throw po::error(std::string("--show prints one whole notice; it does not take ") + name);
+  }
+}
+
 // Checks the parsed options against each other and completes the request and the format
 // from them. Throws po::error.
 void validate(Invocation& given) {
   if (given.db_paths.empty()) throw po::error("--db DIR is required");
+  check_distinct_databases(given.db_paths);
   if (given.json + given.jsonl + given.csv > 1) throw po::error("choose one of --json, --jsonl and --csv");
   if (given.bom && !given.csv) throw po::error("--bom goes with --csv");
   given.format = given.json ? Format::Json : given.jsonl ? Format::Jsonl : given.csv ? Format::Csv : Format::Text;
+  if (given.explain && !given.show) throw po::error("--explain goes with --show ID");
+  if (given.show) return check_show(given);
   kaiji::SearchRequest& request = given.request;
+  if (given.like && request.like_id.empty()) throw po::error("--like needs a notice id");
+  if (request.facets && (given.csv || given.jsonl)) {
+    throw po::error(std::string("--facets counts go to the text or --json output; ") + (given.csv ? "--csv" : "--jsonl") +
+                    " has one row per notice (run again with --json --limit 0 for the counts)");
+  }
+  request.limit = parse_count("limit", given.limit, 10);
+  request.offset = parse_count("offset", given.offset, 0);
   if (request.limit > kMaxLimit) {
     throw po::error("--limit must be at most " + std::to_string(kMaxLimit) + " (use --offset to page)");
   }
@@ -113,9 +167,10 @@ void validate(Invocation& given) {
   request.synonyms = !given.no_synonyms;
 }
 
-void write_notice(const kaiji::Notice& notice, Format format, const kaiji::Taxonomy& taxonomy) {
+void write_notice(const kaiji::Notice& notice, Format format, bool explain, const kaiji::Taxonomy& taxonomy) {
   if (format == Format::Text) {
     kaiji::write_notice_text(std::cout, notice, taxonomy);
+    if (explain) kaiji::write_evidence_text(std::cout, notice, taxonomy);
   } else {
     std::cout << kaiji::notice_to_json(notice).dump(format == Format::Json ? 2 : -1) << '\n';
   }
@@ -136,8 +191,8 @@ void answer(const Invocation& given) {
   kaiji::Analyzer analyzer(given.analysis);
   const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(given.analysis.data_dir + "/taxonomy.tsv");
   kaiji::SearchEngine engine(given.db_paths, analyzer, taxonomy);
-  if (!given.show_id.empty()) {
-    write_notice(engine.show(given.show_id), given.format, taxonomy);
+  if (given.show) {
+    write_notice(engine.show(given.show_id), given.format, given.explain, taxonomy);
   } else {
     write_response(engine.search(given.request), given.format, given.bom, taxonomy);
   }
@@ -150,6 +205,9 @@ int answer_or_explain(const Invocation& given) {
     return kExitOk;
   } catch (const kaiji::QuerySyntaxError& e) {
     std::cerr << "kaiji-searcher: query error at column " << e.column() << ": " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const kaiji::NothingToSearch& e) {
+    std::cerr << "kaiji-searcher: " << e.what() << '\n';
     return kExitUsage;
   } catch (const kaiji::NoticeNotFound& e) {
     std::cerr << "kaiji-searcher: " << e.what() << '\n';

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
+#include <utility>
 
 #include "analysis/char_ngrams.h"
 #include "filter_query.h"
@@ -22,6 +22,15 @@ Xapian::Query sequence_query(const std::vector<std::string>& words, std::string_
   for (const std::string& w : words) terms.emplace_back(schema::term(prefix, w));
   if (terms.size() == 1) return terms.front();
   return Xapian::Query(op, terms.begin(), terms.end(), window);
+}
+
+// Adds q to parts unless it is empty or the same query as one already there: a word
+// repeated (漏えい 漏えい …, or 漏洩 beside 漏えい, which analyse alike) is matched once.
+void add_unique(std::vector<Xapian::Query>& parts, Xapian::Query q) {
+  if (q.empty()) return;
+  const std::string description = q.get_description();
+  const auto same = [&](const Xapian::Query& p) { return p.get_description() == description; };
+  if (std::none_of(parts.begin(), parts.end(), same)) parts.push_back(std::move(q));
 }
 
 Xapian::Query combine(Xapian::Query::op op, std::vector<Xapian::Query>& parts) {
@@ -48,14 +57,10 @@ double QueryBuilder::idf(const std::vector<std::string>& terms, std::string_view
   return best;
 }
 
-PartialWeight split_partial_weight(double weight) {
-  const auto words = static_cast<std::size_t>(std::floor(weight / kPartialWordBonus));
-  return {words, weight - static_cast<double>(words) * kPartialWordBonus};
-}
-
 BuiltQuery QueryBuilder::build(const QueryNode& root) {
   BuiltQuery out;
   Xapian::Query q = node_query(root, out);
+  out.nothing_to_search = q.empty() && !(root.kind == QueryNode::Kind::And && root.children.empty());
   out.query = q.empty() ? Xapian::Query::MatchAll : q;
   build_partial(root, out);
   return out;
@@ -69,24 +74,25 @@ void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) {
   for (const QueryNode& child : root.children) {
     BuiltQuery ignored;  // highlights were collected by the full query already
     if (child.kind == QueryNode::Kind::Not) {
-      negative.push_back(node_query(child, ignored));
+      negative.push_back(excluded_query(child));
     } else if (child.kind == QueryNode::Kind::Field && is_filter_field(child.field)) {
       required.push_back(node_query(child, ignored));
-    } else if (Xapian::Query q = node_query(child, ignored); !q.empty()) {
-      // The word's own BM25 weight, plus a fixed bonus for matching it at all.
-      // FixedWeightPostingSource is built into Xapian (remote backends know it too);
-      // release() hands its ownership to the query.
-      auto bonus = std::make_unique<Xapian::FixedWeightPostingSource>(kPartialWordBonus);
-      const Xapian::Query matched(Xapian::Query::OP_FILTER, Xapian::Query(bonus.release()->release()), q);
-      words.emplace_back(Xapian::Query::OP_OR, q, matched);
+    } else {
+      add_unique(words, node_query(child, ignored));
     }
   }
   out.word_count = words.size();
   if (words.size() < 2) return;
+  out.partial_words = words;
   required.push_back(combine(Xapian::Query::OP_OR, words));
   Xapian::Query partial = combine(Xapian::Query::OP_AND, required);
   if (!negative.empty()) partial = Xapian::Query(Xapian::Query::OP_AND_NOT, partial, combine(Xapian::Query::OP_OR, negative));
   out.partial_query = partial;
+}
+
+Xapian::Query QueryBuilder::excluded_query(const QueryNode& not_node) {
+  BuiltQuery ignored;  // excluded words are not highlighted
+  return node_query(not_node.children.front(), ignored);
 }
 
 Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
@@ -101,20 +107,14 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
       // org: the organisation's name words, or any part of the name through its bigrams.
       return text_query(node.text, schema::kOrgPrefix, node.quoted, true, out);
     case QueryNode::Kind::Not: {
-      BuiltQuery ignored;  // excluded words are not highlighted
-      return node_query(node.children.front(), ignored);
+      // On its own (the whole query, or one side of an OR): every notice except (nothing
+      // when it excludes only particles).
+      const Xapian::Query excluded = excluded_query(node);
+      return excluded.empty() ? excluded : Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, excluded);
     }
     case QueryNode::Kind::Or: {
       std::vector<Xapian::Query> parts;
-      for (const QueryNode& child : node.children) {
-        if (child.kind == QueryNode::Kind::Not) {
-          BuiltQuery ignored;
-          parts.push_back(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
-                                        node_query(child.children.front(), ignored)));
-        } else {
-          parts.push_back(node_query(child, out));
-        }
-      }
+      for (const QueryNode& child : node.children) add_unique(parts, node_query(child, out));
       return combine(Xapian::Query::OP_OR, parts);
     }
     case QueryNode::Kind::And: {
@@ -122,9 +122,9 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
       std::vector<Xapian::Query> negative;
       for (const QueryNode& child : node.children) {
         if (child.kind == QueryNode::Kind::Not) {
-          negative.push_back(node_query(child, out));
+          add_unique(negative, excluded_query(child));
         } else {
-          positive.push_back(node_query(child, out));
+          add_unique(positive, node_query(child, out));
         }
       }
       Xapian::Query pos = combine(Xapian::Query::OP_AND, positive);

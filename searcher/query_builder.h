@@ -8,8 +8,9 @@
 // 株式会社倉業サービス.
 #pragma once
 
-#include <vector>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -26,27 +27,24 @@ struct BuiltQuery {
   std::vector<std::vector<std::string>> highlight_sequences;
   bool has_positive = false;    // false: the query only filters / excludes: browse, newest first
   // For a query of several words that no notice matches together: the same query with
-  // the words ORed, each matched word adding kPartialWordBonus, so notices matching more
-  // words rank first (split_partial_weight takes a hit's weight apart again). Empty when
-  // the query has fewer than two top-level words.
+  // the words ORed (filters and exclusions still apply). Empty when the query has fewer
+  // than two top-level words.
   Xapian::Query partial_query;
-  std::size_t word_count = 0;   // top-level words of the query
+  // Each top-level word's own query, in query order, for counting how many of them a
+  // partial match contains (partial_match.h). Empty with partial_query.
+  std::vector<Xapian::Query> partial_words;
+  std::size_t word_count = 0;   // distinct top-level words of the query
+  // The query has words, but none leaves anything to match: only particles, stop words
+  // or punctuation (の は が).
+  bool nothing_to_search = false;
 };
 
-// Weight each matched word adds in a partial query; far above any BM25 score.
-inline constexpr double kPartialWordBonus = 10000.0;
-
-// A partial match's weight taken apart: the bonuses it holds, one per word matched, and
-// the BM25 score beside them.
-struct PartialWeight {
-  std::size_t matched_words = 0;
-  double bm25 = 0;
+// Raised for a query with nothing to search for (BuiltQuery::nothing_to_search).
+class NothingToSearch : public std::runtime_error {
+ public:
+  explicit NothingToSearch(const std::string& query)
+      : std::runtime_error("nothing to search for in '" + query + "' (only particles, stop words or punctuation)") {}
 };
-// The count is read back from the weight, not asked of the index word by word, because
-// it must say what ranked the hit: where Xapian 1.4 prunes a match over several databases
-// (seen with two local indexes of unequal size and a small page), a hit's weight can hold
-// fewer bonuses than the words it contains.
-PartialWeight split_partial_weight(double weight);
 
 struct QueryBuildOptions {
   bool synonyms = true;
@@ -70,6 +68,8 @@ class QueryBuilder {
   // The dictionary compound these paths are, when its XW terms can answer for it.
   const NearCompound* near_compound(const WordPaths& paths, std::string_view prefix) const;
   Xapian::Query node_query(const QueryNode& node, BuiltQuery& out);
+  // What a Not node excludes: the query of its operand.
+  Xapian::Query excluded_query(const QueryNode& not_node);
   // The partial form of a top-level AND (see BuiltQuery::partial_query).
   void build_partial(const QueryNode& root, BuiltQuery& out);
   // One word or phrase of the query; prefix selects a field ("" = title and body).

@@ -1,7 +1,11 @@
 #include "result_output.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+
+#include "evidence_output.h"
+#include "safe_text.h"
 
 namespace kaiji {
 namespace {
@@ -52,13 +56,20 @@ std::string dump(const ojson& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// "  · ランサムウェア・委託先経由  · 金融・保険  · 対象 69403  · 漏えい確認"
+// 69403 → "69,403": counts for people.
+std::string with_thousands(unsigned long long n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
+// "  · ランサムウェア・委託先経由  · 金融・保険  · 対象 69,403  · 漏えい確認"
 std::string describe_facets(const NoticeFacets& f, const Taxonomy& taxonomy) {
   std::string out;
   std::string causes;
   for (const std::string& c : f.causes) causes += (causes.empty() ? "" : "・") + taxonomy.display("cause", c);
   for (const std::string& part : {causes, f.sector.empty() ? std::string() : taxonomy.display("sector", f.sector),
-                                  f.affected ? "対象 " + std::to_string(*f.affected) : std::string(),
+                                  f.affected ? "対象 " + with_thousands(*f.affected) : std::string(),
                                   f.outcome.empty() ? std::string() : taxonomy.display("outcome", f.outcome)}) {
     if (!part.empty()) out += "  · " + part;
   }
@@ -80,14 +91,16 @@ std::string format_score(double score) {
   return buffer;
 }
 
-std::string csv_field(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
+// The notice's own text as a terminal may show it (safe_text.h).
+Notice visible_notice(const Notice& notice) {
+  Notice out = notice;
+  for (std::string* text : {&out.id, &out.incident, &out.org, &out.title, &out.body, &out.url}) {
+    *text = visible_controls(*text);
   }
-  return out + "\"";
+  for (std::vector<std::string>* list : {&out.labels, &out.sources}) {
+    for (std::string& text : *list) text = visible_controls(text);
+  }
+  return out;
 }
 
 }  // namespace
@@ -146,25 +159,50 @@ void write_csv(std::ostream& out, const SearchResponse& response, bool bom) {
         join(n.labels, ";"),
         hit.snippet.text,
     };
-    for (std::size_t k = 0; k < row.size(); ++k) out << (k ? "," : "") << csv_field(row[k]);
+    for (std::size_t k = 0; k < row.size(); ++k) out << (k ? "," : "") << csv_cell(row[k]);
     out << "\r\n";
   }
 }
+
+namespace {
+
+// "28 notices for 漏えい" when the page holds every result, else "11–20 of 28 notices for
+// 漏えい"; "about" when the total is estimated.
+void write_headline(std::ostream& out, const SearchResponse& response) {
+  const std::size_t first = response.offset + 1, last = response.offset + response.hits.size();
+  const bool whole = response.offset == 0 && response.hits.size() == response.total && response.total_is_exact;
+  if (!response.hits.empty() && !whole) {
+    out << with_thousands(first) << (first == last ? "" : "–" + with_thousands(last)) << " of ";
+  }
+  out << (response.total_is_exact ? "" : "about ") << with_thousands(response.total);
+  const char* unit = response.grouped ? " incident" : " notice";
+  out << unit << (response.total == 1 ? "" : "s");
+  if (!response.like_id.empty()) out << " like " << response.like_id;
+  out << (response.query.empty() ? "" : (response.like_id.empty() ? " for " : " matching ") + response.query);
+  if (response.sort != "relevance") out << ", sorted by " << response.sort;
+  if (response.hits.empty() && response.offset > 0 && response.offset >= response.total) {
+    out << "; none past result " << with_thousands(response.offset) << " (--offset " << response.offset << ")";
+  }
+  out << '\n';
+}
+
+// After a page that is not the last: the option that shows the next one.
+void write_next_page_hint(std::ostream& out, const SearchResponse& response, const char* dim, const char* reset) {
+  const std::size_t shown = response.offset + response.hits.size();
+  if (response.hits.empty() || shown >= response.total) return;
+  const std::size_t next_last = std::min(response.total, shown + response.hits.size());
+  out << '\n' << dim << "Next page: --offset " << shown << " (results " << with_thousands(shown + 1) << "–"
+      << with_thousands(next_last) << " of " << (response.total_is_exact ? "" : "about ")
+      << with_thousands(response.total) << ")" << reset << '\n';
+}
+
+}  // namespace
 
 void write_text(std::ostream& out, const SearchResponse& response, const Taxonomy& taxonomy, bool color) {
   const char* bold = color ? "\033[1m" : "";
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
-  out << (response.total_is_exact ? "" : "about ") << response.total;
-  if (response.grouped) {
-    out << (response.total == 1 ? " incident" : " incidents");
-  } else {
-    out << (response.total == 1 ? " notice" : " notices");
-  }
-  if (!response.like_id.empty()) out << " like " << response.like_id;
-  out << (response.query.empty() ? "" : (response.like_id.empty() ? " for " : " matching ") + response.query);
-  if (response.sort != "relevance") out << ", sorted by " << response.sort;
-  out << '\n';
+  write_headline(out, response);
   if (response.partial) {
     out << bold << "No notice contains every word; these match some of them (most words first)." << reset << '\n';
   }
@@ -174,13 +212,14 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
       if (f.counts.empty()) continue;
       out << "  " << dim << f.facet << reset << "  ";
       for (std::size_t k = 0; k < f.counts.size(); ++k) {
-        out << (k ? " · " : "") << taxonomy.display(f.facet, f.counts[k].value) << ' ' << f.counts[k].count;
+        out << (k ? " · " : "") << taxonomy.display(f.facet, f.counts[k].value) << ' ' << with_thousands(f.counts[k].count);
       }
       out << '\n';
     }
   }
   for (const SearchHit& hit : response.hits) {
-    const Notice& n = hit.notice;
+    const Notice n = visible_notice(hit.notice);
+    const Snippet snippet = visible_snippet(hit.snippet);
     out << '\n' << hit.rank << ". " << (n.date ? n.date->iso() : std::string("(no date)")) << "  " << bold
         << (n.org.empty() ? std::string("(organisation unknown)") : n.org) << reset;
     if (hit.partial) out << "  [partial: " << hit.matched_words << " of " << response.query_words << " words]";
@@ -191,17 +230,20 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
         << "   " << n.title << '\n'
         << "   " << dim << (n.incident.empty() ? "" : "#" + n.incident + "  ") << "id " << n.id
         << describe_facets(n.facets, taxonomy) << reset << '\n'
-        << "   " << (color ? mark_snippet(hit.snippet, "\033[1;33m", "\033[0m") : mark_snippet(hit.snippet)) << '\n';
+        << "   " << (color ? mark_snippet(snippet, "\033[1;33m", "\033[0m") : mark_snippet(snippet)) << '\n';
   }
+  write_next_page_hint(out, response, dim, reset);
 }
 
 ojson notice_to_json(const Notice& notice) {
   ojson out = notice_fields(notice);
   out["body"] = notice.body;
+  out["evidence"] = evidence_to_json(notice.facets.evidence);
   return out;
 }
 
-void write_notice_text(std::ostream& out, const Notice& n, const Taxonomy& taxonomy) {
+void write_notice_text(std::ostream& out, const Notice& notice, const Taxonomy& taxonomy) {
+  const Notice n = visible_notice(notice);
   out << n.title << '\n'
       << "organisation: " << (n.org.empty() ? "(unknown)" : n.org) << '\n'
       << "date:         " << (n.date ? n.date->iso() : "(none)") << '\n';
@@ -217,7 +259,7 @@ void write_notice_text(std::ostream& out, const Notice& n, const Taxonomy& taxon
   for (const std::string& d : n.facets.data) data.push_back(taxonomy.display("data", d));
   out << "causes:       " << join(causes, "・") << '\n'
       << "sector:       " << taxonomy.display("sector", n.facets.sector) << '\n'
-      << "affected:     " << (n.facets.affected ? std::to_string(*n.facets.affected) : "(not stated)") << '\n'
+      << "affected:     " << (n.facets.affected ? with_thousands(*n.facets.affected) : "(not stated)") << '\n'
       << "data:         " << join(data, "・") << '\n'
       << "outcome:      " << taxonomy.display("outcome", n.facets.outcome) << '\n'
       << "labels:       " << join(n.labels, ", ") << '\n'

@@ -16,11 +16,13 @@ nlohmann::ordered_json response_to_json(const SearchResponse& response);
 void write_json(std::ostream& out, const SearchResponse& response);
 // One result object per line, nothing else: for pipes.
 void write_jsonl(std::ostream& out, const SearchResponse& response);
-// RFC 4180 CSV with a header row; bom prefixes a UTF-8 byte-order mark for Excel.
+// RFC 4180 CSV with a header row; bom prefixes a UTF-8 byte-order mark for Excel. Cells
+// are safe for spreadsheets (safe_text.h: no control characters, formulas neutralised).
 void write_csv(std::ostream& out, const SearchResponse& response, bool bom);
 
 // color: highlights in bold/colour (stdout is a terminal) instead of [brackets].
-// Facet values are shown by their Japanese display names from the taxonomy.
+// Facet values are shown by their Japanese display names from the taxonomy; control
+// characters in notice text are made visible (safe_text.h).
 void write_text(std::ostream& out, const SearchResponse& response, const Taxonomy& taxonomy, bool color);
 
 // --show: one whole notice.

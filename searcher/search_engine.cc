@@ -79,9 +79,11 @@ Notice SearchEngine::show(const std::string& id) const { return stored_notice(db
 SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   SearchResponse response;
   response.query = request.query;
+  response.offset = request.offset;
   response.like_id = request.like_id;
   const QueryNode tree = parse_query(request.query);
   const BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(tree);
+  if (built.nothing_to_search) throw NothingToSearch(request.query);
   response.query_words = built.word_count;
   const Xapian::Query query = request_query(request, built);
 
@@ -99,9 +101,9 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   std::future<SidePass> side;
   if (request.facets || count_beside) side = start_side_pass(side_db_, facets_, query, request.facets);
 
-  const RankedPage page = rank_page(enquire, request, query, built, side);
+  const RankedPage page = rank_page(enquire, request, query, built, sort, side);
   response.partial = page.partial;
-  response.hits = page_hits(page, built, request.group_by_incident);
+  response.hits = page_hits(page, request, built);
   set_totals(response, request, page, side, count_beside);
   return response;
 }
@@ -130,53 +132,47 @@ Xapian::Enquire SearchEngine::ordered_enquire(const SearchRequest& request, Sort
 }
 
 SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const SearchRequest& request,
-                                                 const Xapian::Query& query, const BuiltQuery& built,
+                                                 const Xapian::Query& query, const BuiltQuery& built, SortKey sort,
                                                  std::future<SidePass>& side) {
   // The ranked pass stops as soon as it has the top results, so its total is only an
   // estimate. Grouping counts notices per incident, so it examines every match.
   const Xapian::doccount check_at_least = request.group_by_incident ? db_.get_doccount() : 0;
-  const auto run = [&](const Xapian::Query& q) {
-    enquire.set_query(q);
-    return enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
-                            check_at_least);
-  };
-  RankedPage page{run(query), query, false};
+  enquire.set_query(query);
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit), check_at_least);
+  RankedPage ranked{{ranked_notices(mset), page_match_count(mset)}, query, false};
   // Whether nothing matches: an empty page may also be a page past the end, or the
   // ranked pass may not have looked (--limit 0).
   const auto nothing_matches = [&] {
-    return page.mset.get_matches_upper_bound() == 0 || (page.mset.empty() && count_matches(db_, query, 1).total == 0);
+    return mset.get_matches_upper_bound() == 0 || (mset.empty() && count_matches(db_, query, 1).total == 0);
   };
   if (request.like_id.empty() && !built.partial_query.empty() && nothing_matches()) {
     // No notice has every word: the best partial matches, most words matched first.
-    page.matched = built.partial_query;
+    ranked.matched = built.partial_query;
     if (side.valid()) {
       side.wait();  // one pass at a time on side_db_
-      side = start_side_pass(side_db_, facets_, page.matched, request.facets);
+      side = start_side_pass(side_db_, facets_, ranked.matched, request.facets);
     }
-    page.mset = run(page.matched);
-    page.partial = true;
+    ranked.ranked = rank_partial(enquire, db_, built.partial_query, built.partial_words, request.offset, request.limit,
+                               sort == SortKey::Relevance);
+    ranked.partial = true;
   }
-  return page;
+  return ranked;
 }
 
-std::vector<SearchHit> SearchEngine::page_hits(const RankedPage& page, const BuiltQuery& built,
-                                               bool group_by_incident) {
+std::vector<SearchHit> SearchEngine::page_hits(const RankedPage& ranked, const SearchRequest& request,
+                                               const BuiltQuery& built) {
   std::vector<SearchHit> hits;
-  for (auto it = page.mset.begin(); it != page.mset.end(); ++it) {
+  for (const RankedNotice& ranked_notice : ranked.ranked.notices) {
     SearchHit hit;
-    hit.rank = it.get_rank() + 1;  // get_rank() already counts the offset
-    hit.score = it.get_weight();
-    if (page.partial) {
-      // The weight holds a bonus per matched word besides the BM25 score reported.
-      const PartialWeight weight = split_partial_weight(hit.score);
-      hit.partial = true;
-      hit.matched_words = weight.matched_words;
-      hit.score = weight.bm25;
-    }
-    const Xapian::Document doc = it.get_document();
+    hit.rank = request.offset + hits.size() + 1;
+    hit.score = ranked_notice.weight;
+    hit.partial = ranked.partial;
+    hit.matched_words = ranked_notice.matched_words;
+    const Xapian::Document doc = db_.get_document(ranked_notice.docid);
     hit.notice = stored_notice(doc);
-    hit.snippet = hit_snippet(db_, doc, *it, hit.notice.body, built.highlight_sequences, analyzer_);
-    if (group_by_incident) hit.group_size = incident_matches(hit.notice.incident, page.matched);
+    hit.snippet = hit_snippet(db_, doc, ranked_notice.docid, hit.notice.body, built.highlight_sequences, analyzer_);
+    if (request.group_by_incident) hit.group_size = incident_matches(hit.notice.incident, ranked.matched);
     hits.push_back(std::move(hit));
   }
   return hits;
@@ -193,7 +189,7 @@ std::size_t SearchEngine::incident_matches(const std::string& incident, const Xa
 void SearchEngine::set_totals(SearchResponse& response, const SearchRequest& request, const RankedPage& page,
                               std::future<SidePass>& side, bool counted_beside) const {
   if (request.group_by_incident) {  // the number of groups
-    const MatchCount groups = page_match_count(page.mset);
+    const MatchCount groups = page.ranked.total;
     response.total = groups.total;
     response.total_is_exact = groups.exact;
   }
@@ -206,7 +202,7 @@ void SearchEngine::set_totals(SearchResponse& response, const SearchRequest& req
     }
   } else if (!request.group_by_incident) {
     // A sorted pass has seen every match anyway; a ranked one has usually stopped early.
-    MatchCount counted = page_match_count(page.mset);
+    MatchCount counted = page.ranked.total;
     if (!counted.exact) counted = counted_beside ? side.get().count : count_matches(db_, page.matched, kExactCountUpTo);
     response.total = counted.total;
     response.total_is_exact = counted.exact;

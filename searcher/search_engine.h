@@ -13,6 +13,7 @@
 #include "base/notice.h"
 #include "base/taxonomy.h"
 #include "facet_counting.h"
+#include "partial_match.h"
 #include "query_builder.h"
 #include "search_request.h"
 #include "search_response.h"
@@ -39,7 +40,8 @@ class SearchEngine {
   // friends.
   SearchEngine(const std::vector<std::string>& db_paths, Analyzer& analyzer, const Taxonomy& taxonomy);
 
-  // Throws QuerySyntaxError on bad syntax, NoticeNotFound for an unknown like_id.
+  // Throws QuerySyntaxError on bad syntax, NothingToSearch for a query of only particles,
+  // NoticeNotFound for an unknown like_id.
   SearchResponse search(const SearchRequest& request);
 
   // The whole notice. Throws NoticeNotFound.
@@ -51,7 +53,7 @@ class SearchEngine {
   // The page the ranked (or sorted) pass found, and the query it matched: the request's,
   // or the partial query when no notice matches every word.
   struct RankedPage {
-    Xapian::MSet mset;
+    RankedNotices ranked;  // the page, and what the pass saw of the whole match
     Xapian::Query matched;
     bool partial = false;
   };
@@ -66,10 +68,10 @@ class SearchEngine {
   // Runs the pass for request's page; falls back to built's partial query when nothing
   // matches, starting side (the counting pass, if running) again on that query.
   RankedPage rank_page(Xapian::Enquire& enquire, const SearchRequest& request, const Xapian::Query& query,
-                       const BuiltQuery& built, std::future<SidePass>& side);
+                       const BuiltQuery& built, SortKey sort, std::future<SidePass>& side);
   // The page's hits with their notices and snippets (and group sizes, partial counts).
   // Not const: snippets are analysed with analyzer_.
-  std::vector<SearchHit> page_hits(const RankedPage& page, const BuiltQuery& built, bool group_by_incident);
+  std::vector<SearchHit> page_hits(const RankedPage& page, const SearchRequest& request, const BuiltQuery& built);
   // With grouping: the matching notices of the hit's incident (1 for a notice without one).
   std::size_t incident_matches(const std::string& incident, const Xapian::Query& matched) const;
   // The response's total (and its facets), from the page, the side pass or a count of

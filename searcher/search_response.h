@@ -23,16 +23,17 @@ struct FacetCounts {
 
 struct SearchHit {
   std::size_t rank = 0;  // 1-based, over the whole result list
-  double score = 0;      // BM25 (a partial match's per-word bonus taken off)
+  double score = 0;      // BM25 (of a partial match: over the words it matches)
   Notice notice;
   Snippet snippet;
   bool partial = false;          // matches only some of the query's words
-  std::size_t matched_words = 0; // for partial matches: the words it ranked by (split_partial_weight)
+  std::size_t matched_words = 0; // for partial matches: how many of the query's words it contains
   std::size_t group_size = 0;    // with grouping: matching notices of its incident
 };
 
 struct SearchResponse {
   std::string query;
+  std::size_t offset = 0;         // results skipped before hits (the request's)
   std::size_t total = 0;          // matching notices (groups, when grouping)
   bool total_is_exact = true;     // false when Xapian only estimated it
   std::string sort = "relevance"; // relevance | date | affected (with "-asc" when ascending)

@@ -93,8 +93,12 @@ NoticeFile read_notice_file(std::string_view bytes, const std::string& source) {
   }
   for (ReadProblem& p : read.problems) file.read.problems.push_back(std::move(p));
   file.read.notices = std::move(read.notices);
+  file.read.posts_not_notices = read.posts_not_notices;
   if (file.read.notices.empty()) {
-    file.read.problems.push_back({source, 0, "no notice found in this file"});
+    file.read.problems.push_back(
+        {source, 0, read.posts_not_notices == 0 ? std::string("no notice found in this file")
+                                                : "no notice found in this file (" + std::to_string(read.posts_not_notices) +
+                                                      " post(s) that are not notices)"});
     file.skipped = true;
   }
   return file;

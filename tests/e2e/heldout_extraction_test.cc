@@ -127,6 +127,11 @@ void score_non_notices(const HeldOutHalf& half, bool list, ExtractionScore& s) {
     if (!inside && search_half(half, {marker}).at("total") == 0) ++s.non_notices_kept_out;
     else if (list) std::cout << "  miss non-notice " << marker << " is searchable\n";
   }
+  // The indexer counts what it skipped (the labelled posts, and perhaps a page's lead-in).
+  const std::string line = "posts that are not notices: ";
+  const std::size_t at = half.report.find(line);
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stoul(half.report.substr(at + line.size())) >= half.labels.at("non_notices").size());
 }
 
 ExtractionScore score(const std::string& name) {

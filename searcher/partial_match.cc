@@ -1,0 +1,71 @@
+#include "partial_match.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace kaiji {
+namespace {
+
+// Adds one to counts[docid] for each word a listed notice matches. Each word is matched
+// on its own (restricted to the partial query, so filters and exclusions apply), in a
+// pass without weights that examines every match: Xapian's early termination, which
+// stops a ranked pass once the rest cannot make the page, never applies to it.
+void count_words(const Xapian::Database& db, const Xapian::Query& partial, const std::vector<Xapian::Query>& words,
+                 std::unordered_map<Xapian::docid, std::size_t>& counts) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  for (const Xapian::Query& word : words) {
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, word, partial));
+    const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+      if (const auto found = counts.find(*it); found != counts.end()) ++found->second;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<RankedNotice> ranked_notices(const Xapian::MSet& mset) {
+  std::vector<RankedNotice> notices;
+  for (auto it = mset.begin(); it != mset.end(); ++it) notices.push_back({*it, it.get_weight(), 0});
+  return notices;
+}
+
+RankedNotices rank_partial(Xapian::Enquire& enquire, const Xapian::Database& db, const Xapian::Query& partial,
+                         const std::vector<Xapian::Query>& words, std::size_t offset, std::size_t limit,
+                         bool by_words) {
+  enquire.set_query(partial);
+  RankedNotices page;
+  std::vector<RankedNotice> ordered;
+  if (by_words) {
+    // Every candidate is weighed in full (check_at_least): pruning would cut some of a
+    // notice's words short, more so over several databases, and the order would then
+    // depend on the page size.
+    const auto candidates = static_cast<Xapian::doccount>(std::max<std::size_t>(kPartialRankedUpTo, offset + limit));
+    const Xapian::MSet mset = enquire.get_mset(0, candidates, candidates);
+    page.total = page_match_count(mset);
+    ordered = ranked_notices(mset);
+  } else {
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
+                                               static_cast<Xapian::doccount>(limit));
+    page.total = page_match_count(mset);
+    if (!page.total.exact) page.total = count_matches(db, partial, kExactCountUpTo);
+    ordered = ranked_notices(mset);
+    offset = 0;  // the pass already skipped it
+  }
+  std::unordered_map<Xapian::docid, std::size_t> counts;
+  for (const RankedNotice& hit : ordered) counts.emplace(hit.docid, 0);
+  count_words(db, partial, words, counts);
+  for (RankedNotice& hit : ordered) hit.matched_words = counts.at(hit.docid);
+  // Stable: equal counts keep enquire's order (relevance, then id).
+  if (by_words) {
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const RankedNotice& a, const RankedNotice& b) { return a.matched_words > b.matched_words; });
+  }
+  const std::size_t begin = std::min(offset, ordered.size());
+  const std::size_t end = std::min(ordered.size(), begin + limit);
+  page.notices.assign(ordered.begin() + static_cast<std::ptrdiff_t>(begin), ordered.begin() + static_cast<std::ptrdiff_t>(end));
+  return page;
+}
+
+}  // namespace kaiji

@@ -1,0 +1,43 @@
+// The partial pass: when no notice has every word of the query, the notices that have
+// some of them, most words first and then by relevance. The number of words each hit
+// matches is counted explicitly, word by word, not read back from its score.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include <xapian.h>
+
+#include "match_count.h"
+
+namespace kaiji {
+
+// Matches ranked by words first are put in order over this many of them (the best by
+// relevance); a query matching more is ordered exactly over these, and its total is an
+// estimate as any ranked total beyond kExactCountUpTo.
+inline constexpr Xapian::doccount kPartialRankedUpTo = kExactCountUpTo;
+
+// One notice of a ranked page.
+struct RankedNotice {
+  Xapian::docid docid = 0;
+  double weight = 0;               // BM25 (of a partial match: over the words it matches)
+  std::size_t matched_words = 0;   // of a partial match: how many of the query's words it contains
+};
+
+// A page of a pass, and what the pass saw of the whole match.
+struct RankedNotices {
+  std::vector<RankedNotice> notices;  // the requested page, in order
+  MatchCount total;                   // matching notices (groups, when collapsing)
+};
+
+// Every notice of mset, in its order.
+std::vector<RankedNotice> ranked_notices(const Xapian::MSet& mset);
+
+// The page [offset, offset + limit) of partial's matches in the order enquire sets:
+// with by_words, most words first, then by enquire's relevance order; otherwise in
+// enquire's order (a sort by value). words: each query word's own query.
+RankedNotices rank_partial(Xapian::Enquire& enquire, const Xapian::Database& db, const Xapian::Query& partial,
+                         const std::vector<Xapian::Query>& words, std::size_t offset, std::size_t limit,
+                         bool by_words);
+
+}  // namespace kaiji
