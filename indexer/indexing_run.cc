@@ -60,11 +60,12 @@ std::uint64_t analysis_hash(const AnalysisOptions& options) {
 // The index's facet dictionary, extended by every value of the taxonomy in table order
 // (so a new index numbers them the same on every run; years and labels follow as they
 // come). Codes already in the index keep their meaning.
-std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const IndexingOptions& options) {
+std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const IndexingOptions& options,
+                                                  const std::string& resumed_codes) {
   std::unique_ptr<FacetDictionary> dictionary;
   try {
     dictionary = std::make_unique<FacetDictionary>(
-        store.rebuilding() ? std::string() : store.shards().front().get_metadata(schema::kFacetCodesMetadataKey));
+        store.rebuilding() ? resumed_codes : store.shards().front().get_metadata(schema::kFacetCodesMetadataKey));
   } catch (const std::runtime_error& e) {
     throw std::runtime_error("index " + options.db_path + ": " + e.what());
   }
@@ -93,25 +94,6 @@ void report_scan(const Scan& scan, IndexingReport& report) {
   report.duplicates_merged = scan.notices.size() - scan.group_sizes.size();
 }
 
-// Which groups of copies need writing: all of them for a new generation; for an update,
-// those whose version is not in the index yet.
-WritePlan plan_writes(const Scan& scan, IndexStore& store, IndexingReport& report) {
-  WritePlan plan;
-  plan.to_write.assign(scan.group_sizes.size(), true);
-  for (std::size_t g = 0; g < scan.group_sizes.size(); ++g) {
-    const std::string version = version_string(scan.group_hashes[g]);
-    plan.current_versions.insert(version);
-    if (!store.rebuilding()) {
-      const std::string term = version_term(version);
-      for (const Xapian::WritableDatabase& shard : store.shards()) {
-        if (shard.term_exists(term)) plan.to_write[g] = false;
-      }
-    }
-    if (plan.to_write[g]) ++plan.writes; else ++report.unchanged;
-  }
-  return plan;
-}
-
 // The writer of this run: a new generation is written in bulk parts, one per thread;
 // an existing one is updated in place, a batch at a time.
 struct Writers {
@@ -127,16 +109,45 @@ struct Writers {
   }
 };
 
+// Every commit stores the facet dictionary its documents' codes refer to (made once the
+// writers are open: a resumed bulk build's dictionary comes from its parts).
 void open_writers(Writers& writers, IndexStore& store, const IndexingOptions& options, std::size_t threads,
-                  const FacetDictionary& facet_codes) {
+                  const std::unique_ptr<FacetDictionary>& facet_codes) {
+  const auto store_codes = [&facet_codes](Xapian::WritableDatabase& db) {
+    db.set_metadata(schema::kFacetCodesMetadataKey, facet_codes->serialise());
+  };
   if (store.rebuilding()) {
-    writers.bulk.emplace(store.parts_dir(), store.shard_paths(), threads, kBulkCommitEvery);
+    writers.bulk.emplace(store.parts_dir(), store.shard_paths(), threads, kBulkCommitEvery, store_codes);
   } else {
-    // Every batch stores the facet dictionary its documents' codes refer to.
-    writers.batch.emplace(store.shards(), options.batch_size, [&facet_codes](Xapian::WritableDatabase& shard) {
-      shard.set_metadata(schema::kFacetCodesMetadataKey, facet_codes.serialise());
-    });
+    writers.batch.emplace(store.shards(), options.batch_size, store_codes);
   }
+}
+
+// Which groups of copies need writing: for a new generation, those not in the parts an
+// interrupted run committed (whose other documents are deleted); for an update, those
+// whose version is not in the index yet.
+WritePlan plan_writes(const Scan& scan, IndexStore& store, Writers& writers, IndexingReport& report) {
+  WritePlan plan;
+  plan.to_write.assign(scan.group_sizes.size(), true);
+  for (std::size_t g = 0; g < scan.group_sizes.size(); ++g) {
+    const std::string version = version_string(scan.group_hashes[g]);
+    plan.current_versions.insert(version);
+    const std::string term = version_term(version);
+    if (writers.bulk) {
+      if (writers.bulk->resumed().holds(term)) {
+        plan.to_write[g] = false;
+        ++report.resumed;
+      }
+    } else {
+      for (const Xapian::WritableDatabase& shard : store.shards()) {
+        if (shard.term_exists(term)) plan.to_write[g] = false;
+      }
+      if (!plan.to_write[g]) ++report.unchanged;
+    }
+    if (plan.to_write[g]) ++plan.writes;
+  }
+  if (writers.bulk) writers.bulk->resumed().keep_only(plan.current_versions);
+  return plan;
 }
 
 // Analyses, classifies and writes every notice of the plan, on `analyzers.size()` threads.
@@ -167,7 +178,7 @@ void finish_writing(Writers& writers, IndexStore& store, const Scan& scan, const
   if (writers.bulk) {
     writers.bulk->finish();
     store.open_written_shards();
-    report.added = writers.bulk->written();
+    report.added = writers.bulk->written() + report.resumed;
     report.batches_committed = 1;  // the whole generation, published at once
     return;
   }
@@ -212,14 +223,18 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   for (std::size_t t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>(options.analysis));
   const Classifier classifier(options.analysis.data_dir);
   IndexStore store(options.db_path, options.shards, options.rebuild);
-  const std::unique_ptr<FacetDictionary> facet_codes = facet_dictionary(store, options);
+  Writers writers;
+  std::unique_ptr<FacetDictionary> facet_codes;
+  open_writers(writers, store, options, threads, facet_codes);
+  facet_codes = facet_dictionary(
+      store, options, writers.bulk ? writers.bulk->resumed().longest_metadata(schema::kFacetCodesMetadataKey) : "");
 
   Progress progress(options.progress);
   Scan scan = scan_inputs(options.inputs, analysis_hash(options.analysis), kScanCacheBytes, threads,
                           [&progress](std::size_t done, std::size_t total, std::size_t notices) {
                             progress.scanning(done, total, notices);
                           },
-                          options.max_file_bytes);
+                          options.max_file_bytes, options.db_path);
   report_scan(scan, report);
   if (scan.notices.empty()) {  // nothing to write: the current index stays as it is
     report.published = false;
@@ -227,9 +242,7 @@ IndexingReport run_indexing(const IndexingOptions& options) {
     report.seconds = report.reading_seconds = seconds_since(started);
     return report;
   }
-  const WritePlan plan = plan_writes(scan, store, report);
-  Writers writers;
-  open_writers(writers, store, options, threads, *facet_codes);
+  const WritePlan plan = plan_writes(scan, store, writers, report);
   report.reading_seconds = seconds_since(started);
 
   progress.start_writing(plan.writes);
@@ -239,7 +252,7 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   for (const ScannedFile& f : scan.files) report.files_changed += f.changed ? 1 : 0;
 
   const auto finishing_started = std::chrono::steady_clock::now();
-  if (writers.bulk && writers.bulk->written() == 0) {  // a new generation with nothing in it
+  if (writers.bulk && writers.bulk->written() + report.resumed == 0) {  // a new generation with nothing in it
     report.published = false;
     report.documents_in_index = store.current_document_count();
     report.seconds = seconds_since(started);

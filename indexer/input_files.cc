@@ -43,6 +43,7 @@ void walk(const fs::path& dir, std::set<fs::path>& visited, InputFiles& out) {
     out.problems.push_back({dir.string(), 0, "cannot open directory: " + ec.message()});
     return;
   }
+  if (canonical == out.index_dir) return;  // the index being written, inside an input folder
   if (!visited.insert(canonical).second) {
     out.problems.push_back({dir.string(), 0, "directory already visited (symlink loop?), skipped"});
     return;
@@ -81,8 +82,10 @@ void walk(const fs::path& dir, std::set<fs::path>& visited, InputFiles& out) {
 
 }  // namespace
 
-InputFiles collect_input_files(const std::vector<std::string>& inputs) {
+InputFiles collect_input_files(const std::vector<std::string>& inputs, const std::string& index_dir) {
   InputFiles out;
+  std::error_code ec;
+  if (!index_dir.empty()) out.index_dir = fs::weakly_canonical(index_dir, ec);
   std::set<fs::path> visited;
   for (const std::string& input : inputs) {
     if (input == "-") {  // standard input

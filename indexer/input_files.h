@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,9 +16,11 @@ struct InputFiles {
   std::vector<std::string> files;
   std::vector<ReadProblem> problems;  // unreadable paths, loops, missing inputs
   std::size_t refused = 0;            // FIFOs, devices and sockets: never read
+  std::filesystem::path index_dir;    // canonical; skipped by the walk
 };
 
-InputFiles collect_input_files(const std::vector<std::string>& inputs);
+// index_dir, the index being written, is never read as input, even inside an input folder.
+InputFiles collect_input_files(const std::vector<std::string>& inputs, const std::string& index_dir = {});
 
 // The default bound on one input's size: the largest real dump is about 320 MB.
 inline constexpr std::size_t kDefaultMaxFileBytes = std::size_t{512} << 20;

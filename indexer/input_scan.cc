@@ -81,10 +81,11 @@ FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_byt
 }  // namespace
 
 Scan scan_inputs(const std::vector<std::string>& inputs, std::uint64_t analysis, std::size_t cache_budget_bytes,
-                 std::size_t threads, const ScanProgress& on_file, std::size_t max_file_bytes) {
+                 std::size_t threads, const ScanProgress& on_file, std::size_t max_file_bytes,
+                 const std::string& index_dir) {
   Scan scan;
   scan.max_file_bytes = max_file_bytes;
-  InputFiles found = collect_input_files(inputs);
+  InputFiles found = collect_input_files(inputs, index_dir);
   scan.problems = std::move(found.problems);
   scan.files_skipped = found.refused;
 

@@ -53,10 +53,12 @@ std::optional<NoticeFile> read_input(const std::string& path, std::vector<ReadPr
 // hash of everything else that shapes the indexed document (dictionary, rules).
 std::uint64_t copy_hash(const Notice& notice);
 
-// Files are scanned by `threads` threads. on_file(files done, files in all, notices so
+// Files are scanned by `threads` threads; index_dir (the index being written) is never
+// read, even inside an input folder. on_file(files done, files in all, notices so
 // far) is called after each file, for progress reporting, one call at a time.
 using ScanProgress = std::function<void(std::size_t, std::size_t, std::size_t)>;
 Scan scan_inputs(const std::vector<std::string>& inputs, std::uint64_t analysis, std::size_t cache_budget_bytes,
-                 std::size_t threads, const ScanProgress& on_file, std::size_t max_file_bytes = kDefaultMaxFileBytes);
+                 std::size_t threads, const ScanProgress& on_file, std::size_t max_file_bytes = kDefaultMaxFileBytes,
+                 const std::string& index_dir = {});
 
 }  // namespace kaiji

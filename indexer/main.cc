@@ -50,7 +50,9 @@ void print_report(const kaiji::IndexingReport& r) {
             << "posts that are not notices: " << r.posts_not_notices << '\n'
             << "duplicates merged: " << r.duplicates_merged << '\n'
             << "notices indexed:   " << r.added + r.replaced << '\n'
-            << "  added:           " << r.added << '\n'
+            << "  added:           " << r.added << '\n';
+  if (r.resumed != 0) std::cout << "  of which resumed: " << r.resumed << " (written by the interrupted run)\n";
+  std::cout
             << "  replaced:        " << r.replaced << '\n'
             << "notices unchanged: " << r.unchanged << '\n'
             << "notices removed:   " << r.removed << '\n'

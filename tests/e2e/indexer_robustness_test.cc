@@ -5,8 +5,12 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
+
+#include <xapian.h>
 
 #include "cli.h"
 
@@ -146,4 +150,140 @@ TEST_CASE("robustness: --max-file-size cuts a larger input with a warning; the n
   const auto bad = run("kaiji-indexer", {"--db", dir + "/bad", "--max-file-size", "lots", dump});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--max-file-size must be a positive size") != std::string::npos);
+}
+
+namespace {
+
+// The notice ids of an index, sorted.
+std::vector<std::string> ids_of(const std::string& db) {
+  std::vector<std::string> ids;
+  const Xapian::Database index(db);
+  for (auto it = index.allterms_begin("Q"); it != index.allterms_end("Q"); ++it) ids.push_back(*it);
+  return ids;
+}
+
+// Notices committed so far in the parts of the generation being written.
+std::size_t committed_in_parts(const std::string& db) {
+  std::size_t count = 0;
+  std::error_code ec;
+  for (const auto& gen : fs::directory_iterator(db, ec)) {
+    for (const auto& part : fs::directory_iterator(gen.path() / "parts", ec)) {
+      try {
+        count += Xapian::Database(part.path().string()).get_doccount();
+      } catch (const Xapian::Error&) {  // being created
+      }
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("robustness: a first build killed after some commits resumes: only the rest is written, same ids as a clean build") {
+  const std::string dir = temp_dir("resume");
+  REQUIRE(run("kaiji-bench", {"generate", "--count", "3000", "--corpus", KAIJI_CORPUS_DIR, "--out", dir + "/corpus"})
+              .exit_code == 0);
+  const std::string db = dir + "/db";
+  for (int kill = 0; kill < 2; ++kill) {  // killed twice: the second run resumes the first's parts
+    BackgroundCommand indexer("kaiji-indexer", {"--db", db, "--threads", "2", dir + "/corpus"});
+    const std::size_t wanted = 600 * (kill + 1);
+    while (indexer.running() && committed_in_parts(db) < wanted) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(indexer.running());
+    indexer.kill9();
+    indexer.wait();
+  }
+  CHECK_FALSE(fs::exists(db + "/XAPIANDB"));  // nothing published yet
+  const auto rerun = run("kaiji-indexer", {"--db", db, dir + "/corpus"});
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_code == 0);
+  const std::size_t at = rerun.out.find("of which resumed: ");
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stoul(rerun.out.substr(at + 18)) >= 1200);
+
+  REQUIRE(run("kaiji-indexer", {"--db", dir + "/clean", dir + "/corpus"}).exit_code == 0);
+  CHECK(ids_of(db) == ids_of(dir + "/clean"));
+  CHECK(in_index(db) == in_index(dir + "/clean"));
+}
+
+TEST_CASE("robustness: a resumed build drops what the interrupted run wrote of notices changed since") {
+  const std::string dir = temp_dir("resume-changed");
+  REQUIRE(run("kaiji-bench", {"generate", "--count", "2000", "--corpus", KAIJI_CORPUS_DIR, "--out", dir + "/corpus"})
+              .exit_code == 0);
+  const std::string db = dir + "/db";
+  {
+    BackgroundCommand indexer("kaiji-indexer", {"--db", db, "--threads", "2", dir + "/corpus"});
+    while (indexer.running() && committed_in_parts(db) < 500) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(indexer.running());
+    indexer.kill9();
+    indexer.wait();
+  }
+  // Every notice changes: nothing the killed run wrote may survive.
+  for (const auto& file : fs::directory_iterator(dir + "/corpus")) {
+    std::string text = read_file(file.path().string());
+    for (std::size_t at = text.find("。"); at != std::string::npos; at = text.find("。", at + 6)) text.replace(at, 3, "！。");
+    write_file(file.path().string(), text);
+  }
+  const auto rerun = run("kaiji-indexer", {"--db", db, dir + "/corpus"});
+  INFO(rerun.err);
+  REQUIRE(rerun.exit_code == 0);
+  CHECK(rerun.out.find("of which resumed") == std::string::npos);
+  REQUIRE(run("kaiji-indexer", {"--db", dir + "/clean", dir + "/corpus"}).exit_code == 0);
+  CHECK(ids_of(db) == ids_of(dir + "/clean"));
+  CHECK(in_index(db) == in_index(dir + "/clean"));
+}
+
+TEST_CASE("robustness: a directory kaiji did not make is never written into, even with a Xapian stub in it") {
+  const std::string dir = temp_dir("foreign-stub");
+  write_file(dir + "/XAPIANDB", "auto ../elsewhere\n");
+  write_file(dir + "/notes.txt", "my notes");
+  const auto r = run("kaiji-indexer", {"--db", dir, KAIJI_CORPUS_DIR});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("is not a kaiji index (kaiji-indexer did not make it)") != std::string::npos);
+  CHECK(read_file(dir + "/XAPIANDB") == "auto ../elsewhere\n");
+  CHECK_FALSE(fs::exists(dir + "/kaiji.lock"));
+}
+
+TEST_CASE("robustness: --db at a shard of an index says what it is and which --db to give") {
+  const std::string dir = temp_dir("shard-path");
+  const std::string db = dir + "/db";
+  REQUIRE(run("kaiji-indexer", {"--db", db, KAIJI_CORPUS_DIR}).exit_code == 0);
+  CHECK(fs::exists(db + "/kaiji-index"));
+  const std::string stub = read_file(db + "/XAPIANDB");
+  const std::string shard = db + "/" + stub.substr(6, stub.find('\n') - 6);
+  const auto r = run("kaiji-indexer", {"--db", shard, KAIJI_CORPUS_DIR});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(shard + " is a shard of the kaiji index " + db + ", not an index directory; give --db " + db) !=
+        std::string::npos);
+  CHECK(r.err.find("older kaiji") == std::string::npos);
+}
+
+TEST_CASE("robustness: an index folder inside its input folder is not read as input") {
+  const std::string dir = temp_dir("index-inside-input");
+  fs::copy_file(std::string(KAIJI_CORPUS_DIR) + "/001_d7048f176aaf01b0.txt", dir + "/notice.txt");
+  for (int run_number = 0; run_number < 2; ++run_number) {
+    const auto r = run("kaiji-indexer", {"--db", dir + "/db", dir});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("files read:        1\n") != std::string::npos);
+  }
+  CHECK(in_index(dir + "/db") == 1);
+}
+
+TEST_CASE("robustness: CR-only line ends and UTF-16 without a BOM are read as text") {
+  const std::string dir = temp_dir("line-ends");
+  write_file(dir + "/mac.txt", "【セキュリティ事件簿#2025-811】旧式株式会社 メール誤送信 2025/2/1\r"
+                               "顧客へのメールを誤送信しました。\r");
+  std::string utf16;
+  for (const char16_t c : std::u16string(u"【セキュリティ事件簿#2025-812】無印株式会社 書類紛失 2025/2/2\n書類を紛失しました。\n")) {
+    utf16 += static_cast<char>(c & 0xff);
+    utf16 += static_cast<char>(c >> 8);
+  }
+  write_file(dir + "/utf16.txt", utf16);
+  const auto r = run("kaiji-indexer", {"--db", dir + "/db", dir + "/mac.txt", dir + "/utf16.txt"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const nlohmann::json mac = search(dir + "/db", {"誤送信"}).at("results").at(0);
+  CHECK(mac.at("org") == "旧式株式会社");
+  CHECK(mac.at("title") == "メール誤送信");  // the body's line did not run into the header
+  CHECK(search(dir + "/db", {"紛失"}).at("results").at(0).at("org") == "無印株式会社");
 }
