@@ -5,7 +5,6 @@
 #include <map>
 #include <stdexcept>
 
-#include "base/text_normalizer.h"
 #include "base/utf8.h"
 
 namespace kaiji {
@@ -31,7 +30,7 @@ std::string_view sentence_around(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::string& path) {
+OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::string& path, const TextFolder& folder) {
   static const std::map<std::string, Kind, std::less<>> kinds = {
       {"leak", Kind::Leak},         {"delivery", Kind::Delivery},   {"verb", Kind::Verb}, {"presupposed", Kind::Presupposed},
       {"hypothetical", Kind::Hypothetical}, {"negation", Kind::Negation}, {"unconfirmed", Kind::Unconfirmed},
@@ -42,7 +41,7 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
     if (line.words.size() != 2) throw std::runtime_error(where + "expected kind and word");
     const auto kind = kinds.find(line.words[0]);
     if (kind == kinds.end()) throw std::runtime_error(where + "unknown kind '" + line.words[0] + "'");
-    words_.push_back({kind->second, fold_case(normalize(line.words[1])), line.line_number});
+    words_.push_back({kind->second, folder.fold(line.words[1]), line.line_number});
   }
   // Longer words first, so 誤って送付 is tried before 誤って送.
   std::stable_sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });

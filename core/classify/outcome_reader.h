@@ -14,6 +14,7 @@
 
 #include "base/term_table.h"
 #include "classify/phrase_matcher.h"
+#include "classify/text_folder.h"
 
 namespace kaiji {
 
@@ -27,7 +28,8 @@ struct OutcomeFinding {
 class OutcomeReader {
  public:
   OutcomeReader() = default;
-  OutcomeReader(const std::vector<TableLine>& lines, const std::string& path);
+  // Words are folded by `folder`, as the texts read() is given.
+  OutcomeReader(const std::vector<TableLine>& lines, const std::string& path, const TextFolder& folder = TextFolder());
 
   // The outcome of a text folded as the classifier folds it; nothing when no clause speaks
   // of a leak.
