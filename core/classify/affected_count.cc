@@ -108,8 +108,9 @@ std::optional<std::int64_t> parse_japanese_number(std::string_view text) {
   return static_cast<std::int64_t>(std::llround(total + section + (have_number ? number : 0)));
 }
 
-std::vector<CountMention> find_counts(std::string_view raw) {
-  const std::string text = normalize(raw);
+std::vector<CountMention> find_counts(std::string_view raw) { return find_counts_in_normalised(normalize(raw)); }
+
+std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
   std::vector<CountMention> counts;
   for (std::size_t i = 0; i < text.size();) {
     if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) {
@@ -166,9 +167,10 @@ std::vector<CountMention> find_counts(std::string_view raw) {
   return counts;
 }
 
-std::optional<CountMention> headline_count(std::string_view raw) {
-  const std::vector<CountMention> counts = find_counts(raw);
-  const std::string text = normalize(raw);  // the offsets' text
+std::optional<CountMention> headline_count(std::string_view raw) { return headline_count_in_normalised(normalize(raw)); }
+
+std::optional<CountMention> headline_count_in_normalised(std::string_view text) {
+  const std::vector<CountMention> counts = find_counts_in_normalised(text);
   const auto same_sentence = [&](const CountMention& a, const CountMention& b) {
     const std::string_view between = std::string_view(text).substr(a.offset, b.offset - a.offset);
     return between.find('\n') == std::string_view::npos && between.find("。") == std::string_view::npos;

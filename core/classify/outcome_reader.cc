@@ -52,12 +52,14 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
     word_of_phrase_.push_back(w);
   }
   leak_words_ = PhraseMatcher(std::move(phrases));
+  by_kind_.resize(static_cast<std::size_t>(Kind::Countermeasure) + 1);
+  for (const Word& w : words_) by_kind_[static_cast<std::size_t>(w.kind)].push_back(&w);
 }
 
 std::pair<std::size_t, const OutcomeReader::Word*> OutcomeReader::first(std::string_view text, Kind kind) const {
   std::pair<std::size_t, const Word*> best{std::string_view::npos, nullptr};
-  for (const Word& w : words_) {
-    if (w.kind != kind) continue;
+  for (const Word* w_ptr : by_kind_[static_cast<std::size_t>(kind)]) {
+    const Word& w = *w_ptr;
     const std::size_t at = text.find(w.text);
     if (at < best.first) best = {at, &w};
   }
@@ -65,7 +67,8 @@ std::pair<std::size_t, const OutcomeReader::Word*> OutcomeReader::first(std::str
 }
 
 bool OutcomeReader::starts_with_any(std::string_view text, Kind kind) const {
-  return std::any_of(words_.begin(), words_.end(), [&](const Word& w) { return w.kind == kind && text.starts_with(w.text); });
+  const auto& words = by_kind_[static_cast<std::size_t>(kind)];
+  return std::any_of(words.begin(), words.end(), [&](const Word* w) { return text.starts_with(w->text); });
 }
 
 OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::string_view sentence,

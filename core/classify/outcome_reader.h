@@ -49,6 +49,7 @@ class OutcomeReader {
   Reading read_clause(std::string_view clause, std::string_view sentence, const Word& leak) const;
 
   std::vector<Word> words_;
+  std::vector<std::vector<const Word*>> by_kind_;  // words_ by Kind, longest first
   PhraseMatcher leak_words_;                 // the leak and delivery words, one pass per text
   std::vector<std::size_t> word_of_phrase_;  // leak_words_ phrase → index into words_
 };
