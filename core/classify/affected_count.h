@@ -19,7 +19,7 @@ struct CountMention {
 // organisations counted with 最大…社), each scored.
 std::vector<CountMention> find_counts(std::string_view text);
 
-// The best-scored count (the first one among equals), or nothing.
+// The best-scored count (among equals marked as totals the largest, else the first), or nothing.
 std::optional<CountMention> headline_count(std::string_view text);
 std::optional<std::int64_t> headline_affected(std::string_view text);
 

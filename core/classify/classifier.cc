@@ -16,8 +16,6 @@ constexpr std::size_t kNegationWindowChars = 30;
 
 constexpr std::size_t kEvidenceContextChars = 12;
 
-std::string fold(std::string_view text) { return fold_case(normalize(text)); }
-
 LetterheadReader load_letterhead(const std::string& data_dir) {
   const std::string path = (std::filesystem::path(data_dir) / "organisation_words.tsv").string();
   return LetterheadReader(OrganisationWords(read_table_file(path), path));
@@ -37,7 +35,10 @@ std::string context_of(std::string_view text, std::size_t offset, std::size_t le
 
 }  // namespace
 
-Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhead(data_dir)) {
+Classifier::Classifier(const std::string& data_dir)
+    : folder_(read_table_file((std::filesystem::path(data_dir) / "variants.tsv").string())),
+      letterhead_(load_letterhead(data_dir)) {
+  const auto fold = [this](std::string_view text) { return folder_.fold(text); };
   namespace fs = std::filesystem;
   taxonomy_ = Taxonomy::load((fs::path(data_dir) / "taxonomy.tsv").string());
   const std::string path = (fs::path(data_dir) / "classification_rules.tsv").string();
@@ -45,9 +46,9 @@ Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhea
   std::vector<std::string> sectors;
   for (const FacetValue& v : taxonomy_.values("sector")) sectors.push_back(v.slug);
   const std::string sector_path = (fs::path(data_dir) / "sector_words.tsv").string();
-  sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors);
+  sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors, folder_);
   const std::string outcome_path = (fs::path(data_dir) / "outcome_words.tsv").string();
-  outcomes_ = OutcomeReader(read_table_file(outcome_path), outcome_path);
+  outcomes_ = OutcomeReader(read_table_file(outcome_path), outcome_path, folder_);
   std::vector<std::string> data_negation_cues, data_item_endings;
   for (const TableLine& line : read_table_file(path)) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
@@ -177,7 +178,7 @@ void Classifier::annotate(Notice& notice) const {
 }
 
 NoticeFacets Classifier::classify(const Notice& notice) const {
-  const FoldedNotice folded{fold(notice.org), fold(notice.title), fold(notice.body)};
+  const FoldedNotice folded{folder_.fold(notice.org), folder_.fold(notice.title), folder_.fold(notice.body)};
   const Matched matched = match_rules(folded);
   NoticeFacets facets;
   const auto record = [&](const char* field, std::size_t rule) {

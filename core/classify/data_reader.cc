@@ -22,6 +22,20 @@ constexpr std::array<std::string_view, 20> kWhatHappened = {
     "伝わ",   "持ち出", "対象", "可能性", "おそれ", "保存", "公開", "届い"};
 // Where a clause stops inside a sentence.
 constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "しかし", "ですが", "であり、"};
+// Openings of a sentence that sets something apart: 「なお、…は含まれておりません」.
+constexpr std::array<std::string_view, 3> kAsides = {"なお", "また", "ただし"};
+
+// The sentence (line, or run between 。) holding `at`.
+std::string_view sentence_around(std::string_view text, std::size_t at) {
+  std::size_t begin = 0, end = text.size();
+  for (std::string_view stop : {"。", "\n"}) {
+    const std::size_t before = text.rfind(stop, at == 0 ? 0 : at - 1);
+    if (before != std::string_view::npos && before < at) begin = std::max(begin, before + stop.size());
+    end = std::min(end, std::min(text.find(stop, at), text.size()));
+  }
+  return text.substr(begin, end - begin);
+}
+
 // How a list's items are set apart: 氏名、住所・電話番号 / 年齢.
 constexpr std::array<std::string_view, 8> kItemSeparators = {"、", ",", "・", "/", "及び", "および", "並びに", "等"};
 
@@ -109,12 +123,23 @@ DataReader::DataReader(std::vector<DataPattern> patterns, std::vector<std::strin
 
 // The clause after an occurrence — to the end of its sentence or a contrast — denies it:
 // 「クレジットカード情報は含まれておりません」.
-bool DataReader::denied(std::string_view text, std::size_t after) const {
+bool DataReader::negated(std::string_view clause) const {
+  return std::any_of(negation_cues_.begin(), negation_cues_.end(),
+                     [&](const std::string& cue) { return clause.find(cue) != std::string_view::npos; });
+}
+
+// The clause after an occurrence — to the end of its sentence or a contrast — denies it:
+// 「クレジットカード情報は含まれておりません」; so does a sentence that sets items apart
+// (「なお、口座番号、暗証番号、ログイン情報は持ち出されておりません」), however long its list.
+bool DataReader::denied(std::string_view text, std::size_t at, std::size_t after) const {
+  const std::string_view sentence = sentence_around(text, at);
+  const std::string_view opening = utf8::trim(sentence);
+  const bool aside = std::any_of(kAsides.begin(), kAsides.end(), [&](std::string_view a) { return opening.starts_with(a); });
+  if (aside && negated(sentence)) return true;
   std::string_view rest = utf8::prefix(text.substr(after), kClauseChars);
   rest = rest.substr(0, std::min({rest.find("。"), rest.find('\n'), rest.size()}));
   for (std::string_view contrast : kContrasts) rest = rest.substr(0, std::min(rest.find(contrast), rest.size()));
-  return std::any_of(negation_cues_.begin(), negation_cues_.end(),
-                     [&](const std::string& cue) { return rest.find(cue) != std::string_view::npos; });
+  return negated(rest);
 }
 
 void DataReader::read_range(std::string_view body, std::size_t begin, std::size_t end,
@@ -122,7 +147,7 @@ void DataReader::read_range(std::string_view body, std::size_t begin, std::size_
   const std::string_view range = body.substr(begin, end - begin);
   matcher_.for_each_match(range, [&](std::size_t p, std::size_t at) {
     const DataPattern& pattern = patterns_[p];
-    if (denied(body, begin + at + pattern.pattern.size())) return;
+    if (denied(body, begin + at, begin + at + pattern.pattern.size())) return;
     if (std::any_of(out.begin(), out.end(), [&](const DataFinding& f) { return f.value == pattern.value; })) return;
     out.push_back({pattern.value, pattern.line, begin + at, pattern.pattern.size()});
   });
@@ -169,7 +194,7 @@ void DataReader::read_unknown_items(std::string_view body, std::size_t begin, st
     const auto known = [&](std::string_view item) {
       return std::any_of(patterns_.begin(), patterns_.end(), [&](const DataPattern& p) { return item.find(p.pattern) != std::string_view::npos; });
     };
-    if (items.size() < 3 || std::none_of(items.begin(), items.end(), known)) continue;
+    if (items.size() < 3 || std::none_of(items.begin(), items.end(), known) || negated(sentence)) continue;
     for (std::string_view item : items) {
       const std::string_view core = item_core(item);
       const bool data_noun = std::any_of(item_endings_.begin(), item_endings_.end(),

@@ -4,7 +4,6 @@
 #include <map>
 #include <stdexcept>
 
-#include "base/text_normalizer.h"
 #include "base/utf8.h"
 #include "classify/org_words.h"
 
@@ -20,7 +19,7 @@ bool is_single_character(std::string_view word) {
 }  // namespace
 
 SectorReader::SectorReader(const std::vector<TableLine>& lines, const std::string& path,
-                           const std::vector<std::string>& sectors) {
+                           const std::vector<std::string>& sectors, const TextFolder& folder) {
   static const std::map<std::string, Layer, std::less<>> layers = {
       {"title", Layer::Title}, {"site", Layer::Site}, {"unit", Layer::Unit},  {"form", Layer::Form},
       {"generic", Layer::Generic}, {"self", Layer::Self}, {"business", Layer::Business}};
@@ -32,7 +31,7 @@ SectorReader::SectorReader(const std::vector<TableLine>& lines, const std::strin
     }
     const auto layer = layers.find(line.words[1]);
     if (layer == layers.end()) throw std::runtime_error(where + "layer must be title, site, unit, form, generic, self or business");
-    words_.push_back({line.words[0], layer->second, fold_case(normalize(line.words[2])), line.line_number});
+    words_.push_back({line.words[0], layer->second, folder.fold(line.words[2]), line.line_number});
   }
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/term_table.h"
+#include "classify/text_folder.h"
 
 namespace kaiji {
 
@@ -27,9 +28,10 @@ class SectorReader {
   SectorReader() = default;
   // Lines of sector_words.tsv; every sector must be one of `sectors`, else
   // std::runtime_error names the line.
-  SectorReader(const std::vector<TableLine>& lines, const std::string& path, const std::vector<std::string>& sectors);
+  SectorReader(const std::vector<TableLine>& lines, const std::string& path, const std::vector<std::string>& sectors,
+               const TextFolder& folder = TextFolder());
 
-  // Fields folded as the classifier folds them (NFKC, lower case).
+  // Fields folded as the classifier folds them (text_folder.h).
   std::optional<SectorFinding> read(std::string_view title, std::string_view org, std::string_view body) const;
 
  private:

@@ -111,9 +111,19 @@ void score_filters(const HeldOutHalf& half, bool list, ExtractionScore& s) {
   }
   for (const auto& [filter, ids] : wanted) {
     std::set<std::string> got;
-    for (const auto& hit : search_half(half, {"--limit", "1000", filter}).at("results")) got.insert(label_of(half, hit.at("id")));
+    // Named: a range-for over a member of a temporary would read a destroyed object.
+    const nlohmann::json found = search_half(half, {"--limit", "1000", filter});
+    for (const auto& hit : found.at("results")) got.insert(label_of(half, hit.at("id")));
     ++s.filters;
-    if (got == ids) ++s.exact_filters; else if (list) std::cout << "  miss filter " << filter << '\n';
+    if (got == ids) {
+      ++s.exact_filters;
+    } else if (list) {
+      std::string extra, missing;
+      for (const std::string& g : got) if (!ids.contains(g)) extra += " " + (g.empty() ? "(unlabelled)" : g);
+      for (const std::string& w : ids) if (!got.contains(w)) missing += " " + w;
+      std::cout << "  miss filter " << filter << (extra.empty() ? "" : ": also" + extra)
+                << (missing.empty() ? "" : ", without" + missing) << '\n';
+    }
   }
 }
 
