@@ -12,6 +12,8 @@
 #include "cli/command_line.h"
 #include "database_opening.h"
 #include "index/layout.h"
+#include "index/schema.h"
+#include "facet_listing.h"
 #include "query_syntax.h"
 #include "result_output.h"
 #include "search_engine.h"
@@ -38,6 +40,7 @@ struct Invocation {
   bool json = false, jsonl = false, csv = false, bom = false, no_synonyms = false;
   std::string sort, group, show_id, limit, offset;
   bool show = false, like = false;  // --show, --like given (perhaps with an empty id)
+  bool list_facets = false;
   Format format = Format::Text;
 };
 
@@ -72,11 +75,15 @@ po::options_description define_options(Invocation& given) {
       "Usage: kaiji-searcher --db DIR [options] [QUERY...]\n"
       "Searches breach notices. Words are ANDed; field:value filters narrow (cause:ransomware,\n"
       "year:2022..2024, affected:>=10000 …); no words at all browses, newest first.\n"
-      "See README.md for the query language.\n\n"
+      "Query language: word1 word2 (both), a OR b, -word / NOT word, \"exact phrase\",\n"
+      "(parentheses), title:word, org:name; filters cause:, cause_family:, sector:, data:,\n"
+      "outcome:, label:, incident:, year:2024 / year:2022..2024, date:2024-01-01..2024-06-30,\n"
+      "affected:>=1000 / affected:100..5000. --list-facets shows every facet value.\n\n"
       "Options");
   kaiji::SearchRequest& request = given.request;
   visible.add_options()
       ("help,h", "show this help")
+      ("version", "print the kaiji version and the index format it reads")
       ("db", po::value(&given.db_paths)->value_name("DIR|tcp://HOST:PORT"),
        "index directory, or an index served by xapian-tcpsrv; repeat to search several as one")
       ("limit", po::value(&given.limit)->value_name("N"), "results to show (default 10, at most 10000)")
@@ -88,6 +95,8 @@ po::options_description define_options(Invocation& given) {
        "notices similar to notice ID (the query, if any, narrows them)")
       ("show", po::value(&given.show_id)->value_name("ID")->notifier([&given](const std::string&) { given.show = true; }),
        "print the whole notice ID with its metadata")
+      ("list-facets", po::bool_switch(&given.list_facets),
+       "list every facet and value (slug, Japanese name, family) with its count in the index")
       ("json", po::bool_switch(&given.json), "one JSON object on stdout (docs/json-output.md)")
       ("jsonl", po::bool_switch(&given.jsonl), "one JSON result per line, for pipes")
       ("csv", po::bool_switch(&given.csv), "CSV with a header row, UTF-8")
@@ -119,15 +128,20 @@ void check_distinct_databases(const std::vector<std::string>& db_paths) {
   }
 }
 
-// --show prints one whole notice: the options that shape a result list do not apply.
-void check_show(const Invocation& given) {
-  if (given.show_id.empty()) throw po::error("--show needs a notice id");
+// --show prints one whole notice and --list-facets the taxonomy: the options that shape
+// a result list do not apply.
+void check_alone(const Invocation& given, const std::string& option) {
   const std::vector<std::pair<bool, const char*>> others = {
-      {!given.words.empty(), "a query"}, {given.like, "--like"},        {given.request.facets, "--facets"},
-      {!given.group.empty(), "--group"}, {!given.sort.empty(), "--sort"}, {!given.limit.empty(), "--limit"},
-      {!given.offset.empty(), "--offset"}, {given.csv, "--csv"},         {given.bom, "--bom"}};
+      {!given.words.empty(), "a query"}, {given.like, "--like"},          {given.request.facets, "--facets"},
+      {!given.group.empty(), "--group"}, {!given.sort.empty(), "--sort"},   {!given.limit.empty(), "--limit"},
+      {!given.offset.empty(), "--offset"}, {given.csv, "--csv"},           {given.bom, "--bom"},
+      {given.show && given.list_facets, option == "--show" ? "--list-facets" : "--show"},
+      {given.list_facets && given.jsonl, "--jsonl"}};
   for (const auto& [present, name] : others) {
-    if (present) throw po::error(std::string("--show prints one whole notice; it does not take ") + name);
+    if (present) {
+      throw po::error(option + (option == "--show" ? " prints one whole notice" : " lists the taxonomy") +
+                      "; it does not take " + name);
+    }
   }
 }
 
@@ -139,7 +153,11 @@ void validate(Invocation& given) {
   if (given.json + given.jsonl + given.csv > 1) throw po::error("choose one of --json, --jsonl and --csv");
   if (given.bom && !given.csv) throw po::error("--bom goes with --csv");
   given.format = given.json ? Format::Json : given.jsonl ? Format::Jsonl : given.csv ? Format::Csv : Format::Text;
-  if (given.show) return check_show(given);
+  if (given.list_facets) return check_alone(given, "--list-facets");
+  if (given.show) {
+    if (given.show_id.empty()) throw po::error("--show needs a notice id");
+    return check_alone(given, "--show");
+  }
   kaiji::SearchRequest& request = given.request;
   if (given.like && request.like_id.empty()) throw po::error("--like needs a notice id");
   if (request.facets && (given.csv || given.jsonl)) {
@@ -170,6 +188,19 @@ void write_notice(const kaiji::Notice& notice, Format format, const kaiji::Taxon
   }
 }
 
+void write_facet_list(kaiji::SearchEngine& engine, Format format, const kaiji::Taxonomy& taxonomy) {
+  kaiji::SearchRequest every_notice;
+  every_notice.facets = true;
+  every_notice.limit = 0;
+  const kaiji::SearchResponse counted = engine.search(every_notice);
+  const std::vector<kaiji::ListedFacet> facets = kaiji::list_facets(counted.facets, taxonomy);
+  if (format == Format::Json) {
+    std::cout << kaiji::facet_list_json(facets, counted.total).dump(2) << '\n';
+  } else {
+    kaiji::write_facet_list_text(std::cout, facets, counted.total);
+  }
+}
+
 void write_response(const kaiji::SearchResponse& response, Format format, bool bom, const kaiji::Taxonomy& taxonomy) {
   switch (format) {
     case Format::Json: kaiji::write_json(std::cout, response); break;
@@ -185,7 +216,9 @@ void answer(const Invocation& given) {
   kaiji::Analyzer analyzer(given.analysis);
   const kaiji::Taxonomy taxonomy = kaiji::Taxonomy::load(given.analysis.data_dir + "/taxonomy.tsv");
   kaiji::SearchEngine engine(given.db_paths, analyzer, taxonomy);
-  if (given.show) {
+  if (given.list_facets) {
+    write_facet_list(engine, given.format, taxonomy);
+  } else if (given.show) {
     write_notice(engine.show(given.show_id), given.format, taxonomy);
   } else {
     write_response(engine.search(given.request), given.format, given.bom, taxonomy);
@@ -230,7 +263,8 @@ int main(int argc, char** argv) {
   Invocation given;
   const po::options_description visible = define_options(given);
   try {
-    if (!kaiji::cli::parse(argc, argv, visible, given.words)) return kExitOk;
+    const std::string version = kaiji::cli::version_line("kaiji-searcher", kaiji::schema::kIndexFormat);
+    if (!kaiji::cli::parse(argc, argv, visible, given.words, version)) return kExitOk;
     validate(given);
   } catch (const po::error& e) {
     std::cerr << "kaiji-searcher: " << e.what() << "\nTry 'kaiji-searcher --help'.\n";

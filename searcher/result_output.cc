@@ -55,13 +55,6 @@ std::string dump(const ojson& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// 69403 → "69,403": counts for people.
-std::string with_thousands(unsigned long long n) {
-  std::string digits = std::to_string(n);
-  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
-  return digits;
-}
-
 // "  · ランサムウェア・委託先経由  · 金融・保険  · 対象 69,403  · 漏えい確認"
 std::string describe_facets(const NoticeFacets& f, const Taxonomy& taxonomy) {
   std::string out;
@@ -103,6 +96,12 @@ Notice visible_notice(const Notice& notice) {
 }
 
 }  // namespace
+
+std::string with_thousands(unsigned long long n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
 
 ojson response_to_json(const SearchResponse& response) {
   ojson results = ojson::array();

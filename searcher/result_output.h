@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,9 @@
 #include "base/taxonomy.h"
 
 namespace kaiji {
+
+// 69403 → "69,403": counts for people.
+std::string with_thousands(unsigned long long n);
 
 nlohmann::ordered_json response_to_json(const SearchResponse& response);
 void write_json(std::ostream& out, const SearchResponse& response);
