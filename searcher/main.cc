@@ -15,6 +15,7 @@
 #include "index/schema.h"
 #include "facet_listing.h"
 #include "query_syntax.h"
+#include "result_export.h"
 #include "result_output.h"
 #include "search_engine.h"
 
@@ -41,6 +42,7 @@ struct Invocation {
   std::string sort, group, show_id, limit, offset;
   bool show = false, like = false;  // --show, --like given (perhaps with an empty id)
   bool list_facets = false;
+  bool limit_all = false;  // --limit all: stream every match (--jsonl, --csv)
   Format format = Format::Text;
 };
 
@@ -86,7 +88,8 @@ po::options_description define_options(Invocation& given) {
       ("version", "print the kaiji version and the index format it reads")
       ("db", po::value(&given.db_paths)->value_name("DIR|tcp://HOST:PORT"),
        "index directory, or an index served by xapian-tcpsrv; repeat to search several as one")
-      ("limit", po::value(&given.limit)->value_name("N"), "results to show (default 10, at most 10000)")
+      ("limit", po::value(&given.limit)->value_name("N|all"),
+       "results to show (default 10, at most 10000; all: every match, with --jsonl or --csv)")
       ("offset", po::value(&given.offset)->value_name("N"), "results to skip (default 0)")
       ("sort", po::value(&given.sort)->value_name("KEY[:asc|:desc]"), "relevance, date or affected (default: relevance; date when browsing)")
       ("group", po::value(&given.group)->value_name("incident"), "one result per incident number, with its count")
@@ -164,7 +167,12 @@ void validate(Invocation& given) {
     throw po::error(std::string("--facets counts go to the text or --json output; ") + (given.csv ? "--csv" : "--jsonl") +
                     " has one row per notice (run again with --json --limit 0 for the counts)");
   }
-  request.limit = parse_count("limit", given.limit, 10);
+  given.limit_all = given.limit == "all";
+  if (given.limit_all && !given.csv && !given.jsonl) {
+    throw po::error("--limit all goes with --jsonl or --csv, which write every match as it is found; text and "
+                    "--json show at most " + std::to_string(kMaxLimit) + " (page with --offset)");
+  }
+  request.limit = given.limit_all ? kMaxLimit : parse_count("limit", given.limit, 10);
   request.offset = parse_count("offset", given.offset, 0);
   if (request.limit > kMaxLimit) {
     throw po::error("--limit must be at most " + std::to_string(kMaxLimit) + " (use --offset to page)");
@@ -220,6 +228,9 @@ void answer(const Invocation& given) {
     write_facet_list(engine, given.format, taxonomy);
   } else if (given.show) {
     write_notice(engine.show(given.show_id), given.format, taxonomy);
+  } else if (given.limit_all) {
+    kaiji::export_all(engine, given.request, given.csv ? kaiji::ExportFormat::Csv : kaiji::ExportFormat::Jsonl,
+                      given.bom, std::cout);
   } else {
     write_response(engine.search(given.request), given.format, given.bom, taxonomy);
   }

@@ -134,8 +134,16 @@ void write_jsonl(std::ostream& out, const SearchResponse& response) {
 }
 
 void write_csv(std::ostream& out, const SearchResponse& response, bool bom) {
+  write_csv_header(out, bom);
+  write_csv_rows(out, response);
+}
+
+void write_csv_header(std::ostream& out, bool bom) {
   if (bom) out << "\xEF\xBB\xBF";
   out << "rank,score,match,group_count,id,incident,org,title,date,causes,sector,affected,data,outcome,labels,snippet\r\n";
+}
+
+void write_csv_rows(std::ostream& out, const SearchResponse& response) {
   for (const SearchHit& hit : response.hits) {
     const Notice& n = hit.notice;
     const NoticeFacets& f = n.facets;

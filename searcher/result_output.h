@@ -23,6 +23,9 @@ void write_jsonl(std::ostream& out, const SearchResponse& response);
 // RFC 4180 CSV with a header row; bom prefixes a UTF-8 byte-order mark for Excel. Cells
 // are safe for spreadsheets (safe_text.h: no control characters, formulas neutralised).
 void write_csv(std::ostream& out, const SearchResponse& response, bool bom);
+// The two halves of write_csv, for exports written a page at a time.
+void write_csv_header(std::ostream& out, bool bom);
+void write_csv_rows(std::ostream& out, const SearchResponse& response);
 
 // color: highlights in bold/colour (stdout is a terminal) instead of [brackets].
 // Facet values are shown by their Japanese display names from the taxonomy; control
