@@ -66,7 +66,7 @@ void tally_combinations(const SlotCounts& slots, const Taxonomy& taxonomy, Facet
 
 }  // namespace
 
-FacetPass FacetCounter::count(const Xapian::Database& db, const Xapian::Query& query) {
+FacetPass FacetCounter::count(const Xapian::Database& db, const Xapian::Query& query, const TimeBound& bound) {
   // Facets are counted in a pass of their own: it examines every match, but without
   // weighting (BoolWeight), while the ranked pass stops as soon as it has the top
   // results. (Counting inside a ranked pass over several remote databases also
@@ -74,6 +74,7 @@ FacetPass FacetCounter::count(const Xapian::Database& db, const Xapian::Query& q
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
+  bound.apply(enquire);
   if (codes_readable_ && db.size() == 1) {
     try {
       if (std::optional<FacetPass> pass = count_codes(db, enquire)) return std::move(*pass);

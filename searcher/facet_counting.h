@@ -14,6 +14,7 @@
 #include "base/taxonomy.h"
 #include "index/facet_codes.h"
 #include "search_response.h"
+#include "time_bound.h"
 
 namespace kaiji {
 
@@ -30,7 +31,8 @@ class FacetCounter {
   FacetCounter(const Taxonomy& taxonomy, bool codes_readable) : taxonomy_(taxonomy), codes_readable_(codes_readable) {}
 
   // Not const: it keeps the facet-code dictionary of the revision it last counted.
-  FacetPass count(const Xapian::Database& db, const Xapian::Query& query);
+  // Counts only what it examined before bound passed.
+  FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const TimeBound& bound = TimeBound());
 
  private:
   // From the facet codes (one local shard); nothing if a code is not in the dictionary.

@@ -28,6 +28,7 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 constexpr std::size_t kMaxLimit = 10000;
 constexpr std::size_t kMaxQueryBytes = 10000;
+constexpr double kDefaultTimeLimit = 5.0;  // seconds
 
 enum class Format { Text, Json, Jsonl, Csv };
 
@@ -104,6 +105,8 @@ po::options_description define_options(Invocation& given) {
       ("jsonl", po::bool_switch(&given.jsonl), "one JSON result per line, for pipes")
       ("csv", po::bool_switch(&given.csv), "CSV with a header row, UTF-8")
       ("bom", po::bool_switch(&given.bom), "with --csv: start with a UTF-8 byte-order mark (for Excel)")
+      ("time-limit", po::value(&given.request.time_limit)->value_name("SECONDS")->default_value(kDefaultTimeLimit),
+       "stop counting every match after this long (0: never); the output then says so")
       ("no-synonyms", po::bool_switch(&given.no_synonyms), "do not expand query words with dict/synonyms.tsv");
   kaiji::cli::add_analysis_options(visible, given.analysis);
   return visible;
@@ -186,6 +189,7 @@ void validate(Invocation& given) {
                     std::to_string(kMaxQueryBytes) + " are accepted");
   }
   request.synonyms = !given.no_synonyms;
+  if (!(request.time_limit >= 0)) throw po::error("--time-limit takes seconds from 0 (0: no bound)");
 }
 
 void write_notice(const kaiji::Notice& notice, Format format, const kaiji::Taxonomy& taxonomy) {

@@ -110,6 +110,7 @@ ojson response_to_json(const SearchResponse& response) {
       {"query", response.query},
       {"total", response.total},
       {"total_is_estimate", !response.total_is_exact},
+      {"time_limited", response.time_limited},
       {"sort", response.sort},
       {"partial", response.partial},
       {"grouped", response.grouped},
@@ -209,6 +210,10 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
   write_headline(out, response);
+  if (response.time_limited) {
+    out << bold << "The search ran past its time bound (--time-limit): counts may be estimates and stop short." << reset
+        << '\n';
+  }
   if (response.partial) {
     out << bold << "No notice contains every word; these match some of them (most words first)." << reset << '\n';
   }

@@ -77,6 +77,7 @@ Xapian::docid SearchEngine::docid_of(const std::string& id) const {
 Notice SearchEngine::show(const std::string& id) const { return stored_notice(db_.get_document(docid_of(id))); }
 
 SearchResponse SearchEngine::search_once(const SearchRequest& request) {
+  bound_ = TimeBound(request.time_limit);
   SearchResponse response;
   response.query = request.query;
   response.offset = request.offset;
@@ -99,12 +100,13 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   // sorted pass sees every match and needs no count; grouping counts its groups itself.
   const bool count_beside = !request.facets && !request.group_by_incident && sort == SortKey::Relevance;
   std::future<SidePass> side;
-  if (request.facets || count_beside) side = start_side_pass(side_db_, facets_, query, request.facets);
+  if (request.facets || count_beside) side = start_side_pass(side_db_, facets_, query, request.facets, bound_);
 
   const RankedPage page = rank_page(enquire, request, query, built, sort, side);
   response.partial = page.partial;
   response.hits = page_hits(page, request, built);
   set_totals(response, request, page, side, count_beside);
+  response.time_limited = bound_.passed();
   return response;
 }
 
@@ -128,6 +130,7 @@ Xapian::Enquire SearchEngine::ordered_enquire(const SearchRequest& request, Sort
     enquire.set_sort_by_relevance_then_value(schema::kIdSlot, false);  // equal scores: by id
   }
   if (request.group_by_incident) enquire.set_collapse_key(schema::kIncidentSlot);
+  bound_.apply(enquire);
   return enquire;
 }
 
@@ -151,7 +154,7 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
     ranked.matched = built.partial_query;
     if (side.valid()) {
       side.wait();  // one pass at a time on side_db_
-      side = start_side_pass(side_db_, facets_, ranked.matched, request.facets);
+      side = start_side_pass(side_db_, facets_, ranked.matched, request.facets, bound_);
     }
     ranked.ranked = rank_partial(enquire, db_, built.partial_query, built.partial_words, request.offset, request.limit,
                                sort == SortKey::Relevance);
@@ -183,6 +186,7 @@ std::size_t SearchEngine::incident_matches(const std::string& incident, const Xa
   Xapian::Enquire count(db_);
   count.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matched,
                                 Xapian::Query(schema::term(schema::kIncidentPrefix, incident))));
+  bound_.apply(count);
   return count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
 }
 
@@ -203,7 +207,9 @@ void SearchEngine::set_totals(SearchResponse& response, const SearchRequest& req
   } else if (!request.group_by_incident) {
     // A sorted pass has seen every match anyway; a ranked one has usually stopped early.
     MatchCount counted = page.ranked.total;
-    if (!counted.exact) counted = counted_beside ? side.get().count : count_matches(db_, page.matched, kExactCountUpTo);
+    if (!counted.exact) {
+      counted = counted_beside ? side.get().count : count_matches(db_, page.matched, kExactCountUpTo, bound_);
+    }
     response.total = counted.total;
     response.total_is_exact = counted.exact;
   }

@@ -18,6 +18,7 @@
 #include "search_request.h"
 #include "search_response.h"
 #include "side_pass.h"
+#include "time_bound.h"
 
 namespace kaiji {
 
@@ -89,6 +90,7 @@ class SearchEngine {
   Analyzer& analyzer_;
   const Taxonomy& taxonomy_;
   FacetCounter facets_;  // counts on side_db_, in the side pass
+  TimeBound bound_;       // the running search's (request.time_limit)
 };
 
 }  // namespace kaiji

@@ -20,6 +20,7 @@ struct SearchRequest {
   bool ascending = false;        // for date and affected
   bool group_by_incident = false;
   std::string like_id;           // notices similar to this one (the query then only filters)
+  double time_limit = 0;         // seconds for the passes over every match (time_bound.h); 0: none
 };
 
 }  // namespace kaiji

@@ -9,6 +9,7 @@
 
 #include "facet_counting.h"
 #include "match_count.h"
+#include "time_bound.h"
 
 namespace kaiji {
 
@@ -22,6 +23,6 @@ struct SidePass {
 // Xapian objects are not shared between threads. db and facets belong to the pass until
 // its future is ready: one pass at a time on them, and no other use meanwhile.
 std::future<SidePass> start_side_pass(const Xapian::Database& db, FacetCounter& facets, const Xapian::Query& query,
-                                      bool count_facets);
+                                      bool count_facets, TimeBound bound);
 
 }  // namespace kaiji
