@@ -34,6 +34,8 @@ class FacetCounter {
   // Counts only what it examined before bound passed.
   FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const TimeBound& bound = TimeBound());
 
+  const Taxonomy& taxonomy() const { return taxonomy_; }
+
  private:
   // From the facet codes (one local shard); nothing if a code is not in the dictionary.
   std::optional<FacetPass> count_codes(const Xapian::Database& db, Xapian::Enquire& enquire);

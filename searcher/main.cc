@@ -183,6 +183,11 @@ void validate(Invocation& given) {
   if (!given.sort.empty()) parse_sort(given.sort, request);
   if (!given.group.empty() && given.group != "incident") throw po::error("--group takes 'incident'");
   request.group_by_incident = !given.group.empty();
+  const auto remote = std::find_if(given.db_paths.begin(), given.db_paths.end(), kaiji::is_remote);
+  if (request.group_by_incident && request.facets && remote != given.db_paths.end()) {
+    throw po::error("--group incident with --facets counts facets by incident on local indexes only, not over " +
+                    *remote + " (drop --facets or --group, or search the index directory)");
+  }
   request.query = join_words(given.words);
   if (request.query.size() > kMaxQueryBytes) {
     throw po::error("the query is " + std::to_string(request.query.size()) + " bytes; at most " +

@@ -117,6 +117,7 @@ ojson response_to_json(const SearchResponse& response) {
       {"results", results},
   };
   if (!response.facets.empty()) {
+    out["facet_unit"] = response.facets_count_groups ? "incident" : "notice";
     ojson facets = ojson::object();
     for (const FacetCounts& f : response.facets) {
       ojson counts = ojson::object();
@@ -219,6 +220,10 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
   }
   if (!response.facets.empty()) {
     out << '\n';
+    if (response.facets_count_groups) {
+      out << "  " << dim << "facet counts are incidents (a notice without an incident number counts as one)" << reset
+          << '\n';
+    }
     for (const FacetCounts& f : response.facets) {
       if (f.counts.empty()) continue;
       out << "  " << dim << f.facet << reset << "  ";

@@ -95,12 +95,14 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   response.grouped = request.group_by_incident;
   Xapian::Enquire enquire = ordered_enquire(request, sort);
 
-  // The counting pass (every facet, or the total) does not depend on the ranked one, so
-  // it runs beside it, on the second core, while this thread ranks and makes snippets. A
-  // sorted pass sees every match and needs no count; grouping counts its groups itself.
-  const bool count_beside = !request.facets && !request.group_by_incident && sort == SortKey::Relevance;
+  // The counting pass (every facet, the total, or the groups) does not depend on the
+  // ranked one, so it runs beside it, on the second core, while this thread ranks and
+  // makes snippets. A sorted pass sees every match and needs no count of notices.
+  const bool count_beside = !request.facets && (request.group_by_incident || sort == SortKey::Relevance);
   std::future<SidePass> side;
-  if (request.facets || count_beside) side = start_side_pass(side_db_, facets_, query, request.facets, bound_);
+  if (request.facets || count_beside) {
+    side = start_side_pass(side_db_, facets_, query, request.facets, request.group_by_incident, bound_);
+  }
 
   const RankedPage page = rank_page(enquire, request, query, built, sort, side);
   response.partial = page.partial;
@@ -138,11 +140,10 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
                                                  const Xapian::Query& query, const BuiltQuery& built, SortKey sort,
                                                  std::future<SidePass>& side) {
   // The ranked pass stops as soon as it has the top results, so its total is only an
-  // estimate. Grouping counts notices per incident, so it examines every match.
-  const Xapian::doccount check_at_least = request.group_by_incident ? db_.get_doccount() : 0;
+  // estimate (groups are counted beside it: group_counting.h).
   enquire.set_query(query);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), check_at_least);
+                                             static_cast<Xapian::doccount>(request.limit));
   RankedPage ranked{{ranked_notices(mset), page_match_count(mset)}, query, false};
   // Whether nothing matches: an empty page may also be a page past the end, or the
   // ranked pass may not have looked (--limit 0).
@@ -154,7 +155,7 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
     ranked.matched = built.partial_query;
     if (side.valid()) {
       side.wait();  // one pass at a time on side_db_
-      side = start_side_pass(side_db_, facets_, ranked.matched, request.facets, bound_);
+      side = start_side_pass(side_db_, facets_, ranked.matched, request.facets, request.group_by_incident, bound_);
     }
     ranked.ranked = rank_partial(enquire, db_, built.partial_query, built.partial_words, request.offset, request.limit,
                                sort == SortKey::Relevance);
@@ -192,19 +193,18 @@ std::size_t SearchEngine::incident_matches(const std::string& incident, const Xa
 
 void SearchEngine::set_totals(SearchResponse& response, const SearchRequest& request, const RankedPage& page,
                               std::future<SidePass>& side, bool counted_beside) const {
-  if (request.group_by_incident) {  // the number of groups
-    const MatchCount groups = page.ranked.total;
-    response.total = groups.total;
-    response.total_is_exact = groups.exact;
-  }
-  if (request.facets) {
+  if (request.group_by_incident) {  // groups, and the facets in groups, counted beside
+    SidePass counted = side.get();
+    response.total = counted.count.total;
+    response.total_is_exact = counted.count.exact;
+    response.facets = std::move(counted.facets.facets);  // none unless asked for
+    response.facets_count_groups = request.facets;
+  } else if (request.facets) {
     SidePass counted = side.get();
     response.facets = std::move(counted.facets.facets);
-    if (!request.group_by_incident) {
-      response.total = counted.facets.total;
-      response.total_is_exact = true;
-    }
-  } else if (!request.group_by_incident) {
+    response.total = counted.facets.total;
+    response.total_is_exact = true;
+  } else {
     // A sorted pass has seen every match anyway; a ranked one has usually stopped early.
     MatchCount counted = page.ranked.total;
     if (!counted.exact) {

@@ -44,6 +44,7 @@ struct SearchResponse {
   std::string like_id;            // --like: the notice the results resemble
   std::vector<SearchHit> hits;
   std::vector<FacetCounts> facets;  // when requested
+  bool facets_count_groups = false;  // with grouping: facet counts are groups, not notices
 };
 
 }  // namespace kaiji
