@@ -57,7 +57,8 @@ std::size_t write_load_script(const fs::path& corpus, const std::string& data_di
     std::ifstream in(file, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     for (Notice& n : read_notice_file(bytes, file).read.notices) {
-      const NoticeFacets f = classifier.classify(n);
+      classifier.annotate(n);
+      const NoticeFacets& f = n.facets;
       nlohmann::json record = {{"_key", n.id},      {"title", n.title},         {"org", n.org},
                                {"body", n.body},    {"cause", f.causes},        {"cause_family", f.cause_families},
                                {"sector", f.sector}, {"data", f.data},          {"outcome", f.outcome},

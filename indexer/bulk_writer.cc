@@ -17,14 +17,16 @@ constexpr std::size_t kQueuedPerPart = 64;
 }  // namespace
 
 BulkWriter::BulkWriter(std::string parts_dir, std::vector<std::string> shard_paths, std::size_t parts,
-                       std::size_t batch_size)
+                       std::size_t batch_size, BeforeCommit before_commit)
     : parts_dir_(std::move(parts_dir)), shard_paths_(std::move(shard_paths)),
-      batch_size_(std::max<std::size_t>(batch_size, 1)) {
-  fs::remove_all(parts_dir_);
+      batch_size_(std::max<std::size_t>(batch_size, 1)), before_commit_(std::move(before_commit)),
+      resumed_(parts_dir_, shard_paths_.size()) {
+  const std::string run = std::to_string(resumed_.next_run());
   for (std::size_t p = 0; p < std::max<std::size_t>(parts, 1); ++p) {
     auto part = std::make_unique<Part>();
     for (std::size_t s = 0; s < shard_paths_.size(); ++s) {
-      const fs::path path = fs::path(parts_dir_) / ("part-" + std::to_string(p) + "-shard-" + std::to_string(s));
+      const fs::path path =
+          fs::path(parts_dir_) / ("part-" + run + "-" + std::to_string(p) + "-shard-" + std::to_string(s));
       fs::create_directories(path);
       // No fsync: a part only matters once finish() has compacted it, and the
       // compacted shards are synced.
@@ -45,9 +47,7 @@ BulkWriter::~BulkWriter() {
   for (auto& part : parts_) {
     if (part->thread.joinable()) part->thread.join();
   }
-  parts_.clear();  // closes the part databases before their files go
-  std::error_code ignored;
-  fs::remove_all(parts_dir_, ignored);
+  parts_.clear();  // what they committed stays, for the next run to resume
 }
 
 void BulkWriter::wake_all() {
@@ -71,6 +71,13 @@ void BulkWriter::write(const std::string& id, Xapian::Document&& document) {
   part.queued.notify_one();
 }
 
+void BulkWriter::commit(Part& part) {
+  for (Xapian::WritableDatabase& shard : part.shards) {
+    if (before_commit_) before_commit_(shard);
+    shard.commit();
+  }
+}
+
 void BulkWriter::run_part(Part& part) {
   std::size_t since_commit = 0;
   try {
@@ -90,11 +97,11 @@ void BulkWriter::run_part(Part& part) {
       // Small batches keep Xapian's in-memory posting maps small, which is faster
       // than large ones; without fsync a commit is cheap.
       if (++since_commit == batch_size_) {
-        for (Xapian::WritableDatabase& shard : part.shards) shard.commit();
+        commit(part);
         since_commit = 0;
       }
     }
-    for (Xapian::WritableDatabase& shard : part.shards) shard.commit();
+    commit(part);
   } catch (...) {
     {
       const std::lock_guard lock(mutex_);
@@ -121,6 +128,7 @@ void BulkWriter::finish() {
     try {
       for (std::size_t s = next_shard++; s < shard_paths_.size(); s = next_shard++) {
         Xapian::Database all;
+        for (auto& set : resumed_.sets()) all.add_database(set[s]);
         for (auto& part : parts_) all.add_database(part->shards[s]);
         fs::remove_all(shard_paths_[s]);
         // FULL packs the B-tree blocks fully: a smaller index that searches faster.
@@ -140,6 +148,7 @@ void BulkWriter::finish() {
   }
   if (failure) std::rethrow_exception(failure);
   parts_.clear();
+  resumed_.sets().clear();
   fs::remove_all(parts_dir_);
 }
 

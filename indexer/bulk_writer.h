@@ -9,13 +9,15 @@
 // what incremental writing leaves behind.
 //
 // Document k goes to part k % parts and the parts are merged in order, so every run
-// writes the same index.
+// writes the same index. A run that resumes an interrupted one (resumed_parts.h) keeps
+// the parts that run committed and merges them first.
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -23,13 +25,22 @@
 
 #include <xapian.h>
 
+#include "resumed_parts.h"
+
 namespace kaiji {
 
 class BulkWriter {
  public:
-  // parts_dir is created and, after finish(), removed again. shard_paths are the
-  // databases finish() creates; each notice goes to shard_of(id, shard_paths.size()).
-  BulkWriter(std::string parts_dir, std::vector<std::string> shard_paths, std::size_t parts, std::size_t batch_size);
+  // Called for each part database just before each commit, to store what its documents
+  // refer to (the facet dictionary).
+  using BeforeCommit = std::function<void(Xapian::WritableDatabase&)>;
+
+  // parts_dir is created (what an interrupted run left in it is checked and kept) and,
+  // after finish(), removed. If the run stops before that, the parts stay for the next
+  // run to resume. shard_paths are the databases finish() creates; each notice goes to
+  // shard_of(id, shard_paths.size()).
+  BulkWriter(std::string parts_dir, std::vector<std::string> shard_paths, std::size_t parts, std::size_t batch_size,
+             BeforeCommit before_commit = {});
   ~BulkWriter();
   BulkWriter(const BulkWriter&) = delete;
   BulkWriter& operator=(const BulkWriter&) = delete;
@@ -40,6 +51,8 @@ class BulkWriter {
   void finish();
 
   std::size_t written() const { return written_; }
+  // What an interrupted run committed, merged before this run's parts.
+  ResumedParts& resumed() { return resumed_; }
 
  private:
   struct Part {
@@ -49,12 +62,15 @@ class BulkWriter {
     std::jthread thread;
   };
   void run_part(Part& part);
+  void commit(Part& part);
   void rethrow_if_failed();
   void wake_all();
 
   const std::string parts_dir_;
   const std::vector<std::string> shard_paths_;
   const std::size_t batch_size_;
+  const BeforeCommit before_commit_;
+  ResumedParts resumed_;
   std::vector<std::unique_ptr<Part>> parts_;
   std::size_t written_ = 0;
 

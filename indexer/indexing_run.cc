@@ -22,6 +22,7 @@
 #include "index/facet_codes.h"
 #include "index/index_store.h"
 #include "input_scan.h"
+#include "notice_feed.h"
 #include "progress.h"
 #include "index/schema.h"
 #include "source_tracking.h"
@@ -45,8 +46,10 @@ constexpr std::size_t kBulkCommitEvery = 250;
 std::uint64_t analysis_hash(const AnalysisOptions& options) {
   std::string material = "format " + std::to_string(schema::kIndexFormat) + "\ndicdir " + options.dicdir + "\n";
   material += options.use_user_dictionary ? "user dictionary\n" : "no user dictionary\n";
-  for (const char* name :
-       {"user.dic", "user_dictionary.csv", "variants.tsv", "synonyms.tsv", "taxonomy.tsv", "classification_rules.tsv"}) {
+  material += "extraction " + std::to_string(Classifier::kExtractionVersion) + "\n";
+  std::vector<const char*> names = {"user.dic", "user_dictionary.csv", "variants.tsv", "synonyms.tsv"};
+  names.insert(names.end(), Classifier::kDataFiles.begin(), Classifier::kDataFiles.end());
+  for (const char* name : names) {
     std::ifstream in(options.data_dir + "/" + name, std::ios::binary);
     material += name;
     material.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
@@ -54,32 +57,15 @@ std::uint64_t analysis_hash(const AnalysisOptions& options) {
   return XXH3_64bits(material.data(), material.size());
 }
 
-// The notices of a file, as scanned: from the cache, or read again and checked to be
-// what the scan saw.
-std::optional<std::vector<Notice>> notices_again(ScannedFile& file, const Scan& scan, std::size_t first,
-                                                 IndexingReport& report) {
-  if (file.cached) return std::move(*file.cached);
-  std::vector<ReadProblem> ignored;  // already reported by the scan
-  std::optional<NoticeFile> read = read_input(file.path, ignored);
-  bool same = read && read->read.notices.size() == file.notices;
-  for (std::size_t k = 0; same && k < file.notices; ++k) {
-    same = copy_hash(read->read.notices[k]) == scan.notices[first + k].copy_hash;
-  }
-  if (!same) {
-    report.problems.push_back({file.path, 0, "changed while being indexed; run the indexer again to index it"});
-    return std::nullopt;
-  }
-  return std::move(read->read.notices);
-}
-
 // The index's facet dictionary, extended by every value of the taxonomy in table order
 // (so a new index numbers them the same on every run; years and labels follow as they
 // come). Codes already in the index keep their meaning.
-std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const IndexingOptions& options) {
+std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const IndexingOptions& options,
+                                                  const std::string& resumed_codes) {
   std::unique_ptr<FacetDictionary> dictionary;
   try {
     dictionary = std::make_unique<FacetDictionary>(
-        store.rebuilding() ? std::string() : store.shards().front().get_metadata(schema::kFacetCodesMetadataKey));
+        store.rebuilding() ? resumed_codes : store.shards().front().get_metadata(schema::kFacetCodesMetadataKey));
   } catch (const std::runtime_error& e) {
     throw std::runtime_error("index " + options.db_path + ": " + e.what());
   }
@@ -102,75 +88,10 @@ void report_scan(const Scan& scan, IndexingReport& report) {
   for (const ScannedFile& f : scan.files) {
     report.files_read += f.read ? 1 : 0;
     report.input_bytes += f.bytes;
+    report.posts_not_notices += f.posts_not_notices;
   }
   report.notices_read = scan.notices.size();
   report.duplicates_merged = scan.notices.size() - scan.group_sizes.size();
-}
-
-// Which groups of copies need writing: all of them for a new generation; for an update,
-// those whose version is not in the index yet.
-struct WritePlan {
-  std::unordered_set<std::string> current_versions;  // every group's version in this run
-  std::vector<bool> to_write;                        // per group
-  std::size_t writes = 0;
-};
-
-WritePlan plan_writes(const Scan& scan, IndexStore& store, IndexingReport& report) {
-  WritePlan plan;
-  plan.to_write.assign(scan.group_sizes.size(), true);
-  for (std::size_t g = 0; g < scan.group_sizes.size(); ++g) {
-    const std::string version = version_string(scan.group_hashes[g]);
-    plan.current_versions.insert(version);
-    if (!store.rebuilding()) {
-      const std::string term = version_term(version);
-      for (const Xapian::WritableDatabase& shard : store.shards()) {
-        if (shard.term_exists(term)) plan.to_write[g] = false;
-      }
-    }
-    if (plan.to_write[g]) ++plan.writes; else ++report.unchanged;
-  }
-  return plan;
-}
-
-// Pushes every notice the plan writes to the pipeline, each group's copies merged into
-// one notice with all their files, in reading order.
-void feed_notices(Scan& scan, const WritePlan& plan, AnalysisPipeline& pipeline, IndexingReport& report) {
-  struct Pending {
-    std::vector<Notice> copies;
-    std::set<std::string> files;
-  };
-  std::unordered_map<std::size_t, Pending> pending;
-  const auto emit = [&](Notice&& notice, std::size_t group, std::set<std::string>&& files) {
-    files.erase(std::string());  // standard input has no file
-    pipeline.push({std::move(notice), scan.group_hashes[group], {files.begin(), files.end()}});
-  };
-  std::size_t first = 0;  // index of the file's first notice in scan.notices
-  for (ScannedFile& file : scan.files) {
-    const std::size_t begin = first;
-    first += file.notices;
-    bool needed = false;
-    for (std::size_t i = begin; i < first && !needed; ++i) needed = plan.to_write[scan.notices[i].group];
-    if (!needed) continue;
-    std::optional<std::vector<Notice>> notices = notices_again(file, scan, begin, report);
-    if (!notices) continue;
-    for (std::size_t k = 0; k < notices->size(); ++k) {
-      const std::size_t group = scan.notices[begin + k].group;
-      if (!plan.to_write[group]) continue;
-      if (scan.group_sizes[group] == 1) {
-        emit(std::move((*notices)[k]), group, {file.absolute_path});
-        continue;
-      }
-      Pending& p = pending[group];
-      p.copies.push_back(std::move((*notices)[k]));
-      p.files.insert(file.absolute_path);
-      if (p.copies.size() == scan.group_sizes[group]) {
-        emit(merge_copies(std::move(p.copies)), group, std::move(p.files));
-        pending.erase(group);
-      }
-    }
-  }
-  // Groups left incomplete because a file changed under us: what was read of them.
-  for (auto& [group, p] : pending) emit(merge_copies(std::move(p.copies)), group, std::move(p.files));
 }
 
 // The writer of this run: a new generation is written in bulk parts, one per thread;
@@ -188,16 +109,45 @@ struct Writers {
   }
 };
 
+// Every commit stores the facet dictionary its documents' codes refer to (made once the
+// writers are open: a resumed bulk build's dictionary comes from its parts).
 void open_writers(Writers& writers, IndexStore& store, const IndexingOptions& options, std::size_t threads,
-                  const FacetDictionary& facet_codes) {
+                  const std::unique_ptr<FacetDictionary>& facet_codes) {
+  const auto store_codes = [&facet_codes](Xapian::WritableDatabase& db) {
+    db.set_metadata(schema::kFacetCodesMetadataKey, facet_codes->serialise());
+  };
   if (store.rebuilding()) {
-    writers.bulk.emplace(store.parts_dir(), store.shard_paths(), threads, kBulkCommitEvery);
+    writers.bulk.emplace(store.parts_dir(), store.shard_paths(), threads, kBulkCommitEvery, store_codes);
   } else {
-    // Every batch stores the facet dictionary its documents' codes refer to.
-    writers.batch.emplace(store.shards(), options.batch_size, [&facet_codes](Xapian::WritableDatabase& shard) {
-      shard.set_metadata(schema::kFacetCodesMetadataKey, facet_codes.serialise());
-    });
+    writers.batch.emplace(store.shards(), options.batch_size, store_codes);
   }
+}
+
+// Which groups of copies need writing: for a new generation, those not in the parts an
+// interrupted run committed (whose other documents are deleted); for an update, those
+// whose version is not in the index yet.
+WritePlan plan_writes(const Scan& scan, IndexStore& store, Writers& writers, IndexingReport& report) {
+  WritePlan plan;
+  plan.to_write.assign(scan.group_sizes.size(), true);
+  for (std::size_t g = 0; g < scan.group_sizes.size(); ++g) {
+    const std::string version = version_string(scan.group_hashes[g]);
+    plan.current_versions.insert(version);
+    const std::string term = version_term(version);
+    if (writers.bulk) {
+      if (writers.bulk->resumed().holds(term)) {
+        plan.to_write[g] = false;
+        ++report.resumed;
+      }
+    } else {
+      for (const Xapian::WritableDatabase& shard : store.shards()) {
+        if (shard.term_exists(term)) plan.to_write[g] = false;
+      }
+      if (!plan.to_write[g]) ++report.unchanged;
+    }
+    if (plan.to_write[g]) ++plan.writes;
+  }
+  if (writers.bulk) writers.bulk->resumed().keep_only(plan.current_versions);
+  return plan;
 }
 
 // Analyses, classifies and writes every notice of the plan, on `analyzers.size()` threads.
@@ -208,7 +158,7 @@ void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_pt
   AnalysisPipeline pipeline(
       analyzers.size(), kInFlightPerThread * analyzers.size(),
       [&](AnalysisJob& job, std::size_t worker) {
-        job.notice.facets = classifier.classify(job.notice);
+        classifier.annotate(job.notice);
         return build_document(job.notice, *analyzers[worker], facet_codes,
                               {version_string(job.version), job.source_files});
       },
@@ -228,14 +178,22 @@ void finish_writing(Writers& writers, IndexStore& store, const Scan& scan, const
   if (writers.bulk) {
     writers.bulk->finish();
     store.open_written_shards();
-    report.added = writers.bulk->written();
+    report.added = writers.bulk->written() + report.resumed;
     report.batches_committed = 1;  // the whole generation, published at once
     return;
   }
   BatchWriter& batch = *writers.batch;
+  // Only a file read whole and unchanged tells which notices it no longer holds: a
+  // skipped or changed file's notices stay (the warnings say so).
   std::unordered_set<std::string> read_files;
   for (const ScannedFile& f : scan.files) {
-    if (f.read && !f.absolute_path.empty()) read_files.insert(f.absolute_path);
+    if (f.absolute_path.empty()) continue;
+    if (f.read && !f.skipped && !f.changed) {
+      read_files.insert(f.absolute_path);
+    } else if (const std::size_t kept = notices_from(store.shards(), f.absolute_path); kept != 0) {
+      report.problems.push_back({f.path, 0, "its " + std::to_string(kept) + " notice(s) from earlier runs stay in " +
+                                                "the index until it is read again (or deleted, with --prune)"});
+    }
   }
   report.removed = remove_stale(store.shards(), batch, read_files, plan.current_versions);
   if (options.prune) report.pruned = prune_gone(store.shards(), batch);
@@ -265,25 +223,41 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   for (std::size_t t = 0; t < threads; ++t) analyzers.push_back(std::make_unique<Analyzer>(options.analysis));
   const Classifier classifier(options.analysis.data_dir);
   IndexStore store(options.db_path, options.shards, options.rebuild);
-  const std::unique_ptr<FacetDictionary> facet_codes = facet_dictionary(store, options);
+  Writers writers;
+  std::unique_ptr<FacetDictionary> facet_codes;
+  open_writers(writers, store, options, threads, facet_codes);
+  facet_codes = facet_dictionary(
+      store, options, writers.bulk ? writers.bulk->resumed().longest_metadata(schema::kFacetCodesMetadataKey) : "");
 
   Progress progress(options.progress);
   Scan scan = scan_inputs(options.inputs, analysis_hash(options.analysis), kScanCacheBytes, threads,
                           [&progress](std::size_t done, std::size_t total, std::size_t notices) {
                             progress.scanning(done, total, notices);
-                          });
+                          },
+                          options.max_file_bytes, options.db_path);
   report_scan(scan, report);
-  const WritePlan plan = plan_writes(scan, store, report);
-  Writers writers;
-  open_writers(writers, store, options, threads, *facet_codes);
+  if (scan.notices.empty()) {  // nothing to write: the current index stays as it is
+    report.published = false;
+    report.documents_in_index = store.current_document_count();
+    report.seconds = report.reading_seconds = seconds_since(started);
+    return report;
+  }
+  const WritePlan plan = plan_writes(scan, store, writers, report);
   report.reading_seconds = seconds_since(started);
 
   progress.start_writing(plan.writes);
   const auto writing_started = std::chrono::steady_clock::now();
   write_notices(scan, plan, analyzers, classifier, *facet_codes, writers, progress, report);
   report.writing_seconds = seconds_since(writing_started);
+  for (const ScannedFile& f : scan.files) report.files_changed += f.changed ? 1 : 0;
 
   const auto finishing_started = std::chrono::steady_clock::now();
+  if (writers.bulk && writers.bulk->written() + report.resumed == 0) {  // a new generation with nothing in it
+    report.published = false;
+    report.documents_in_index = store.current_document_count();
+    report.seconds = seconds_since(started);
+    return report;
+  }
   finish_writing(writers, store, scan, plan, options, report);
   write_index_metadata(store, *analyzers.front(), *facet_codes);
   store.publish();

@@ -16,6 +16,7 @@
 
 #include "analysis/analyzer.h"
 #include "base/read_problem.h"
+#include "input_files.h"
 
 namespace kaiji {
 
@@ -29,20 +30,27 @@ struct IndexingOptions {
   std::size_t batch_size = 1000;    // notices per committed transaction
   std::size_t threads = 0;          // analysis threads; 0: one per core
   bool progress = false;            // live progress line on stderr
+  std::size_t max_file_bytes = kDefaultMaxFileBytes;  // one input is read this far, with a warning
 };
 
 struct IndexingReport {
   std::size_t files_read = 0;
   std::size_t files_skipped = 0;
+  std::size_t files_changed = 0;  // between the two passes; indexed as far as they still read the same
   std::size_t notices_read = 0;
+  std::size_t posts_not_notices = 0;  // blog posts read and skipped: not breach notices
   std::size_t duplicates_merged = 0;
   std::size_t added = 0;
   std::size_t replaced = 0;
   std::size_t unchanged = 0;
+  std::size_t resumed = 0;   // in the parts an interrupted first run or rebuild committed (counted in added)
   std::size_t removed = 0;   // no longer in their re-read file
   std::size_t pruned = 0;    // their files are gone (--prune)
   std::size_t batches_committed = 0;
   std::size_t documents_in_index = 0;
+  // False when the run found nothing to write and left the index as it was (a new
+  // generation is published only with notices in it).
+  bool published = true;
   std::size_t input_bytes = 0;
   double seconds = 0;
   // Where the time went: reading and comparing the input, analysing and writing the

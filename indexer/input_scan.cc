@@ -1,9 +1,9 @@
 #include "input_scan.h"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
-#include <iostream>
-#include <iterator>
 #include <mutex>
 #include <thread>
 
@@ -15,12 +15,13 @@
 
 namespace kaiji {
 
-std::optional<NoticeFile> read_input(const std::string& path, std::vector<ReadProblem>& problems) {
+std::optional<NoticeFile> read_input(const std::string& path, std::vector<ReadProblem>& problems,
+                                     std::size_t max_file_bytes) {
   std::optional<std::string> bytes;
   if (path == "-") {
-    bytes = std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    bytes = read_stream(STDIN_FILENO, path, problems, max_file_bytes);
   } else {
-    bytes = read_whole_file(path, problems);
+    bytes = read_whole_file(path, problems, max_file_bytes);
   }
   if (!bytes) return std::nullopt;
   NoticeFile file = read_notice_file(*bytes, path);
@@ -45,21 +46,23 @@ struct FileScan {
   bool skipped = false;
 };
 
-FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_bytes, std::size_t cache_budget_bytes) {
+FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_bytes, std::size_t cache_budget_bytes,
+                   std::size_t max_file_bytes) {
   FileScan out;
   out.file.path = path;
   if (path != "-") {
     std::error_code ec;
     out.file.absolute_path = std::filesystem::absolute(path, ec).lexically_normal().string();
   }
-  std::optional<NoticeFile> read = read_input(path, out.problems);
+  std::optional<NoticeFile> read = read_input(path, out.problems, max_file_bytes);
   if (!read) {
-    out.skipped = true;
+    out.skipped = out.file.skipped = true;
     return out;
   }
   out.file.read = true;
-  out.skipped = read->skipped;
+  out.skipped = out.file.skipped = read->skipped;
   out.file.notices = read->read.notices.size();
+  out.file.posts_not_notices = read->read.posts_not_notices;
   for (const Notice& n : read->read.notices) {
     out.file.bytes += n.body.size();
     out.keys.push_back(duplicate_key(n));
@@ -78,10 +81,13 @@ FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_byt
 }  // namespace
 
 Scan scan_inputs(const std::vector<std::string>& inputs, std::uint64_t analysis, std::size_t cache_budget_bytes,
-                 std::size_t threads, const ScanProgress& on_file) {
+                 std::size_t threads, const ScanProgress& on_file, std::size_t max_file_bytes,
+                 const std::string& index_dir) {
   Scan scan;
-  InputFiles found = collect_input_files(inputs);
+  scan.max_file_bytes = max_file_bytes;
+  InputFiles found = collect_input_files(inputs, index_dir);
   scan.problems = std::move(found.problems);
+  scan.files_skipped = found.refused;
 
   // Files are read, decoded, parsed and fingerprinted on every core, then put together
   // in input order, so the result does not depend on which thread read what.
@@ -93,7 +99,7 @@ Scan scan_inputs(const std::vector<std::string>& inputs, std::uint64_t analysis,
     for (std::size_t t = 0; t < std::max<std::size_t>(threads, 1); ++t) {
       workers.emplace_back([&] {
         for (std::size_t k; (k = next++) < found.files.size();) {
-          per_file[k] = scan_file(found.files[k], cached_bytes, cache_budget_bytes);
+          per_file[k] = scan_file(found.files[k], cached_bytes, cache_budget_bytes, max_file_bytes);
           notices += per_file[k].keys.size();
           const std::size_t finished = ++done;
           if (on_file) {

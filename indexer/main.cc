@@ -18,6 +18,27 @@ constexpr int kExitOk = 0;
 constexpr int kExitSomeInputSkipped = 1;
 constexpr int kExitUsage = 2;
 
+// "512M" → 512 MiB; K, M and G count in powers of 1024, a bare number in bytes.
+std::size_t parse_size(const std::string& text) {
+  std::size_t used = 0;
+  unsigned long long number = 0;
+  try {
+    number = std::stoull(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  const std::string unit = used == 0 ? "?" : text.substr(used);
+  int shift = -1;
+  if (unit.empty()) shift = 0;
+  if (unit == "K" || unit == "k") shift = 10;
+  if (unit == "M" || unit == "m") shift = 20;
+  if (unit == "G" || unit == "g") shift = 30;
+  if (shift < 0 || number == 0 || number > (~0ull >> shift)) {
+    throw po::error("--max-file-size must be a positive size such as 512M or 2G, not '" + text + "'");
+  }
+  return static_cast<std::size_t>(number << shift);
+}
+
 void print_report(const kaiji::IndexingReport& r) {
   for (const kaiji::ReadProblem& p : r.problems) {
     std::cerr << "kaiji-indexer: warning: " << p.source;
@@ -27,9 +48,12 @@ void print_report(const kaiji::IndexingReport& r) {
   std::cout << "files read:        " << r.files_read << '\n'
             << "files skipped:     " << r.files_skipped << '\n'
             << "notices read:      " << r.notices_read << '\n'
+            << "posts that are not notices: " << r.posts_not_notices << '\n'
             << "duplicates merged: " << r.duplicates_merged << '\n'
             << "notices indexed:   " << r.added + r.replaced << '\n'
-            << "  added:           " << r.added << '\n'
+            << "  added:           " << r.added << '\n';
+  if (r.resumed != 0) std::cout << "  of which resumed: " << r.resumed << " (written by the interrupted run)\n";
+  std::cout
             << "  replaced:        " << r.replaced << '\n'
             << "notices unchanged: " << r.unchanged << '\n'
             << "notices removed:   " << r.removed << '\n'
@@ -48,12 +72,14 @@ int main(int argc, char** argv) {
   kaiji::IndexingOptions options;
   options.analysis = kaiji::default_analysis_options();
   bool quiet = false;
+  std::string max_file_size = "512M";
   po::options_description visible(
       "Usage: kaiji-indexer --db DIR [options] INPUT...\n"
       "Reads breach notices and brings the index at DIR up to date with them.\n"
       "INPUT is a file, a directory (read recursively) or - for standard input. Blog dumps,\n"
       "plain-text and HTML notices and JSONL (one notice per line: title, org, date, body,\n"
       "url, id) are recognised, in UTF-8, Shift_JIS/CP932, EUC-JP or UTF-16 with a BOM.\n"
+      "Only regular files are read (FIFOs and devices are refused with a warning).\n"
       "Unchanged notices are left alone; changed ones are replaced; notices a re-read file\n"
       "no longer holds are removed.\n\n"
       "Options");
@@ -69,6 +95,8 @@ int main(int argc, char** argv) {
       ("batch-size", po::value(&options.batch_size)->value_name("N")->default_value(1000),
        "notices per committed transaction")
       ("threads", po::value(&options.threads)->value_name("N"), "analysis threads (default: one per core)")
+      ("max-file-size", po::value(&max_file_size)->value_name("SIZE")->default_value("512M"),
+       "read at most this much of one input (K, M, G), warning when a file is cut")
       ("quiet,q", po::bool_switch(&quiet), "no progress line (it is only shown on a terminal anyway)");
   kaiji::cli::add_analysis_options(visible, options.analysis);
 
@@ -79,6 +107,7 @@ int main(int argc, char** argv) {
     if (options.inputs.empty()) throw po::error("give at least one INPUT file or directory (or - for standard input)");
     if (options.batch_size == 0) throw po::error("--batch-size must be at least 1");
     if (options.shards > 256) throw po::error("--shards must be between 1 and 256");
+    options.max_file_bytes = parse_size(max_file_size);
   } catch (const po::error& e) {
     std::cerr << "kaiji-indexer: " << e.what() << "\nTry 'kaiji-indexer --help'.\n";
     return kExitUsage;
@@ -88,13 +117,22 @@ int main(int argc, char** argv) {
   try {
     const kaiji::IndexingReport report = kaiji::run_indexing(options);
     print_report(report);
-    if (report.notices_read == 0) {
-      std::cerr << "kaiji-indexer: no notice found in any input\n";
+    if (!report.published) {
+      std::cerr << "kaiji-indexer: " << (report.notices_read == 0 ? "no notice found in any input" : "no notice could be indexed")
+                << "; ";
+      if (report.documents_in_index == 0) {
+        std::cerr << "nothing was written\n";
+      } else {
+        std::cerr << "the index " << options.db_path << " was left as it was (" << report.documents_in_index
+                  << " notices)\n";
+      }
       return kExitUsage;
     }
     if (!report.problems.empty()) {
       std::cerr << "kaiji-indexer: " << report.problems.size() << " problem(s), " << report.files_skipped
-                << " file(s) skipped; everything else was indexed\n";
+                << " file(s) skipped";
+      if (report.files_changed != 0) std::cerr << ", " << report.files_changed << " changed while being indexed";
+      std::cerr << "; everything else was indexed\n";
       return kExitSomeInputSkipped;
     }
     return kExitOk;

@@ -15,6 +15,7 @@
 #include "index/schema.h"
 #include "facet_listing.h"
 #include "query_syntax.h"
+#include "evidence_output.h"
 #include "result_export.h"
 #include "result_output.h"
 #include "search_engine.h"
@@ -42,6 +43,7 @@ struct Invocation {
   bool json = false, jsonl = false, csv = false, bom = false, no_synonyms = false;
   std::string sort, group, show_id, limit, offset;
   bool show = false, like = false;  // --show, --like given (perhaps with an empty id)
+  bool explain = false;             // --show ID --explain
   bool list_facets = false;
   bool limit_all = false;  // --limit all: stream every match (--jsonl, --csv)
   Format format = Format::Text;
@@ -99,6 +101,8 @@ po::options_description define_options(Invocation& given) {
        "notices similar to notice ID (the query, if any, narrows them)")
       ("show", po::value(&given.show_id)->value_name("ID")->notifier([&given](const std::string&) { given.show = true; }),
        "print the whole notice ID with its metadata")
+      ("explain", po::bool_switch(&given.explain),
+       "with --show: also why each field has its value (the dict/ rule line and the text it matched)")
       ("list-facets", po::bool_switch(&given.list_facets),
        "list every facet and value (slug, Japanese name, family) with its count in the index")
       ("json", po::bool_switch(&given.json), "one JSON object on stdout (docs/json-output.md)")
@@ -159,6 +163,7 @@ void validate(Invocation& given) {
   if (given.json + given.jsonl + given.csv > 1) throw po::error("choose one of --json, --jsonl and --csv");
   if (given.bom && !given.csv) throw po::error("--bom goes with --csv");
   given.format = given.json ? Format::Json : given.jsonl ? Format::Jsonl : given.csv ? Format::Csv : Format::Text;
+  if (given.explain && !given.show) throw po::error("--explain goes with --show ID");
   if (given.list_facets) return check_alone(given, "--list-facets");
   if (given.show) {
     if (given.show_id.empty()) throw po::error("--show needs a notice id");
@@ -197,9 +202,10 @@ void validate(Invocation& given) {
   if (!(request.time_limit >= 0)) throw po::error("--time-limit takes seconds from 0 (0: no bound)");
 }
 
-void write_notice(const kaiji::Notice& notice, Format format, const kaiji::Taxonomy& taxonomy) {
+void write_notice(const kaiji::Notice& notice, Format format, bool explain, const kaiji::Taxonomy& taxonomy) {
   if (format == Format::Text) {
     kaiji::write_notice_text(std::cout, notice, taxonomy);
+    if (explain) kaiji::write_evidence_text(std::cout, notice, taxonomy);
   } else {
     std::cout << kaiji::notice_to_json(notice).dump(format == Format::Json ? 2 : -1) << '\n';
   }
@@ -236,7 +242,7 @@ void answer(const Invocation& given) {
   if (given.list_facets) {
     write_facet_list(engine, given.format, taxonomy);
   } else if (given.show) {
-    write_notice(engine.show(given.show_id), given.format, taxonomy);
+    write_notice(engine.show(given.show_id), given.format, given.explain, taxonomy);
   } else if (given.limit_all) {
     kaiji::export_all(engine, given.request, given.csv ? kaiji::ExportFormat::Csv : kaiji::ExportFormat::Jsonl,
                       given.bom, std::cout);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "evidence_output.h"
 #include "safe_text.h"
 
 namespace kaiji {
@@ -254,6 +255,7 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
 ojson notice_to_json(const Notice& notice) {
   ojson out = notice_fields(notice);
   out["body"] = notice.body;
+  out["evidence"] = evidence_to_json(notice.facets.evidence);
   return out;
 }
 

@@ -10,6 +10,19 @@
 
 namespace kaiji {
 
+// Why a field has its value: the rule or place that set it and the text it matched, so an
+// analyst sees why a notice is "finance" and a maintainer sees which rule line to fix.
+struct Evidence {
+  std::string field;           // org, date, sector, cause, outcome, data, affected
+  std::string value;           // the value it gave (a slug for facets)
+  std::string rule;            // "classification_rules.tsv:144", "organisation_words.tsv (letterhead)"
+  std::string text;            // the text it matched
+  std::string where;           // title | body | org | header
+  std::size_t position = 0;    // code points from the start of `where`
+
+  bool operator==(const Evidence&) const = default;
+};
+
 // What the classifier read out of a notice: the facets analysts browse by.
 struct NoticeFacets {
   std::vector<std::string> causes;          // cause slugs (multi-valued)
@@ -19,6 +32,7 @@ struct NoticeFacets {
   std::string outcome;                      // leaked | possible | not_leaked
   std::optional<std::int64_t> affected;     // headline number of people/records
   std::optional<int> year;                  // publication year (or the incident number's)
+  std::vector<Evidence> evidence;           // one or more per field that has a value
 };
 
 struct Notice {

@@ -20,6 +20,7 @@ struct ReadProblem {
 struct ReadResult {
   std::vector<Notice> notices;
   std::vector<ReadProblem> problems;
+  std::size_t posts_not_notices = 0;  // blog posts skipped because they are not notices
 };
 
 }  // namespace kaiji

@@ -138,14 +138,19 @@ std::vector<CountMention> find_counts(std::string_view raw) {
   return counts;
 }
 
-std::optional<std::int64_t> headline_affected(std::string_view text) {
+std::optional<CountMention> headline_count(std::string_view text) {
   const std::vector<CountMention> counts = find_counts(text);
   const CountMention* best = nullptr;
   for (const CountMention& c : counts) {
     if (best == nullptr || c.score > best->score) best = &c;
   }
   if (best == nullptr) return std::nullopt;
-  return best->value;
+  return *best;
+}
+
+std::optional<std::int64_t> headline_affected(std::string_view text) {
+  const auto best = headline_count(text);
+  return best ? std::optional<std::int64_t>(best->value) : std::nullopt;
 }
 
 }  // namespace kaiji

@@ -20,6 +20,7 @@ struct CountMention {
 std::vector<CountMention> find_counts(std::string_view text);
 
 // The best-scored count (the first one among equals), or nothing.
+std::optional<CountMention> headline_count(std::string_view text);
 std::optional<std::int64_t> headline_affected(std::string_view text);
 
 // Parses a Japanese number: 69,403 / 7.2万 / 1万2千 / 3千; nothing if it is not one.

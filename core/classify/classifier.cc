@@ -14,20 +14,52 @@ namespace {
 
 constexpr std::size_t kNegationWindowChars = 30;
 
+constexpr std::size_t kEvidenceContextChars = 12;
+
 std::string fold(std::string_view text) { return fold_case(normalize(text)); }
+
+LetterheadReader load_letterhead(const std::string& data_dir) {
+  const std::string path = (std::filesystem::path(data_dir) / "organisation_words.tsv").string();
+  return LetterheadReader(OrganisationWords(read_table_file(path), path));
+}
+
+// The matched text with a few characters either side, on its line: what a reader needs
+// to see why a rule held.
+std::string context_of(std::string_view text, std::size_t offset, std::size_t length) {
+  std::size_t begin = offset;
+  for (std::size_t chars = 0; begin > 0 && chars < kEvidenceContextChars && text[begin - 1] != '\n'; ++chars) {
+    do --begin; while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80);
+  }
+  std::string_view after = utf8::prefix(text.substr(offset + length), kEvidenceContextChars);
+  after = after.substr(0, std::min(after.find('\n'), after.size()));
+  return std::string(text.substr(begin, offset + length - begin)) + std::string(after);
+}
 
 }  // namespace
 
-Classifier::Classifier(const std::string& data_dir) {
+Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhead(data_dir)) {
   namespace fs = std::filesystem;
   taxonomy_ = Taxonomy::load((fs::path(data_dir) / "taxonomy.tsv").string());
   const std::string path = (fs::path(data_dir) / "classification_rules.tsv").string();
+  rules_file_ = "dict/" + fs::path(path).filename().string();
+  std::vector<std::string> sectors;
+  for (const FacetValue& v : taxonomy_.values("sector")) sectors.push_back(v.slug);
+  const std::string sector_path = (fs::path(data_dir) / "sector_words.tsv").string();
+  sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors);
+  const std::string outcome_path = (fs::path(data_dir) / "outcome_words.tsv").string();
+  outcomes_ = OutcomeReader(read_table_file(outcome_path), outcome_path);
+  std::vector<std::string> data_negation_cues, data_item_endings;
   for (const TableLine& line : read_table_file(path)) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 5) throw std::runtime_error(where + "expected facet, value, action, scope, pattern");
     const auto& w = line.words;
+    if (w[0] == "data_item") {
+      data_item_endings.push_back(fold(w[4]));
+      continue;
+    }
     if (w[0] == "negation") {
-      negation_cues_.push_back(fold(w[4]));
+      // "-": every facet's rules; "data": the data types only (their clause is a list's).
+      (w[1] == "data" ? data_negation_cues : negation_cues_).push_back(fold(w[4]));
       continue;
     }
     Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, fold(w[4]), line.line_number};
@@ -61,6 +93,12 @@ Classifier::Classifier(const std::string& data_dir) {
     }
   }
   patterns_ = PhraseMatcher(std::move(patterns));
+  std::vector<DataPattern> data_patterns;
+  for (const Rule& rule : rules_) {
+    if (rule.facet == "data" && !rule.veto) data_patterns.push_back({rule.pattern, rule.value, rule.line});
+  }
+  data_negation_cues.insert(data_negation_cues.end(), negation_cues_.begin(), negation_cues_.end());
+  data_ = DataReader(std::move(data_patterns), std::move(data_negation_cues), std::move(data_item_endings));
 }
 
 // Whether the sentence after an occurrence denies it (「…は漏えいしていません」).
@@ -79,49 +117,76 @@ void Classifier::match_field(std::string_view text, Scope field, Matched& matche
     for (const std::size_t r : rules_of_pattern_[pattern]) {
       const Rule& rule = rules_[r];
       const bool in_scope = rule.scope == field || (rule.scope == Scope::Text && field != Scope::Org);
-      if (!in_scope || matched[r]) continue;
-      if (!denied(text, offset + rule.pattern.size())) matched[r] = true;
+      if (!in_scope || matched[r].found) continue;
+      if (!denied(text, offset + rule.pattern.size())) matched[r] = {true, field, offset};
     }
   });
 }
 
-Classifier::Matched Classifier::match_rules(const Notice& notice) const {
-  Matched matched(rules_.size(), false);
-  match_field(fold(notice.org), Scope::Org, matched);
-  match_field(fold(notice.title), Scope::Title, matched);
-  match_field(fold(notice.body), Scope::Body, matched);
+Classifier::Matched Classifier::match_rules(const FoldedNotice& folded) const {
+  Matched matched(rules_.size());
+  match_field(folded.org, Scope::Org, matched);
+  match_field(folded.title, Scope::Title, matched);
+  match_field(folded.body, Scope::Body, matched);
   return matched;
 }
 
-std::vector<std::string> Classifier::multi_valued(const std::string& facet, const Matched& matched) const {
+std::vector<std::pair<std::string, std::size_t>> Classifier::multi_valued(const std::string& facet,
+                                                                         const Matched& matched) const {
   // A value holds when one of its match rules holds and none of its veto rules does.
   const auto& values = taxonomy_.values(facet);
-  std::vector<bool> found(values.size(), false);
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> found(values.size(), kNone);  // the first rule that gave it
   std::vector<bool> vetoed(values.size(), false);
   for (std::size_t r = 0; r < rules_.size(); ++r) {
-    if (!matched[r] || rules_[r].facet != facet) continue;
-    (rules_[r].veto ? vetoed : found)[rules_[r].value_index] = true;
+    if (!matched[r].found || rules_[r].facet != facet) continue;
+    const std::size_t v = rules_[r].value_index;
+    if (rules_[r].veto) vetoed[v] = true;
+    else if (found[v] == kNone) found[v] = r;
   }
-  std::vector<std::string> out;
+  std::vector<std::pair<std::string, std::size_t>> out;
   for (std::size_t v = 0; v < values.size(); ++v) {
-    if (found[v] && !vetoed[v]) out.push_back(values[v].slug);
+    if (found[v] != kNone && !vetoed[v]) out.emplace_back(values[v].slug, found[v]);
   }
   return out;
 }
 
-std::string Classifier::single_valued(const std::string& facet, const Matched& matched) const {
+std::optional<std::pair<std::string, std::size_t>> Classifier::single_valued(const std::string& facet,
+                                                                            const Matched& matched) const {
   for (std::size_t r = 0; r < rules_.size(); ++r) {
-    if (rules_[r].facet == facet && !rules_[r].veto && matched[r]) return rules_[r].value;
+    if (rules_[r].facet == facet && !rules_[r].veto && matched[r].found) return std::make_pair(rules_[r].value, r);
   }
-  const auto& values = taxonomy_.values(facet);
-  return values.empty() ? std::string() : values.front().slug;
+  return std::nullopt;
+}
+
+Evidence Classifier::rule_evidence(const std::string& field, std::size_t r, const Matched& matched,
+                                   const FoldedNotice& folded) const {
+  const Hit& hit = matched[r];
+  const std::string& text = hit.field == Scope::Org ? folded.org : hit.field == Scope::Title ? folded.title : folded.body;
+  const char* where = hit.field == Scope::Org ? "org" : hit.field == Scope::Title ? "title" : "body";
+  return {field, rules_[r].value, rules_file_ + ":" + std::to_string(rules_[r].line),
+          context_of(text, hit.offset, rules_[r].pattern.size()), where,
+          utf8::length(std::string_view(text).substr(0, hit.offset))};
+}
+
+void Classifier::annotate(Notice& notice) const {
+  std::vector<Evidence> evidence;
+  letterhead_.complete(notice, evidence);
+  notice.facets = classify(notice);
+  notice.facets.evidence.insert(notice.facets.evidence.begin(), evidence.begin(), evidence.end());
 }
 
 NoticeFacets Classifier::classify(const Notice& notice) const {
-  const Matched matched = match_rules(notice);
-
+  const FoldedNotice folded{fold(notice.org), fold(notice.title), fold(notice.body)};
+  const Matched matched = match_rules(folded);
   NoticeFacets facets;
-  facets.causes = multi_valued("cause", matched);
+  const auto record = [&](const char* field, std::size_t rule) {
+    facets.evidence.push_back(rule_evidence(field, rule, matched, folded));
+  };
+  for (const auto& [cause, rule] : multi_valued("cause", matched)) {
+    facets.causes.push_back(cause);
+    record("cause", rule);
+  }
   // `contractor` says where, not what: alone it still needs a leaf for what happened.
   if (facets.causes.empty() || (facets.causes.size() == 1 && facets.causes.front() == "contractor")) {
     facets.causes.push_back("other");
@@ -133,14 +198,58 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
       facets.cause_families.push_back(*family);
     }
   }
-  facets.sector = single_valued("sector", matched);
-  facets.data = multi_valued("data", matched);
-  facets.outcome = single_valued("outcome", matched);
-  facets.affected = headline_affected(notice.title + "\n" + notice.body);
+  facets.sector = taxonomy_.values("sector").front().slug;
+  if (const auto sector = sectors_.read(folded.title, folded.org, folded.body)) {
+    facets.sector = sector->sector;
+    const std::string& field = sector->where == std::string_view("title") ? folded.title
+                               : sector->where == std::string_view("org") ? folded.org : folded.body;
+    facets.evidence.push_back({"sector", sector->sector, "dict/sector_words.tsv:" + std::to_string(sector->line),
+                               context_of(field, sector->offset, sector->word.size()), sector->where,
+                               utf8::length(std::string_view(field).substr(0, sector->offset))});
+  }
+  for (const DataFinding& found : data_.read(folded.body)) {
+    facets.data.push_back(found.value);
+    facets.evidence.push_back({"data", found.value,
+                               found.line == 0 ? "a list item of a data section, not in " + rules_file_
+                                               : rules_file_ + ":" + std::to_string(found.line),
+                               context_of(folded.body, found.offset, found.length), "body",
+                               utf8::length(std::string_view(folded.body).substr(0, found.offset))});
+  }
+  // Taxonomy order, as every other multi-valued facet.
+  const auto& data_values = taxonomy_.values("data");
+  std::sort(facets.data.begin(), facets.data.end(), [&](const std::string& a, const std::string& b) {
+    const auto rank = [&](const std::string& v) {
+      return std::find_if(data_values.begin(), data_values.end(), [&](const FacetValue& f) { return f.slug == v; }) -
+             data_values.begin();
+    };
+    return rank(a) < rank(b);
+  });
+  facets.outcome = taxonomy_.values("outcome").front().slug;
+  const std::string text = folded.title + "\n" + folded.body;
+  if (const auto outcome = outcomes_.read(text)) {
+    facets.outcome = outcome->outcome;
+    facets.evidence.push_back({"outcome", outcome->outcome, "dict/outcome_words.tsv:" + std::to_string(outcome->line),
+                               text.substr(outcome->offset, outcome->length), "text",
+                               utf8::length(std::string_view(text).substr(0, outcome->offset))});
+  } else if (const auto outcome = single_valued("outcome", matched)) {
+    facets.outcome = outcome->first;
+    record("outcome", outcome->second);
+  }
+  if (const auto count = headline_count(notice.title + "\n" + notice.body)) {
+    facets.affected = count->value;
+    const std::string normalised = normalize(notice.title + "\n" + notice.body);
+    facets.evidence.push_back({"affected", std::to_string(count->value), "headline count (core/classify/affected_count.cc)",
+                               context_of(normalised, count->offset, 0), "text",
+                               utf8::length(std::string_view(normalised).substr(0, count->offset))});
+  }
+  // The year to browse by: the notice's date, else its incident number's, else the year
+  // of the first date it mentions (the incident's, close enough for a year filter).
   if (notice.date) {
     facets.year = notice.date->year;
   } else if (notice.incident.size() >= 4) {
     facets.year = std::stoi(notice.incident.substr(0, 4));
+  } else if (const std::vector<Date> mentioned = find_dates(notice.body); !mentioned.empty()) {
+    facets.year = mentioned.front().year;
   }
   return facets;
 }

@@ -3,21 +3,42 @@
 // types and outcome by phrase rules; affected count and year by their own readers.
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/notice.h"
-#include "classify/phrase_matcher.h"
 #include "base/taxonomy.h"
+#include "classify/data_reader.h"
+#include "classify/letterhead.h"
+#include "classify/outcome_reader.h"
+#include "classify/phrase_matcher.h"
+#include "classify/sector_reader.h"
 
 namespace kaiji {
 
 class Classifier {
  public:
-  // Loads taxonomy.tsv and classification_rules.tsv from data_dir. Every rule's facet
-  // and value must exist in the taxonomy; otherwise std::runtime_error names the line.
+  // Raised when the extraction code changes what it reads out of the same text, so that
+  // indexes re-classify their notices (the indexer hashes it with data_files()).
+  static constexpr int kExtractionVersion = 4;
+  // The tables of data_dir the classifier reads.
+  static constexpr std::array<const char*, 5> kDataFiles = {"taxonomy.tsv", "classification_rules.tsv",
+                                                           "organisation_words.tsv", "sector_words.tsv",
+                                                           "outcome_words.tsv"};
+
+  // Loads taxonomy.tsv, classification_rules.tsv and the organisation, sector and outcome
+  // word tables from
+  // data_dir. Every rule's facet and value must exist in the taxonomy; otherwise
+  // std::runtime_error names the line.
   explicit Classifier(const std::string& data_dir);
 
+  // Everything index time reads out of a notice: its org and date where the reader left
+  // them empty (see letterhead.h), then its facets, each value with its evidence.
+  void annotate(Notice& notice) const;
+  // The facets of a notice as it stands, with their evidence.
   NoticeFacets classify(const Notice& notice) const;
   const Taxonomy& taxonomy() const { return taxonomy_; }
 
@@ -32,16 +53,34 @@ class Classifier {
     std::size_t line = 0;
     std::size_t value_index = 0;  // of value in taxonomy_.values(facet)
   };
-  // Which rules hold for one notice: rule index → an occurrence that is not denied.
-  using Matched = std::vector<bool>;
+  // The first occurrence of a rule's pattern that is not denied.
+  struct Hit {
+    bool found = false;
+    Scope field = Scope::Text;
+    std::size_t offset = 0;  // bytes into the folded field
+  };
+  // Which rules hold for one notice: rule index → its hit.
+  using Matched = std::vector<Hit>;
+  // The notice's fields as the rules see them (normalised, lower case).
+  struct FoldedNotice {
+    std::string org, title, body;
+  };
 
-  Matched match_rules(const Notice& notice) const;
+  Matched match_rules(const FoldedNotice& folded) const;
   void match_field(std::string_view text, Scope field, Matched& matched) const;
   bool denied(std::string_view text, std::size_t after) const;
-  std::vector<std::string> multi_valued(const std::string& facet, const Matched& matched) const;
-  std::string single_valued(const std::string& facet, const Matched& matched) const;
+  // Values with the rule index that set each.
+  std::vector<std::pair<std::string, std::size_t>> multi_valued(const std::string& facet, const Matched& matched) const;
+  std::optional<std::pair<std::string, std::size_t>> single_valued(const std::string& facet, const Matched& matched) const;
+  Evidence rule_evidence(const std::string& field, std::size_t rule, const Matched& matched,
+                         const FoldedNotice& folded) const;
 
   Taxonomy taxonomy_;
+  LetterheadReader letterhead_;
+  SectorReader sectors_;
+  OutcomeReader outcomes_;
+  DataReader data_;
+  std::string rules_file_;  // its name, for evidence
   std::vector<Rule> rules_;
   std::vector<std::string> negation_cues_;
   // Every distinct rule pattern once; rules_of_pattern_[p] lists the rules using pattern p.

@@ -16,23 +16,45 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Creates dir if needed and refuses directories that hold something other than a kaiji
-// index, so a mistyped --db never writes into (or later cleans up) someone's files.
+// What refusing a Xapian database as an index directory should say: a kaiji shard is
+// named for what it is, with the --db that would be right.
+std::string not_an_index_directory(const fs::path& dir) {
+  const fs::path generation = fs::absolute(dir).lexically_normal().parent_path();
+  const fs::path index = generation.parent_path();
+  if (layout::generation_number(generation.filename().string()) &&
+      (fs::exists(index / layout::kMarkerName) || fs::exists(index / layout::kLockName))) {
+    return dir.string() + " is a shard of the kaiji index " + index.string() + ", not an index directory; give --db " +
+           index.string();
+  }
+  return dir.string() + " is a Xapian database, not a kaiji index directory; give an empty or new directory";
+}
+
+// Creates dir if needed and refuses directories kaiji did not make, so a mistyped --db
+// never writes into (or later cleans up) someone's files. kaiji marks the directories
+// it makes (layout::kMarkerName); an index made before the mark existed is known by its
+// lock file and adopted.
 std::string prepare_dir(const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (!fs::is_directory(dir)) throw std::runtime_error("cannot create index directory " + dir + (ec ? ": " + ec.message() : ""));
-  if (fs::exists(fs::path(dir) / "iamglass")) {
-    throw std::runtime_error(dir + " is a single Xapian database written by an older kaiji; remove it and index again");
-  }
+  if (fs::exists(fs::path(dir) / "iamglass")) throw std::runtime_error(not_an_index_directory(dir));
   bool empty = true;
-  bool ours = false;
+  bool marked = false;
+  bool locked = false;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir)) {
     empty = false;
     const std::string name = entry.path().filename().string();
-    if (name == layout::kStubName || name == layout::kLockName) ours = true;
+    marked = marked || name == layout::kMarkerName;
+    locked = locked || name == layout::kLockName;
   }
-  if (!empty && !ours) throw std::runtime_error(dir + " exists and is not a kaiji index; give an empty or new directory");
+  if (!empty && !marked && !locked) {
+    throw std::runtime_error(dir + " exists and is not a kaiji index (kaiji-indexer did not make it); give an empty or new directory");
+  }
+  if (!marked) {
+    std::ofstream mark(fs::path(dir) / layout::kMarkerName);
+    mark << "kaiji index: made by kaiji-indexer; its files are its own\n";
+    if (!mark.flush()) throw std::runtime_error("cannot write in " + dir);
+  }
   return dir;
 }
 
@@ -65,24 +87,33 @@ IndexStore::IndexStore(const std::string& dir, std::size_t shards, bool rebuild)
   }
 
   // Generations other than the current one and the one before it are left over from
-  // an interrupted rebuild or are too old for any searcher to still use.
+  // an interrupted first run or rebuild, or are too old for any searcher to still use.
+  // The newest unfinished one is kept when this run writes a new generation: it resumes
+  // it (the indexer's resumed_parts.h).
   std::vector<int> generations;
   for (const fs::directory_entry& entry : fs::directory_iterator(dir_)) {
     if (const auto n = layout::generation_number(entry.path().filename().string())) generations.push_back(*n);
   }
   std::sort(generations.begin(), generations.end());
   const int current_number = layout::generation_number(current_generation).value_or(-1);
+  const bool new_generation = current.empty() || rebuild;
   int previous = -1;
+  int unfinished = -1;
   for (const int n : generations) {
     if (n < current_number) previous = n;
+    if (n > current_number && fs::is_directory(layout::parts_dir(dir_, layout::generation_name(n)))) unfinished = n;
   }
+  if (!new_generation) unfinished = -1;
   for (const int n : generations) {
-    if (n != current_number && n != previous) fs::remove_all(fs::path(dir_) / layout::generation_name(n));
+    if (n != current_number && n != previous && n != unfinished) {
+      fs::remove_all(fs::path(dir_) / layout::generation_name(n));
+    }
   }
 
-  if (current.empty() || rebuild) {
+  if (new_generation) {
     // A new generation, written in bulk (bulk_writer.h) and published whole at the end.
-    generation_ = layout::generation_name((generations.empty() ? 0 : generations.back()) + 1);
+    resuming_ = unfinished >= 0;
+    generation_ = layout::generation_name(resuming_ ? unfinished : (generations.empty() ? 0 : generations.back()) + 1);
     fs::create_directories(fs::path(dir_) / generation_);
     for (std::size_t s = 0; s < shards; ++s) shard_paths_.push_back(dir_ + "/" + layout::shard_name(generation_, s));
     rebuilding_ = true;
@@ -100,6 +131,16 @@ std::string IndexStore::parts_dir() const { return layout::parts_dir(dir_, gener
 void IndexStore::open_written_shards() {
   shards_.clear();
   for (const std::string& path : shard_paths_) shards_.emplace_back(path, Xapian::DB_OPEN);
+}
+
+std::size_t IndexStore::current_document_count() const {
+  if (!rebuilding_) {
+    std::size_t count = 0;
+    for (const Xapian::WritableDatabase& shard : shards_) count += shard.get_doccount();
+    return count;
+  }
+  if (stub_shards(layout::stub_path(dir_)).empty()) return 0;
+  return Xapian::Database(layout::stub_path(dir_)).get_doccount();
 }
 
 void IndexStore::publish() {

@@ -6,7 +6,8 @@
 // then write the stub by rename(), which is atomic: a searcher opens either the old
 // complete index (or none) or the new complete one, never a partial one. The previous
 // generation is kept until the next rebuild, so searchers that opened it before the
-// switch can finish.
+// switch can finish. A new generation left unfinished (the run was killed) is taken up
+// again by the next first run or rebuild, and removed by an incremental run.
 #pragma once
 
 #include <memory>
@@ -32,12 +33,18 @@ class IndexStore {
   // are written in bulk into shard_paths(), then opened with open_written_shards().
   bool rebuilding() const { return rebuilding_; }
   const std::vector<std::string>& shard_paths() const { return shard_paths_; }
+  // True when the new generation is one an interrupted run left unfinished: its parts
+  // directory holds what that run committed.
+  bool resuming() const { return resuming_; }
   // Where the new generation's bulk parts go while it is written.
   std::string parts_dir() const;
   void open_written_shards();
   // The open shard databases: the current generation's for an incremental run, the
   // new generation's after open_written_shards().
   std::vector<Xapian::WritableDatabase>& shards() { return shards_; }
+
+  // Notices in the current generation, as searchers see it (0 when there is none yet).
+  std::size_t current_document_count() const;
 
   // Commits every shard and, for a new generation, makes it the current one.
   void publish();
@@ -51,6 +58,7 @@ class IndexStore {
   std::vector<Xapian::WritableDatabase> shards_;
   std::string generation_;  // the generation being written (gen-NNNNNN)
   bool rebuilding_ = false;
+  bool resuming_ = false;
 };
 
 // The generation directories named by a stub file, in order.

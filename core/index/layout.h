@@ -5,6 +5,7 @@
 //   <index>/gen-000003/   a generation: shard-0 … shard-(N-1), glass databases, and
 //                         parts/ while a first build or rebuild writes it
 //   <index>/kaiji.lock    held by the indexer that is writing (index_lock.h)
+//   <index>/kaiji-index   the mark of a directory kaiji made: no other is written into
 #pragma once
 
 #include <optional>
@@ -15,6 +16,7 @@ namespace kaiji::layout {
 
 inline constexpr std::string_view kStubName = "XAPIANDB";
 inline constexpr std::string_view kLockName = "kaiji.lock";
+inline constexpr std::string_view kMarkerName = "kaiji-index";
 
 std::string stub_path(const std::string& index_dir);
 std::string lock_path(const std::string& index_dir);

@@ -9,6 +9,7 @@ namespace {
 
 // The record's first byte; a record of another layout is refused, not misread.
 constexpr char kLayout = 1;
+constexpr char kEvidenceLayout = 1;
 
 [[noreturn]] void damaged() { throw DamagedRecord("a stored notice is damaged; run kaiji-indexer --rebuild on the index"); }
 
@@ -20,7 +21,11 @@ std::int64_t unzigzag(std::uint64_t v) { return static_cast<std::int64_t>(v >> 1
 
 class Writer {
  public:
-  explicit Writer(std::size_t expected) { out_.reserve(expected); out_ += kLayout; }
+  explicit Writer(std::size_t expected, char layout = kLayout) {
+    out_.reserve(expected);
+    out_ += layout;
+  }
+  void count(std::size_t n) { put_varint64(out_, n); }
   void text(std::string_view s) {
     put_varint64(out_, s.size());
     out_.append(s);
@@ -42,8 +47,8 @@ class Writer {
 
 class Reader {
  public:
-  explicit Reader(std::string_view in) : in_(in) {
-    if (in_.empty() || in_.front() != kLayout) damaged();
+  explicit Reader(std::string_view in, char layout = kLayout) : in_(in) {
+    if (in_.empty() || in_.front() != layout) damaged();
     in_.remove_prefix(1);
   }
   std::string text() {
@@ -76,8 +81,11 @@ class Reader {
   void finish() const {
     if (!in_.empty()) damaged();
   }
-
- private:
+  std::size_t position() {
+    std::uint64_t v = 0;
+    if (!get_varint64(in_, v)) damaged();
+    return static_cast<std::size_t>(v);
+  }
   // A count or size: never more than the bytes left (each item takes at least one), so
   // damage cannot make a reader allocate wildly.
   std::uint64_t count() {
@@ -85,6 +93,8 @@ class Reader {
     if (!get_varint64(in_, n) || n > in_.size()) damaged();
     return n;
   }
+
+ private:
   std::string_view in_;
 };
 
@@ -144,6 +154,36 @@ Notice decode_notice(std::string_view record) {
   f.outcome = r.text();
   r.finish();
   return n;
+}
+
+std::string encode_evidence(const std::vector<Evidence>& evidence) {
+  Writer w(evidence.size() * 96, kEvidenceLayout);
+  w.count(evidence.size());
+  for (const Evidence& e : evidence) {
+    w.text(e.field);
+    w.text(e.value);
+    w.text(e.rule);
+    w.text(e.text);
+    w.text(e.where);
+    w.count(e.position);
+  }
+  return w.take();
+}
+
+std::vector<Evidence> decode_evidence(std::string_view record) {
+  if (record.empty()) return {};
+  Reader r(record, kEvidenceLayout);
+  std::vector<Evidence> evidence(r.count());
+  for (Evidence& e : evidence) {
+    e.field = r.text();
+    e.value = r.text();
+    e.rule = r.text();
+    e.text = r.text();
+    e.where = r.text();
+    e.position = r.position();
+  }
+  r.finish();
+  return evidence;
 }
 
 }  // namespace kaiji

@@ -24,7 +24,13 @@ class DamagedRecord : public std::runtime_error {
 // Without the body when `with_body` is false: the index keeps bodies apart
 // (schema::kBodySlot), compressed with zstd, which is faster than Xapian's zlib.
 std::string encode_notice(const Notice& notice, bool with_body = true);
-// Everything encode_notice stored: id_from_source (an input detail) is not kept.
+// Everything encode_notice stored: id_from_source (an input detail) is not kept, nor the
+// evidence, which has a slot and a codec of its own (below).
 Notice decode_notice(std::string_view record);
+
+// The facets' evidence (NoticeFacets::evidence), in the same length-prefixed form.
+std::string encode_evidence(const std::vector<Evidence>& evidence);
+// Throws DamagedRecord; empty input (no evidence stored) gives an empty list.
+std::vector<Evidence> decode_evidence(std::string_view record);
 
 }  // namespace kaiji

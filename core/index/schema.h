@@ -73,6 +73,9 @@ inline constexpr Xapian::valueno kBodySlot = 18;
 // for every document, and resetting zlib for a few hundred bytes cost more than the
 // bytes saved.
 inline constexpr Xapian::valueno kRecordSlot = 8;
+// Why each extracted field has its value (encode_evidence, notice_record.h); absent in
+// indexes written before it existed, which then show no evidence.
+inline constexpr Xapian::valueno kEvidenceSlot = 19;
 
 // ---- facets: a boolean term per value (filters), counted from value slots ----
 // A searcher on one local shard counts every facet from kFacetCodesSlot: the notice's

@@ -6,6 +6,7 @@
 
 #include "reading/notice_id.h"
 #include "reading/post_header.h"
+#include "reading/post_kind.h"
 #include "base/utf8.h"
 
 namespace kaiji {
@@ -74,6 +75,7 @@ std::string strip_tags(std::string_view line) {
 struct PostBuilder {
   std::size_t first_line = 0;
   std::optional<PostHeader> header;
+  std::optional<SeriesHeader> series;  // a post of another series of the same page
   std::vector<std::string> lines;  // cleaned, non-empty
   std::vector<Date> release_dates;
 
@@ -117,17 +119,18 @@ Notice finish_post(PostBuilder&& post, const std::string& source, const std::vec
     notice.title = post.header->title;
     notice.date = post.header->date;
     notice.body = join_lines(post.lines, 0);
+  } else if (post.series) {
+    notice.title = post.series->title;
+    notice.date = post.series->date;
+    notice.body = join_lines(post.lines, 0);
   } else {
     bool first_line_is_title = false;
     notice.title = headerless_title(post.lines, first_line_is_title);
     notice.body = join_lines(post.lines, first_line_is_title ? 1 : 0);
   }
-  // No header date: the release date, then the first date in the text.
+  // No header date: the release date. Not the first date of the text, which is usually
+  // the incident's; the classifier looks for the notice's own date line.
   if (!notice.date && !notice.release_dates.empty()) notice.date = notice.release_dates.front();
-  if (!notice.date) {
-    const std::vector<Date> in_text = find_dates(notice.body);
-    if (!in_text.empty()) notice.date = in_text.front();
-  }
   notice.id = make_notice_id(notice);
   return notice;
 }
@@ -169,12 +172,27 @@ ReadResult read_blog_dump(std::string_view text, const std::string& source) {
       posts.push_back(std::move(next));
       continue;
     }
+    if (auto series = parse_series_header(line)) {
+      PostBuilder next;
+      next.first_line = line_number;
+      next.series = std::move(series);
+      posts.push_back(std::move(next));
+      continue;
+    }
     if (posts.back().lines.empty() && posts.back().first_line == 0) posts.back().first_line = line_number;
     posts.back().lines.emplace_back(line);
   }
 
-  for (PostBuilder& post : posts) {
+  for (std::size_t k = 0; k < posts.size(); ++k) {
+    PostBuilder& post = posts[k];
     if (post.empty()) continue;
+    // A post of another series, or a dump's lead-in before its first post, is a notice
+    // only when its text reads like one (a review or a diary is skipped and counted).
+    const bool in_question = post.series || (k == 0 && posts.size() > 1);
+    if (in_question && !reads_like_notice(join_lines(post.lines, 0))) {
+      ++result.posts_not_notices;
+      continue;
+    }
     result.notices.push_back(finish_post(std::move(post), source, labels));
   }
   return result;

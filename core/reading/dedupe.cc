@@ -42,13 +42,18 @@ void merge_into(Notice& kept, Notice&& other) {
 
 DuplicateKey duplicate_key(const Notice& notice) {
   // An empty body says nothing about identity; such notices match by id only.
-  return {notice.id, notice.body.empty() ? 0 : content_fingerprint(notice.body)};
+  return {notice.id, notice.body.empty() ? 0 : content_fingerprint(notice.body), notice.id_from_source};
 }
 
 std::vector<std::size_t> duplicate_groups(const std::vector<DuplicateKey>& keys) {
-  // Union-find over "same fingerprint" and "same id" links.
+  // Union-find over "same fingerprint" and "same id" links. An id the input gave is a
+  // primary key: a group never holds two of them, whatever the texts say.
   std::vector<std::size_t> parent(keys.size());
-  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  std::vector<const std::string*> given_id(keys.size(), nullptr);  // per root
+  for (std::size_t i = 0; i < parent.size(); ++i) {
+    parent[i] = i;
+    if (keys[i].id_given) given_id[i] = &keys[i].id;
+  }
   const auto root = [&parent](std::size_t i) {
     while (parent[i] != i) i = parent[i] = parent[parent[i]];
     return i;
@@ -56,7 +61,11 @@ std::vector<std::size_t> duplicate_groups(const std::vector<DuplicateKey>& keys)
   const auto unite = [&](std::size_t a, std::size_t b) {
     a = root(a);
     b = root(b);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the earliest copy is the root
+    if (a == b) return;
+    if (given_id[a] != nullptr && given_id[b] != nullptr && *given_id[a] != *given_id[b]) return;
+    if (a > b) std::swap(a, b);  // the earliest copy is the root
+    parent[b] = a;
+    if (given_id[a] == nullptr) given_id[a] = given_id[b];
   };
   std::unordered_map<std::uint64_t, std::size_t> by_content;
   std::unordered_map<std::string, std::size_t> by_id;

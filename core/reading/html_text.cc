@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <vector>
 
 #include <gumbo.h>
 
 #include "base/utf8.h"
+#include "reading/html_nesting.h"
 
 namespace kaiji {
 namespace {
@@ -42,22 +44,39 @@ bool is_block(GumboTag tag) {
   }
 }
 
-void append_text(const GumboNode* node, std::string& out) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE) {
-    out += node->v.text.text;
-    return;
+const GumboVector& children_of(const GumboNode* node) {
+  return node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+}
+
+// The text under `node`, appended to out. With layout, block elements start and end a
+// line and table cells are set apart by tabs; without, only the words count. The walk
+// keeps its own stack: the tree may be deep (html_nesting.h bounds it, but a walk
+// should not depend on that).
+void collect_text(const GumboNode* node, bool layout, std::string& out) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned next_child;
+  };
+  std::vector<Frame> stack{{node, 0}};
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    const GumboVector& children = top.node->v.element.children;
+    if (top.next_child == children.length) {
+      if (layout && is_block(top.node->v.element.tag)) out += '\n';
+      stack.pop_back();
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
+    if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE ||
+        (layout && child->type == GUMBO_NODE_CDATA)) {
+      out += child->v.text.text;
+    } else if (child->type == GUMBO_NODE_ELEMENT && !is_skipped(child->v.element.tag)) {
+      const GumboTag tag = child->v.element.tag;
+      if (layout && (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH)) out += '\t';
+      if (layout && is_block(tag)) out += '\n';
+      stack.push_back({child, 0});  // invalidates `top`
+    }
   }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  const GumboElement& element = node->v.element;
-  if (is_skipped(element.tag)) return;
-  const bool block = is_block(element.tag);
-  // Table cells sit side by side: a tab keeps their words apart on one line.
-  if (element.tag == GUMBO_TAG_TD || element.tag == GUMBO_TAG_TH) out += '\t';
-  if (block) out += '\n';
-  for (unsigned i = 0; i < element.children.length; ++i) {
-    append_text(static_cast<const GumboNode*>(element.children.data[i]), out);
-  }
-  if (block) out += '\n';
 }
 
 std::string collapse_lines(const std::string& raw) {
@@ -77,69 +96,67 @@ std::string collapse_lines(const std::string& raw) {
   return out;
 }
 
-const GumboNode* find_first(const GumboNode* node, GumboTag tag) {
-  if (node->type != GUMBO_NODE_ELEMENT) return nullptr;
-  if (node->v.element.tag == tag) return node;
-  for (unsigned i = 0; i < node->v.element.children.length; ++i) {
-    if (const GumboNode* found = find_first(static_cast<const GumboNode*>(node->v.element.children.data[i]), tag)) {
-      return found;
-    }
+// The first element in document order that `wanted` accepts, or null; a walk with its
+// own stack, as above.
+template <typename Predicate>
+const GumboNode* find_element(const GumboNode* root, const Predicate& wanted) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) continue;
+    if (node->type == GUMBO_NODE_ELEMENT && wanted(node->v.element)) return node;
+    const GumboVector& children = children_of(node);
+    for (unsigned i = children.length; i-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[i]));
   }
   return nullptr;
+}
+
+const GumboNode* find_first(const GumboNode* root, GumboTag tag) {
+  return find_element(root, [tag](const GumboElement& element) { return element.tag == tag; });
 }
 
 std::string text_of(const GumboNode* node) {
   if (node == nullptr) return {};
   std::string raw;
-  for (unsigned i = 0; i < node->v.element.children.length; ++i) {
-    const auto* child = static_cast<const GumboNode*>(node->v.element.children.data[i]);
-    if (child->type == GUMBO_NODE_ELEMENT && is_skipped(child->v.element.tag)) continue;
-    if (child->type == GUMBO_NODE_ELEMENT) {
-      raw += text_of(child);
-    } else if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) {
-      raw += child->v.text.text;
-    }
-  }
+  collect_text(node, false, raw);
   std::replace(raw.begin(), raw.end(), '\n', ' ');
   return std::string(utf8::trim(raw));
 }
 
-std::string meta_content(const GumboNode* node, std::string_view attribute, std::string_view value) {
-  if (node->type != GUMBO_NODE_ELEMENT) return {};
-  const GumboElement& element = node->v.element;
-  if (element.tag == GUMBO_TAG_META) {
-    const GumboAttribute* key = gumbo_get_attribute(&element.attributes, std::string(attribute).c_str());
-    const GumboAttribute* content = gumbo_get_attribute(&element.attributes, "content");
-    if (key != nullptr && content != nullptr && value == key->value) return std::string(utf8::trim(content->value));
-  }
-  for (unsigned i = 0; i < element.children.length; ++i) {
-    std::string found = meta_content(static_cast<const GumboNode*>(element.children.data[i]), attribute, value);
-    if (!found.empty()) return found;
-  }
-  return {};
+// The value of `attribute` of the first element of kind `tag` whose `key` attribute is
+// `value`.
+std::string attribute_where(const GumboNode* root, GumboTag tag, const char* key, std::string_view value,
+                            const char* attribute) {
+  const GumboNode* found = find_element(root, [&](const GumboElement& element) {
+    if (element.tag != tag) return false;
+    const GumboAttribute* k = gumbo_get_attribute(&element.attributes, key);
+    const GumboAttribute* a = gumbo_get_attribute(&element.attributes, attribute);
+    return k != nullptr && a != nullptr && value == k->value && !utf8::trim(a->value).empty();
+  });
+  if (found == nullptr) return {};
+  return std::string(utf8::trim(gumbo_get_attribute(&found->v.element.attributes, attribute)->value));
 }
 
-std::string canonical_link(const GumboNode* node) {
-  if (node->type != GUMBO_NODE_ELEMENT) return {};
-  const GumboElement& element = node->v.element;
-  if (element.tag == GUMBO_TAG_LINK) {
-    const GumboAttribute* rel = gumbo_get_attribute(&element.attributes, "rel");
-    const GumboAttribute* href = gumbo_get_attribute(&element.attributes, "href");
-    if (rel != nullptr && href != nullptr && std::string_view(rel->value) == "canonical") return href->value;
-  }
-  for (unsigned i = 0; i < element.children.length; ++i) {
-    std::string found = canonical_link(static_cast<const GumboNode*>(element.children.data[i]));
-    if (!found.empty()) return found;
-  }
-  return {};
+std::string meta_content(const GumboNode* root, const char* attribute, std::string_view value) {
+  return attribute_where(root, GUMBO_TAG_META, attribute, value, "content");
+}
+
+std::string canonical_link(const GumboNode* root) {
+  return attribute_where(root, GUMBO_TAG_LINK, "rel", "canonical", "href");
 }
 
 }  // namespace
 
 HtmlText extract_html_text(std::string_view html) {
+  HtmlText out;
+  const NestingCap cap = cap_html_nesting(html);
+  if (cap.capped) {
+    html = cap.html;
+    out.tags_removed_for_depth = cap.removed;
+  }
   const std::unique_ptr<GumboOutput, OutputDeleter> output(
       gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
-  HtmlText out;
   const GumboNode* root = output->root;
   out.title = text_of(find_first(root, GUMBO_TAG_TITLE));
   if (out.title.empty()) out.title = text_of(find_first(root, GUMBO_TAG_H1));
@@ -149,7 +166,7 @@ HtmlText extract_html_text(std::string_view html) {
   out.url = canonical_link(root);
   if (out.url.empty()) out.url = meta_content(root, "property", "og:url");
   std::string raw;
-  if (const GumboNode* body = find_first(root, GUMBO_TAG_BODY)) append_text(body, raw);
+  if (const GumboNode* body = find_first(root, GUMBO_TAG_BODY)) collect_text(body, true, raw);
   out.text = collapse_lines(raw);
   return out;
 }

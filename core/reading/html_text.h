@@ -3,6 +3,7 @@
 // and the publisher named in its metadata.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,9 @@ struct HtmlText {
   std::string org;    // <meta property="og:site_name"> or <meta name="author">, if given
   std::string url;    // <link rel="canonical">, else <meta property="og:url">
   std::string text;   // the body's text, blocks separated by newlines
+  // Tags dropped because they nested deeper than html_nesting.h allows (their text is
+  // kept); 0 for any real page.
+  std::size_t tags_removed_for_depth = 0;
 };
 
 HtmlText extract_html_text(std::string_view html);

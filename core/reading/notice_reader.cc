@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "reading/blog_dump_reader.h"
+#include "reading/html_nesting.h"
 #include "reading/html_text.h"
 #include "reading/jsonl_reader.h"
 #include "reading/notice_id.h"
@@ -28,6 +29,11 @@ ReadResult read_html(std::string_view html, const std::string& source) {
   std::string text = page.text;
   if (!page.title.empty() && !text.starts_with(page.title)) text = page.title + "\n" + text;
   ReadResult read = read_blog_dump(text, source);
+  if (page.tags_removed_for_depth != 0) {
+    read.problems.push_back({source, 0, "HTML nested more than " + std::to_string(kMaxHtmlNesting) +
+                                            " elements deep; " + std::to_string(page.tags_removed_for_depth) +
+                                            " deeper tag(s) ignored, their text kept"});
+  }
   for (Notice& n : read.notices) {
     if (n.url.empty()) n.url = page.url;
     if (!n.incident.empty()) continue;  // a blog post's header already named it
@@ -87,8 +93,12 @@ NoticeFile read_notice_file(std::string_view bytes, const std::string& source) {
   }
   for (ReadProblem& p : read.problems) file.read.problems.push_back(std::move(p));
   file.read.notices = std::move(read.notices);
+  file.read.posts_not_notices = read.posts_not_notices;
   if (file.read.notices.empty()) {
-    file.read.problems.push_back({source, 0, "no notice found in this file"});
+    file.read.problems.push_back(
+        {source, 0, read.posts_not_notices == 0 ? std::string("no notice found in this file")
+                                                : "no notice found in this file (" + std::to_string(read.posts_not_notices) +
+                                                      " post(s) that are not notices)"});
     file.skipped = true;
   }
   return file;

@@ -131,7 +131,37 @@ std::string icu_guess(std::string_view bytes) {
   return "CP932";
 }
 
+// UTF-16 without a BOM: text in it has NUL bytes (the high bytes of ASCII, line ends
+// included) almost all at odd offsets (little-endian) or even ones (big-endian).
+const char* utf16_without_bom(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, 8192 & ~std::size_t{1});
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (head[i] == '\0') ++(i % 2 == 0 ? even : odd);
+  }
+  const std::size_t pairs = head.size() / 2;
+  if (pairs < 2 || (even + odd) * 10 < pairs) return nullptr;  // too few NULs to tell
+  if (odd > 20 * even) return "UTF-16LE";
+  if (even > 20 * odd) return "UTF-16BE";
+  return nullptr;
+}
+
+// Old Mac text ends lines with CR alone; the readers split lines at LF.
+void lone_cr_to_lf(std::string& text) {
+  for (std::size_t at = text.find('\r'); at != std::string::npos; at = text.find('\r', at + 1)) {
+    if (at + 1 == text.size() || text[at + 1] != '\n') text[at] = '\n';
+  }
+}
+
+DecodedText decode(std::string_view bytes);
+
 }  // namespace
+
+DecodedText decode_to_utf8(std::string_view bytes) {
+  DecodedText out = decode(bytes);
+  lone_cr_to_lf(out.utf8);
+  return out;
+}
 
 std::string detect_encoding(std::string_view bytes) {
   if (starts_with(bytes, "\xEF\xBB\xBF")) return "UTF-8";
@@ -143,14 +173,24 @@ std::string detect_encoding(std::string_view bytes) {
   return icu_guess(bytes);
 }
 
-DecodedText decode_to_utf8(std::string_view bytes) {
+namespace {
+
+DecodedText decode(std::string_view bytes) {
   DecodedText out;
   out.encoding = detect_encoding(bytes);
-  if (out.encoding == "UTF-16LE" || out.encoding == "UTF-16BE") {
+  const bool bom = out.encoding == "UTF-16LE" || out.encoding == "UTF-16BE";
+  const char* bomless = bom ? nullptr : utf16_without_bom(bytes);
+  if (bom || bomless) {
     std::optional<std::size_t> bad;
-    out.utf8 = convert(bytes.substr(2), out.encoding.c_str(), false, &bad).value_or("");
-    if (bad) out.first_bad_byte = *bad + 2;  // UTF-16 has no lines to count in bytes
-    return out;
+    const std::size_t skip = bom ? 2 : 0;
+    std::optional<std::string> text = convert(bytes.substr(skip), bom ? out.encoding.c_str() : bomless, !bom, &bad);
+    if (bom || text) {
+      if (bomless) out.encoding = bomless;
+      out.without_bom = bomless != nullptr;
+      out.utf8 = std::move(text).value_or("");
+      if (bad) out.first_bad_byte = *bad + skip;  // UTF-16 has no lines to count in bytes
+      return out;
+    }
   }
   if (looks_binary(bytes)) {
     out.binary = true;
@@ -177,5 +217,7 @@ DecodedText decode_to_utf8(std::string_view bytes) {
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace kaiji

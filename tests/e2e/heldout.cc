@@ -36,6 +36,7 @@ HeldOutHalf load(const std::string& name) {
   }
   const CommandResult indexed = run("kaiji-indexer", args);
   REQUIRE_MESSAGE(indexed.exit_code == 0, indexed.err);
+  half.report = indexed.out;
   const nlohmann::json all = search_half(half, {"--limit", "1000"});
   for (const auto& hit : all.at("results")) {
     const CommandResult shown = run("kaiji-searcher", {"--db", half.db, "--json", "--show", hit.at("id")});

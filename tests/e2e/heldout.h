@@ -17,6 +17,7 @@ struct HeldOutHalf {
   nlohmann::json labels;        // labels.json
   nlohmann::json queries;       // queries.json
   std::string db;               // its index
+  std::string report;           // what kaiji-indexer printed indexing it
   std::vector<nlohmann::json> notices;          // every indexed notice, with its body (--show --json)
   std::map<std::string, std::size_t> by_label;  // label id → index in notices (labels found)
   std::map<std::string, std::string> label_by_notice;  // notice id → label id, the same pairs

@@ -111,9 +111,19 @@ void score_filters(const HeldOutHalf& half, bool list, ExtractionScore& s) {
   }
   for (const auto& [filter, ids] : wanted) {
     std::set<std::string> got;
-    for (const auto& hit : search_half(half, {"--limit", "1000", filter}).at("results")) got.insert(label_of(half, hit.at("id")));
+    // Named: a range-for over a member of a temporary would read a destroyed object.
+    const nlohmann::json found = search_half(half, {"--limit", "1000", filter});
+    for (const auto& hit : found.at("results")) got.insert(label_of(half, hit.at("id")));
     ++s.filters;
-    if (got == ids) ++s.exact_filters; else if (list) std::cout << "  miss filter " << filter << '\n';
+    if (got == ids) {
+      ++s.exact_filters;
+    } else if (list) {
+      std::string extra, missing;
+      for (const std::string& g : got) if (!ids.contains(g)) extra += " " + (g.empty() ? "(unlabelled)" : g);
+      for (const std::string& w : ids) if (!got.contains(w)) missing += " " + w;
+      std::cout << "  miss filter " << filter << (extra.empty() ? "" : ": also" + extra)
+                << (missing.empty() ? "" : ", without" + missing) << '\n';
+    }
   }
 }
 
@@ -127,6 +137,11 @@ void score_non_notices(const HeldOutHalf& half, bool list, ExtractionScore& s) {
     if (!inside && search_half(half, {marker}).at("total") == 0) ++s.non_notices_kept_out;
     else if (list) std::cout << "  miss non-notice " << marker << " is searchable\n";
   }
+  // The indexer counts what it skipped (the labelled posts, and perhaps a page's lead-in).
+  const std::string line = "posts that are not notices: ";
+  const std::size_t at = half.report.find(line);
+  REQUIRE(at != std::string::npos);
+  CHECK(std::stoul(half.report.substr(at + line.size())) >= half.labels.at("non_notices").size());
 }
 
 ExtractionScore score(const std::string& name) {

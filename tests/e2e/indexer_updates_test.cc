@@ -168,7 +168,7 @@ TEST_CASE("updates: a first run killed half-way leaves no partial index, and the
     const auto parts_written = [&] {
       std::error_code ec;
       for (const auto& gen : fs::directory_iterator(db, ec)) {
-        if (fs::exists(gen.path() / "parts" / "part-0-shard-0" / "iamglass")) return true;
+        if (fs::exists(gen.path() / "parts" / "part-0-0-shard-0" / "iamglass")) return true;
       }
       return false;
     };
@@ -189,7 +189,7 @@ TEST_CASE("updates: a first run killed half-way leaves no partial index, and the
   const std::size_t distinct = report_number(rerun.out, "notices read") - report_number(rerun.out, "duplicates merged");
   CHECK(report_number(rerun.out, "notices in index") == distinct);
   CHECK(total(db) == static_cast<long>(distinct));
-  // The interrupted run's generation and the new one's parts are gone.
+  // The interrupted run's generation was finished and published; its parts are gone.
   std::size_t generations = 0;
   for (const auto& entry : fs::directory_iterator(db)) {
     if (entry.path().filename().string().starts_with("gen-")) {

@@ -84,7 +84,9 @@ TEST_CASE("classifier: facet accuracy on the labelled corpus") {
       return n.org.find(match) != std::string::npos || n.title.find(match) != std::string::npos;
     });
     REQUIRE_MESSAGE(it != notices.end(), match);
-    const NoticeFacets f = classifier().classify(*it);
+    Notice annotated = *it;  // as the indexer does: org and date completed, then facets
+    classifier().annotate(annotated);
+    const NoticeFacets& f = annotated.facets;
     INFO(match);
     causes_true.push_back(label.at("causes").get<std::set<std::string>>());
     causes_pred.emplace_back(f.causes.begin(), f.causes.end());
@@ -113,7 +115,12 @@ TEST_CASE("classifier: facet accuracy on the labelled corpus") {
       if (!sector) line += " sector=" + f.sector;
       if (!year) line += " year=" + (f.year ? std::to_string(*f.year) : std::string("none"));
       if (!affected) line += " affected=" + (f.affected ? std::to_string(*f.affected) : std::string("none"));
-      if (!outcome) line += " outcome=" + f.outcome;
+      if (!outcome) {
+        line += " outcome=" + f.outcome;
+        for (const Evidence& e : f.evidence) {
+          if (e.field == "outcome") line += " [" + e.rule + ": " + e.text + "]";
+        }
+      }
       std::printf("%s\n", line.c_str());
     }
   }

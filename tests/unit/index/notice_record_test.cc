@@ -103,3 +103,15 @@ TEST_CASE("stored bodies: a long run of one character, compressed far below its 
   CHECK(packed.size() < 1000);
   CHECK(decompress_text(packed) == run);
 }
+
+TEST_CASE("evidence: each field's evidence comes back; none stored reads as none; damage is refused") {
+  const std::vector<Evidence> evidence = {
+      {"sector", "finance", "sector_words.tsv:21", "静清信用金庫", "org", 2},
+      {"org", "静清信用金庫", "organisation_words.tsv (sign-off)", "静清信用金庫　総務部", "body", 1234},
+      {"outcome", "leaked", "outcome_words.tsv:18", "漏えいしました", "text", 0}};
+  CHECK(decode_evidence(encode_evidence(evidence)) == evidence);
+  CHECK(decode_evidence("").empty());
+  const std::string bytes = encode_evidence(evidence);
+  CHECK_THROWS_AS(decode_evidence(bytes.substr(0, bytes.size() - 3)), DamagedRecord);
+  CHECK_THROWS_AS(decode_evidence("\x07garbage"), DamagedRecord);
+}

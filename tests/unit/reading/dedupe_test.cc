@@ -80,3 +80,23 @@ TEST_CASE("dedupe: an id given by the input survives merging") {
   const Notice other = make("2024-9", "株式会社テスト", "同じ本文です。", "", "dump.txt:3");
   CHECK(merge_copies({other, given}).id == "feed-42");
 }
+
+TEST_CASE("dedupe: ids given by the input are primary keys: different ids stay apart, whatever their text") {
+  const auto given = [](std::string id, std::string body) {
+    Notice n;
+    n.body = std::move(body);
+    n.id = std::move(id);
+    n.id_from_source = true;
+    return n;
+  };
+  Notice plain;
+  plain.body = "同じ本文です。";
+  plain.id = make_notice_id(plain);
+  const std::vector<DuplicateKey> keys = {duplicate_key(given("a-1", "同じ本文です。")),
+                                          duplicate_key(given("b-2", "同じ本文です。")), duplicate_key(plain),
+                                          duplicate_key(given("b-2", "別の本文です。"))};
+  CHECK(duplicate_groups(keys) == std::vector<std::size_t>{0, 1, 0, 1});
+  const DedupeResult merged = merge_duplicates({given("a-1", "同じ本文です。"), given("b-2", "同じ本文です。")});
+  REQUIRE(merged.notices.size() == 2);
+  CHECK(merged.notices[1].id == "b-2");
+}

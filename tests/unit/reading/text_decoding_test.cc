@@ -53,3 +53,27 @@ TEST_CASE("decoding: binary data is recognised, not decoded into garbage") {
   CHECK(d.utf8.empty());
   CHECK_FALSE(decode_to_utf8("普通の文章です。\f改ページ").binary);
 }
+
+TEST_CASE("decoding: UTF-16 without a BOM is told by its NUL bytes and decoded, not called binary") {
+  const std::u16string text = u"【セキュリティ事件簿#2025-1】テスト株式会社 お知らせ\n本文です。\n";
+  std::string le, be;
+  for (const char16_t c : text) {
+    le += static_cast<char>(c & 0xff);
+    le += static_cast<char>(c >> 8);
+    be += static_cast<char>(c >> 8);
+    be += static_cast<char>(c & 0xff);
+  }
+  const DecodedText from_le = decode_to_utf8(le);
+  CHECK_FALSE(from_le.binary);
+  CHECK(from_le.encoding == "UTF-16LE");
+  CHECK(from_le.without_bom);
+  CHECK(from_le.utf8 == "【セキュリティ事件簿#2025-1】テスト株式会社 お知らせ\n本文です。\n");
+  const DecodedText from_be = decode_to_utf8(be);
+  CHECK(from_be.encoding == "UTF-16BE");
+  CHECK(from_be.utf8 == from_le.utf8);
+  CHECK(decode_to_utf8(std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16)).binary);
+}
+
+TEST_CASE("decoding: lines ending in a lone CR end in LF; CRLF is left alone") {
+  CHECK(decode_to_utf8("一行目\r二行目\r\n三行目\r").utf8 == "一行目\n二行目\r\n三行目\n");
+}

@@ -1,0 +1,197 @@
+#include "classify/data_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string_view>
+
+#include "base/utf8.h"
+
+namespace kaiji {
+namespace {
+
+constexpr std::size_t kClauseChars = 40;
+constexpr std::size_t kMaxHeadingChars = 40;
+constexpr std::size_t kMaxSectionLines = 12;
+constexpr std::size_t kMaxItemChars = 20;
+
+// A data section's heading names the data (情報, 項目) and what happened to it.
+constexpr std::array<std::string_view, 3> kDataNouns = {"情報", "項目", "内容"};
+constexpr std::array<std::string_view, 20> kWhatHappened = {
+    "漏えい", "漏洩", "流出", "紛失", "盗", "誤送", "誤封入", "誤配", "掲載", "閲覧", "含まれ", "記載",
+    "伝わ",   "持ち出", "対象", "可能性", "おそれ", "保存", "公開", "届い"};
+// Where a clause stops inside a sentence.
+constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "しかし", "ですが", "であり、"};
+// How a list's items are set apart: 氏名、住所・電話番号 / 年齢.
+constexpr std::array<std::string_view, 8> kItemSeparators = {"、", ",", "・", "/", "及び", "および", "並びに", "等"};
+
+bool holds_any(std::string_view text, const auto& words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
+// Not a title (「…情報の誤掲載について」): a heading names the data, it does not announce.
+constexpr std::array<std::string_view, 5> kTitleEndings = {"について", "お詫び", "お知らせ", "ご報告", "ご案内"};
+
+bool is_heading(std::string_view line) {
+  const bool titled = std::any_of(kTitleEndings.begin(), kTitleEndings.end(), [&](std::string_view e) {
+    return line.find(e) != std::string_view::npos;
+  });
+  return utf8::length(line) <= kMaxHeadingChars && !line.ends_with("。") && !titled && holds_any(line, kDataNouns) &&
+         holds_any(line, kWhatHappened);
+}
+
+// A line that starts the next part of a notice: 「3．現在の状況」「■経緯」「【お問い合わせ】」.
+bool starts_next_part(std::string_view line) {
+  if (line.empty()) return false;
+  for (std::string_view mark : {"■", "●", "◆", "【", "◇", "□"}) {
+    if (line.starts_with(mark)) return true;
+  }
+  // 「3．」「２、」「四、」「1 」: a short number, then a separator (not 「2022年…」).
+  std::size_t i = 0, digits = 0;
+  while (i < line.size()) {
+    std::size_t next = i;
+    const char32_t c = utf8::decode(line, next);
+    if (!((c >= U'0' && c <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos)) break;
+    ++digits;
+    i = next;
+  }
+  if (digits == 0 || digits > 2 || i >= line.size()) return false;
+  std::size_t next = i;
+  const char32_t separator = utf8::decode(line, next);
+  return std::u32string_view(U".．、)） 　:").find(separator) != std::u32string_view::npos &&
+         utf8::length(line) <= kMaxHeadingChars && !line.ends_with("。");
+}
+
+// An item of a list that names people or a count, not data: 「お取引先ご担当者様 1,842件」.
+bool names_people_or_count(std::string_view item) {
+  if (std::any_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  for (std::string_view end : {"様", "者", "方", "名分", "件", "人", "皆様", "分"}) {
+    if (item.ends_with(end)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> data_sections(std::string_view body) {
+  std::vector<std::pair<std::size_t, std::size_t>> sections;
+  std::size_t start = 0;
+  std::optional<std::size_t> open;  // the current section's start
+  std::size_t lines_in = 0;
+  const auto close = [&](std::size_t end) {
+    if (open) sections.emplace_back(*open, end);
+    open.reset();
+  };
+  while (start <= body.size()) {
+    std::size_t nl = body.find('\n', start);
+    if (nl == std::string_view::npos) nl = body.size();
+    const std::string_view line = utf8::trim(body.substr(start, nl - start));
+    if (is_heading(line)) {
+      close(start);
+      open = start;
+      lines_in = 0;
+    } else if (open && (starts_next_part(line) || ++lines_in > kMaxSectionLines)) {
+      close(start);
+    }
+    start = nl + 1;
+  }
+  close(body.size());
+  return sections;
+}
+
+DataReader::DataReader(std::vector<DataPattern> patterns, std::vector<std::string> negation_cues,
+                       std::vector<std::string> item_endings)
+    : patterns_(std::move(patterns)), negation_cues_(std::move(negation_cues)), item_endings_(std::move(item_endings)) {
+  std::vector<std::string> phrases;
+  for (const DataPattern& p : patterns_) phrases.push_back(p.pattern);
+  matcher_ = PhraseMatcher(std::move(phrases));
+}
+
+// The clause after an occurrence — to the end of its sentence or a contrast — denies it:
+// 「クレジットカード情報は含まれておりません」.
+bool DataReader::denied(std::string_view text, std::size_t after) const {
+  std::string_view rest = utf8::prefix(text.substr(after), kClauseChars);
+  rest = rest.substr(0, std::min({rest.find("。"), rest.find('\n'), rest.size()}));
+  for (std::string_view contrast : kContrasts) rest = rest.substr(0, std::min(rest.find(contrast), rest.size()));
+  return std::any_of(negation_cues_.begin(), negation_cues_.end(),
+                     [&](const std::string& cue) { return rest.find(cue) != std::string_view::npos; });
+}
+
+void DataReader::read_range(std::string_view body, std::size_t begin, std::size_t end,
+                            std::vector<DataFinding>& out) const {
+  const std::string_view range = body.substr(begin, end - begin);
+  matcher_.for_each_match(range, [&](std::size_t p, std::size_t at) {
+    const DataPattern& pattern = patterns_[p];
+    if (denied(body, begin + at + pattern.pattern.size())) return;
+    if (std::any_of(out.begin(), out.end(), [&](const DataFinding& f) { return f.value == pattern.value; })) return;
+    out.push_back({pattern.value, pattern.line, begin + at, pattern.pattern.size()});
+  });
+}
+
+// The data an item names: its head after the last の, its tail cut at a particle —
+// 「54名分の氏名」→ 氏名, 「予約日時を記載した表計算ファイル」→ 予約日時.
+std::string_view DataReader::item_core(std::string_view item) const {
+  item = utf8::trim(item);
+  for (std::string_view bullet : {"・", "-", "※", "(", "（"}) {
+    if (item.starts_with(bullet)) item = utf8::trim(item.substr(bullet.size()));
+  }
+  for (std::string_view particle : {"を", "が", "は", "に", "で", "と", "や", "など", "等", ")", "）", "(", "（"}) {
+    item = item.substr(0, std::min(item.find(particle), item.size()));
+  }
+  if (const std::size_t of = item.rfind("の"); of != std::string_view::npos) item = item.substr(of + std::string_view("の").size());
+  return utf8::trim(item);
+}
+
+void DataReader::read_unknown_items(std::string_view body, std::size_t begin, std::size_t end,
+                                    std::vector<DataFinding>& out) const {
+  if (std::any_of(out.begin(), out.end(), [](const DataFinding& f) { return f.value == "other"; })) return;
+  // Every list in the range — items set apart by 、 ・ および … in one sentence, one of them
+  // a known type — is read item by item; an item no pattern knows that names data is `other`.
+  for (std::size_t sentence_start = begin; sentence_start < end;) {
+    std::size_t sentence_end = std::min({body.find("。", sentence_start), body.find('\n', sentence_start), end});
+    const std::string_view sentence = body.substr(sentence_start, sentence_end - sentence_start);
+    sentence_start = sentence_end + 1;
+    std::vector<std::string_view> items;
+    std::size_t item_start = 0;
+    for (std::size_t i = 0; i <= sentence.size();) {
+      std::size_t sep = 0;
+      for (std::string_view s : kItemSeparators) {
+        if (sentence.substr(i, s.size()) == s) sep = std::max(sep, s.size());
+      }
+      if (sep == 0 && i < sentence.size()) {
+        utf8::decode(sentence, i);
+        continue;
+      }
+      items.push_back(sentence.substr(item_start, i - item_start));
+      i += sep == 0 ? 1 : sep;
+      item_start = i;
+    }
+    const auto known = [&](std::string_view item) {
+      return std::any_of(patterns_.begin(), patterns_.end(), [&](const DataPattern& p) { return item.find(p.pattern) != std::string_view::npos; });
+    };
+    if (items.size() < 3 || std::none_of(items.begin(), items.end(), known)) continue;
+    for (std::string_view item : items) {
+      const std::string_view core = item_core(item);
+      const bool data_noun = std::any_of(item_endings_.begin(), item_endings_.end(),
+                                         [&](const std::string& e) { return core.ends_with(e); });
+      if (!core.empty() && !known(item) && data_noun && utf8::length(core) <= kMaxItemChars && !names_people_or_count(core)) {
+        out.push_back({"other", 0, static_cast<std::size_t>(core.data() - body.data()), core.size()});
+        return;
+      }
+    }
+  }
+}
+
+std::vector<DataFinding> DataReader::read(std::string_view body) const {
+  std::vector<DataFinding> out;
+  auto sections = data_sections(body);
+  for (const auto& [begin, end] : sections) read_range(body, begin, end, out);
+  if (out.empty()) {  // no section, or none that lists a known type: the whole text
+    sections = {{0, body.size()}};
+    read_range(body, 0, body.size(), out);
+  }
+  for (const auto& [begin, end] : sections) read_unknown_items(body, begin, end, out);
+  return out;
+}
+
+}  // namespace kaiji

@@ -1,0 +1,58 @@
+// Which data types a notice says were leaked, exposed or lost: read first from its data
+// sections — the lines under a heading such as 漏えいした情報 / 流出した可能性のある情報 /
+// 紛失した書類に記載されていた情報 — and from the whole text only when it has none. An item
+// of a section's list that is no known type but names data counts as `other` (会社名, 年齢,
+// 注文内容); a
+// type the clause denies (…は含まれておりません, …は記載されておりません) does not count.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classify/phrase_matcher.h"
+
+namespace kaiji {
+
+struct DataPattern {
+  std::string pattern;  // folded
+  std::string value;    // data slug
+  std::size_t line = 0; // its classification_rules.tsv line
+};
+
+struct DataFinding {
+  std::string value;
+  std::size_t line = 0;    // the rule line; 0 for `other` read from a list item
+  std::size_t offset = 0;  // bytes into the folded body
+  std::size_t length = 0;
+};
+
+class DataReader {
+ public:
+  DataReader() = default;
+  // item_endings: how a list item that names data ends (会社名, 注文内容, 年齢): an item
+  // with none of them is not counted as `other` (「当社の対応」).
+  DataReader(std::vector<DataPattern> patterns, std::vector<std::string> negation_cues,
+             std::vector<std::string> item_endings);
+
+  // Each data type once, in order of first finding.
+  std::vector<DataFinding> read(std::string_view folded_body) const;
+
+ private:
+  bool denied(std::string_view text, std::size_t after) const;
+  void read_range(std::string_view body, std::size_t begin, std::size_t end, std::vector<DataFinding>& out) const;
+  std::string_view item_core(std::string_view item) const;
+  void read_unknown_items(std::string_view body, std::size_t begin, std::size_t end,
+                          std::vector<DataFinding>& out) const;
+
+  std::vector<DataPattern> patterns_;
+  PhraseMatcher matcher_;
+  std::vector<std::string> negation_cues_;
+  std::vector<std::string> item_endings_;
+};
+
+// The byte ranges [begin, end) of the body's data sections: each a heading line and the
+// lines under it up to the next heading.
+std::vector<std::pair<std::size_t, std::size_t>> data_sections(std::string_view folded_body);
+
+}  // namespace kaiji

@@ -1,0 +1,133 @@
+#include "classify/org_words.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <stdexcept>
+
+#include "base/text_normalizer.h"
+#include "base/utf8.h"
+
+namespace kaiji {
+namespace {
+
+constexpr std::size_t kMaxNameChars = 40;
+constexpr std::size_t kMaxUndesignatedNameChars = 25;
+
+// Text inside a piece that shows it is prose or contact details, not a name.
+constexpr std::array<std::string_view, 16> kNotInNames = {
+    "。", "、", "「", "」", "『", "』", "?", "!", "@", "について", "に関する", "による", "における", "お詫び", "お知らせ", "ご報告"};
+// Particles that a name written without a designator does not hold.
+constexpr std::array<std::string_view, 5> kParticles = {"を", "は", "が", "へ", "で"};
+// One character before a name ending that makes a self-reference, not a name: 本市, 同町, 当組合.
+constexpr std::array<std::string_view, 9> kSelfReference = {"当", "本", "弊", "貴", "同", "各", "全", "他", "両"};
+
+std::size_t longest_suffix(std::string_view text, const std::vector<std::string>& words) {
+  std::size_t best = 0;
+  for (const std::string& w : words) {
+    if (w.size() > best && text.size() >= w.size() && text.substr(text.size() - w.size()) == w) best = w.size();
+  }
+  return best;
+}
+
+std::size_t longest_prefix(std::string_view text, const std::vector<std::string>& words) {
+  std::size_t best = 0;
+  for (const std::string& w : words) {
+    if (w.size() > best && text.starts_with(w)) best = w.size();
+  }
+  return best;
+}
+
+bool holds_any(std::string_view text, const auto& needles) {
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](std::string_view n) { return text.find(n) != std::string_view::npos; });
+}
+
+bool all_digits_or_punctuation(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && !std::isalpha(static_cast<unsigned char>(c));
+  });
+}
+
+}  // namespace
+
+std::vector<std::string_view> pieces_of(std::string_view line) {
+  std::vector<std::string_view> out;
+  std::size_t piece_start = std::string_view::npos;
+  for (std::size_t i = 0; i < line.size();) {
+    const std::size_t at = i;
+    const bool space = utf8::is_space(utf8::decode(line, i));
+    if (space && piece_start != std::string_view::npos) {
+      out.push_back(line.substr(piece_start, at - piece_start));
+      piece_start = std::string_view::npos;
+    } else if (!space && piece_start == std::string_view::npos) {
+      piece_start = at;
+    }
+  }
+  if (piece_start != std::string_view::npos) out.push_back(line.substr(piece_start));
+  return out;
+}
+
+OrganisationWords::OrganisationWords(const std::vector<TableLine>& lines, const std::string& path) {
+  for (const TableLine& line : lines) {
+    const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
+    if (line.words.size() != 2) throw std::runtime_error(where + "expected kind and word");
+    const std::string& kind = line.words[0];
+    std::string word = normalize(line.words[1]);
+    if (kind == "legal") legal_.push_back(std::move(word));
+    else if (kind == "suffix") suffix_.push_back(std::move(word));
+    else if (kind == "unit") unit_.push_back(std::move(word));
+    else if (kind == "role") role_.push_back(std::move(word));
+    else if (kind == "addressee") addressee_.push_back(std::move(word));
+    else throw std::runtime_error(where + "kind must be legal, suffix, unit, role or addressee");
+  }
+}
+
+bool OrganisationWords::has_legal_form(std::string_view piece) const {
+  const std::string folded = normalize(piece);
+  const std::size_t before = longest_prefix(folded, legal_);
+  const std::size_t after = longest_suffix(folded, legal_);
+  const std::size_t form = std::max(before, after);
+  return form > 0 && folded.size() > form && utf8::length(folded) <= kMaxNameChars && !holds_any(folded, kNotInNames);
+}
+
+bool OrganisationWords::is_name(std::string_view piece) const {
+  if (has_legal_form(piece)) return true;
+  const std::string folded = normalize(piece);
+  const std::size_t chars = utf8::length(folded);
+  if (chars < 2 || chars > kMaxUndesignatedNameChars || all_digits_or_punctuation(folded)) return false;
+  if (holds_any(folded, kNotInNames) || holds_any(folded, kParticles)) return false;
+  if (longest_prefix(folded, role_) > 0) return false;
+  const std::size_t ending = longest_suffix(folded, suffix_);
+  if (ending == 0 || ending == folded.size() || longest_suffix(folded, unit_) >= ending) return false;
+  const std::string_view before = std::string_view(folded).substr(0, folded.size() - ending);
+  return !(utf8::length(before) == 1 && holds_any(before, kSelfReference));
+}
+
+std::string OrganisationWords::leading_name(std::string_view line) const {
+  const std::vector<std::string_view> pieces = pieces_of(line);
+  std::string name;
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    std::string piece(pieces[k]);
+    // 「株式会社　蒼鷺精機」: a designator set apart from its name.
+    const std::string folded = normalize(piece);
+    const bool bare_form = std::find(legal_.begin(), legal_.end(), folded) != legal_.end();
+    if (bare_form && k + 1 < pieces.size()) piece += pieces[++k];
+    if (!is_name(piece)) break;
+    if (!name.empty()) name += ' ';
+    name += piece;
+  }
+  return name;
+}
+
+bool OrganisationWords::is_person_line(std::string_view line) const {
+  const std::vector<std::string_view> pieces = pieces_of(line);
+  return !pieces.empty() && longest_prefix(normalize(pieces.front()), role_) > 0;
+}
+
+bool OrganisationWords::is_addressee_line(std::string_view line) const {
+  const std::string folded = normalize(utf8::trim(line));
+  return utf8::length(folded) <= kMaxNameChars && longest_suffix(folded, addressee_) > 0;
+}
+
+}  // namespace kaiji

@@ -1,0 +1,41 @@
+// What an organisation's name looks like where notices print it (letterheads, sign-offs,
+// contact blocks, footers, page titles): the words of dict/organisation_words.tsv —
+// legal designators, name endings, department words, people's titles, addressee words.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/term_table.h"
+
+namespace kaiji {
+
+class OrganisationWords {
+ public:
+  OrganisationWords() = default;
+  // Lines of organisation_words.tsv; an unknown kind throws std::runtime_error naming the line.
+  OrganisationWords(const std::vector<TableLine>& lines, const std::string& path);
+
+  // A piece of text (no white space inside) that is a name by itself:
+  // 株式会社蒼鷺精機, 鷲羽沢市, 白鷺ヶ丘高等学校 — not 総務部, 当社, 校長.
+  bool is_name(std::string_view piece) const;
+  // A name with a legal designator (株式会社…, …株式会社, 医療法人社団…): the strongest sign.
+  bool has_legal_form(std::string_view piece) const;
+  // The name a line begins with: its leading white-space-separated pieces that are names
+  // (or a designator standing apart from its name), joined by one space.
+  // 「株式会社蒼鷺精機　総務部　窓口」 → 株式会社蒼鷺精機; 「総務部　電話…」 → "".
+  std::string leading_name(std::string_view line) const;
+  // 「代表取締役社長　鷺沼 恒一」: a line that names a person by title.
+  bool is_person_line(std::string_view line) const;
+  // 「お取引先各位」「会員の皆様、関係者の皆様」: a line addressing the readers.
+  bool is_addressee_line(std::string_view line) const;
+
+ private:
+  std::vector<std::string> legal_, suffix_, unit_, role_, addressee_;  // normalised
+};
+
+// A line split at white space (ASCII, ideographic), empty pieces dropped.
+std::vector<std::string_view> pieces_of(std::string_view line);
+
+}  // namespace kaiji

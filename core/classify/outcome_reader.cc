@@ -1,0 +1,123 @@
+#include "classify/outcome_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <stdexcept>
+
+#include "base/text_normalizer.h"
+#include "base/utf8.h"
+
+namespace kaiji {
+namespace {
+
+constexpr std::size_t kClauseChars = 40;
+// Where a clause ends inside a sentence: a contrast turns to another statement.
+constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "しかし", "ですが", "けれども"};
+// Hypothetical words that are themselves negated (否定できない): a following negation
+// keeps them possible.
+constexpr std::array<std::string_view, 2> kNegatedHypotheticals = {"否定でき", "否定するこ"};
+
+std::string_view sentence_around(std::string_view text, std::size_t at) {
+  std::size_t begin = 0;
+  for (std::string_view stop : {"。", "\n"}) {
+    const std::size_t found = text.rfind(stop, at);
+    if (found != std::string_view::npos) begin = std::max(begin, found + stop.size());
+  }
+  std::size_t end = text.size();
+  for (std::string_view stop : {"。", "\n"}) end = std::min(end, text.find(stop, at) == std::string_view::npos ? text.size() : text.find(stop, at));
+  return text.substr(begin, end - begin);
+}
+
+}  // namespace
+
+OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::string& path) {
+  static const std::map<std::string, Kind, std::less<>> kinds = {
+      {"leak", Kind::Leak},         {"delivery", Kind::Delivery},   {"verb", Kind::Verb},
+      {"hypothetical", Kind::Hypothetical}, {"negation", Kind::Negation}, {"unconfirmed", Kind::Unconfirmed},
+      {"subject", Kind::Subject},   {"misuse", Kind::Misuse},
+      {"judgement", Kind::Judgement}, {"countermeasure", Kind::Countermeasure}};
+  for (const TableLine& line : lines) {
+    const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
+    if (line.words.size() != 2) throw std::runtime_error(where + "expected kind and word");
+    const auto kind = kinds.find(line.words[0]);
+    if (kind == kinds.end()) throw std::runtime_error(where + "unknown kind '" + line.words[0] + "'");
+    words_.push_back({kind->second, fold_case(normalize(line.words[1])), line.line_number});
+  }
+  // Longer words first, so 誤って送付 is tried before 誤って送.
+  std::stable_sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
+  std::vector<std::string> phrases;
+  for (std::size_t w = 0; w < words_.size(); ++w) {
+    if (words_[w].kind != Kind::Leak && words_[w].kind != Kind::Delivery) continue;
+    phrases.push_back(words_[w].text);
+    word_of_phrase_.push_back(w);
+  }
+  leak_words_ = PhraseMatcher(std::move(phrases));
+}
+
+std::pair<std::size_t, const OutcomeReader::Word*> OutcomeReader::first(std::string_view text, Kind kind) const {
+  std::pair<std::size_t, const Word*> best{std::string_view::npos, nullptr};
+  for (const Word& w : words_) {
+    if (w.kind != kind) continue;
+    const std::size_t at = text.find(w.text);
+    if (at < best.first) best = {at, &w};
+  }
+  return best;
+}
+
+bool OutcomeReader::starts_with_any(std::string_view text, Kind kind) const {
+  return std::any_of(words_.begin(), words_.end(), [&](const Word& w) { return w.kind == kind && text.starts_with(w.text); });
+}
+
+OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::string_view sentence,
+                                                  const Word& leak) const {
+  const std::string_view after = clause.substr(leak.text.size());
+  if (starts_with_any(after, Kind::Countermeasure)) return Reading::None;
+  const std::size_t hypothetical = first(after, Kind::Hypothetical).first;
+  auto [negation, negation_word] = first(after, Kind::Negation);
+  const auto [misuse, misuse_word] = first(after, Kind::Misuse);
+  if (misuse < negation) negation = std::string_view::npos;  // 「…情報の不正利用は確認されていない」
+  const bool negated_hypothetical = std::any_of(kNegatedHypotheticals.begin(), kNegatedHypotheticals.end(),
+                                                [&](std::string_view w) { return after.find(w) != std::string_view::npos; });
+  if (negated_hypothetical) return Reading::Possible;  // 「流出したおそれは否定できない」
+  if (hypothetical != std::string_view::npos && (negation == std::string_view::npos || hypothetical < negation)) {
+    return negation == std::string_view::npos ? Reading::Possible : Reading::Denied;  // おそれはない
+  }
+  if (negation != std::string_view::npos) {
+    if (first(after, Kind::Unconfirmed).second != nullptr) return Reading::Possible;
+    const bool about_the_leak = starts_with_any(after, Kind::Subject);
+    return about_the_leak && first(sentence, Kind::Judgement).second != nullptr ? Reading::Concluded : Reading::Denied;
+  }
+  const bool stated = leak.kind == Kind::Delivery || starts_with_any(after, Kind::Verb);
+  return stated ? Reading::Happened : Reading::None;
+}
+
+std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text) const {
+  std::map<Reading, OutcomeFinding> first_of;  // each reading's first clause
+  std::size_t covered = 0;                     // matches inside a longer one already read are skipped
+  leak_words_.for_each_match(text, [&](std::size_t phrase, std::size_t at) {
+    if (at < covered) return;
+    const Word& leak = words_[word_of_phrase_[phrase]];
+    covered = at + leak.text.size();
+    const std::string_view sentence = sentence_around(text, at);
+    const std::size_t sentence_end = static_cast<std::size_t>(sentence.data() - text.data()) + sentence.size();
+    std::string_view clause = utf8::prefix(text.substr(at, sentence_end - at), kClauseChars);
+    for (std::string_view contrast : kContrasts) {
+      clause = clause.substr(0, std::min(clause.find(contrast, leak.text.size()), clause.size()));
+    }
+    const Reading reading = read_clause(clause, sentence, leak);
+    if (reading != Reading::None) first_of.try_emplace(reading, OutcomeFinding{"", leak.line, at, clause.size()});
+  });
+  static constexpr std::array<std::pair<Reading, std::string_view>, 4> order = {
+      {{Reading::Concluded, "not_leaked"}, {Reading::Happened, "leaked"}, {Reading::Possible, "possible"},
+       {Reading::Denied, "not_leaked"}}};
+  for (const auto& [reading, outcome] : order) {
+    if (auto found = first_of.find(reading); found != first_of.end()) {
+      found->second.outcome = std::string(outcome);
+      return found->second;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace kaiji

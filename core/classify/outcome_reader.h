@@ -1,0 +1,53 @@
+// A notice's outcome read clause by clause (dict/outcome_words.tsv): each leak word's
+// clause — from the word to the end of its sentence or to a contrast (が、 ものの) — says
+// the leak happened (漏えいしたことが判明), may have happened (流出したおそれ), or did not
+// (流出はなかったものと判断). A denial of the leak itself that concludes (判断, ことを確認)
+// outweighs everything; then a leak that happened (or data delivered to the wrong person);
+// then a possibility (what is not yet confirmed is possible); then any other denial.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/term_table.h"
+#include "classify/phrase_matcher.h"
+
+namespace kaiji {
+
+struct OutcomeFinding {
+  std::string outcome;      // leaked | possible | not_leaked
+  std::size_t line = 0;     // the outcome_words.tsv line of the word that decided it
+  std::size_t offset = 0;   // bytes into the text: where the deciding clause starts
+  std::size_t length = 0;   // bytes of the clause
+};
+
+class OutcomeReader {
+ public:
+  OutcomeReader() = default;
+  OutcomeReader(const std::vector<TableLine>& lines, const std::string& path);
+
+  // The outcome of a text folded as the classifier folds it; nothing when no clause speaks
+  // of a leak.
+  std::optional<OutcomeFinding> read(std::string_view text) const;
+
+ private:
+  enum class Kind { Leak, Delivery, Verb, Hypothetical, Negation, Unconfirmed, Subject, Misuse, Judgement, Countermeasure };
+  enum class Reading { None, Happened, Possible, Denied, Concluded };
+  struct Word {
+    Kind kind;
+    std::string text;
+    std::size_t line = 0;
+  };
+  // The first word of `kind` in text (its offset), or npos.
+  std::pair<std::size_t, const Word*> first(std::string_view text, Kind kind) const;
+  bool starts_with_any(std::string_view text, Kind kind) const;
+  Reading read_clause(std::string_view clause, std::string_view sentence, const Word& leak) const;
+
+  std::vector<Word> words_;
+  PhraseMatcher leak_words_;                 // the leak and delivery words, one pass per text
+  std::vector<std::size_t> word_of_phrase_;  // leak_words_ phrase → index into words_
+};
+
+}  // namespace kaiji

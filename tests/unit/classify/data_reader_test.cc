@@ -1,0 +1,51 @@
+// Data types from what a notice says was leaked, exposed or lost.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "base/text_normalizer.h"
+#include "classify/data_reader.h"
+
+using namespace kaiji;
+
+namespace {
+
+const DataReader& reader() {
+  static const DataReader instance(
+      {{"氏名", "name", 1}, {"住所", "address", 2}, {"電話番号", "phone", 3}, {"クレジットカード", "card_number", 4},
+       {"パスワード", "password", 5}},
+      {"おりません", "ていません", "はない"}, {"名", "番号", "内容", "年齢", "日"});
+  return instance;
+}
+
+std::vector<std::string> data(const std::string& body) {
+  std::vector<std::string> out;
+  for (const DataFinding& f : reader().read(fold_case(normalize(body)))) out.push_back(f.value);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("data: a data section's list decides; what the text says was not included does not count") {
+  CHECK(data("1．経緯\nパスワードを設定しておりました。\n2．漏えいした情報\n・氏名、住所、年齢\n"
+             "なお、クレジットカード情報は含まれておりません。\n3．今後の対応\nお詫び申し上げます。") ==
+        std::vector<std::string>{"address", "name", "other"});
+}
+
+TEST_CASE("data: without a section, the whole text, with the same denials") {
+  CHECK(data("お客様の氏名と電話番号が流出した可能性があります。クレジットカード情報は保存しておりません。") ==
+        std::vector<std::string>{"name", "phone"});
+}
+
+TEST_CASE("data: an unknown item counts as other only when it names data and the list holds a known type") {
+  CHECK(data("対象者の氏名、会社名、部署名が流出しました。") == std::vector<std::string>{"name", "other"});
+  CHECK(data("当社の対応、今後の予定、お問い合わせ") == std::vector<std::string>{});
+  CHECK(data("お取引先ご担当者様 1,842件、従業員 316名の氏名、住所") == std::vector<std::string>{"address", "name"});
+}
+
+TEST_CASE("data: a heading is not a title, and numbered parts end a section, not 2022年 lines") {
+  const auto sections = data_sections(fold_case(normalize(
+      "個人情報の誤掲載について\n1 概要\n誤って掲載しました。\n2 掲載された情報\n2022年4月1日からの予約に関する情報\n3 調査結果\n")));
+  REQUIRE(sections.size() == 1);
+}

@@ -1,0 +1,59 @@
+// What counts as an organisation's name where notices print one.
+#include <doctest/doctest.h>
+
+#include "analysis/analyzer.h"
+#include "classify/org_words.h"
+
+using namespace kaiji;
+
+namespace {
+
+const OrganisationWords& words() {
+  static const OrganisationWords instance = [] {
+    const std::string path = default_analysis_options().data_dir + "/organisation_words.tsv";
+    return OrganisationWords(read_table_file(path), path);
+  }();
+  return instance;
+}
+
+}  // namespace
+
+TEST_CASE("org words: names with a legal designator before or after, or a name ending") {
+  CHECK(words().is_name("株式会社青柳製作所"));
+  CHECK(words().is_name("青柳製作所株式会社"));
+  CHECK(words().is_name("㈱青柳製作所"));
+  CHECK(words().is_name("医療法人社団若葉会"));
+  CHECK(words().is_name("柏ヶ谷市"));
+  CHECK(words().is_name("若葉台信用金庫"));
+  CHECK(words().is_name("みずほ野第二高等学校"));
+  CHECK(words().is_name("北嶺地区広域連合"));
+}
+
+TEST_CASE("org words: departments, self-references, titles and prose are not names") {
+  CHECK_FALSE(words().is_name("株式会社"));         // a designator alone
+  CHECK_FALSE(words().is_name("総務部"));
+  CHECK_FALSE(words().is_name("お客様相談センター"));
+  CHECK_FALSE(words().is_name("本市"));
+  CHECK_FALSE(words().is_name("当組合"));
+  CHECK_FALSE(words().is_name("代表取締役社長"));
+  CHECK_FALSE(words().is_name("市長"));
+  CHECK_FALSE(words().is_name("個人情報の漏えいについて"));
+  CHECK_FALSE(words().is_name("2024"));
+}
+
+TEST_CASE("org words: a line's leading name stops at the department; a bare designator joins its name") {
+  CHECK(words().leading_name("株式会社青柳製作所　総務部　情報管理窓口") == "株式会社青柳製作所");
+  CHECK(words().leading_name("学校法人若葉学園 若葉台高等学校") == "学校法人若葉学園 若葉台高等学校");
+  CHECK(words().leading_name("株式会社　青柳製作所") == "株式会社青柳製作所");
+  CHECK(words().leading_name("柏ヶ谷市　市民部　市民課") == "柏ヶ谷市");
+  CHECK(words().leading_name("総務部　電話 03-0000-0000").empty());
+}
+
+TEST_CASE("org words: people and addressees are told apart from publishers") {
+  CHECK(words().is_person_line("代表取締役社長　青柳 一郎"));
+  CHECK(words().is_person_line("校長　山科 花子"));
+  CHECK_FALSE(words().is_person_line("株式会社青柳製作所"));
+  CHECK(words().is_addressee_line("お取引先各位"));
+  CHECK(words().is_addressee_line("会員の皆様、関係者の皆様"));
+  CHECK_FALSE(words().is_addressee_line("株式会社青柳製作所"));
+}

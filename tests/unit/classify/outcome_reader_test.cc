@@ -1,0 +1,46 @@
+// Outcome read clause by clause: what happened, what may have, what did not.
+#include <doctest/doctest.h>
+
+#include "analysis/analyzer.h"
+#include "base/text_normalizer.h"
+#include "classify/outcome_reader.h"
+
+using namespace kaiji;
+
+namespace {
+
+std::string outcome(const std::string& text) {
+  static const OutcomeReader reader = [] {
+    const std::string path = default_analysis_options().data_dir + "/outcome_words.tsv";
+    return OutcomeReader(read_table_file(path), path);
+  }();
+  const auto found = reader.read(fold_case(normalize(text)));
+  return found ? found->outcome : "none";
+}
+
+}  // namespace
+
+TEST_CASE("outcome: a leak stated as a fact, or data delivered to the wrong person, is leaked") {
+  CHECK(outcome("お客様の個人情報が外部へ漏えいしたことが判明いたしました。") == "leaked");
+  CHECK(outcome("別のお客様の通知書を誤って送付しておりました。") == "leaked");
+  CHECK(outcome("漏えいした情報の不正利用は確認されておりません。") == "leaked");  // the denial is the misuse's
+}
+
+TEST_CASE("outcome: a possibility, or what is not yet confirmed, is possible") {
+  CHECK(outcome("個人情報が流出したおそれがあります。") == "possible");
+  CHECK(outcome("情報が流出した可能性を完全には否定できない状況です。") == "possible");
+  CHECK(outcome("流出したおそれは否定できません。") == "possible");
+  CHECK(outcome("現時点で情報の漏洩は確認されておりません。") == "possible");
+}
+
+TEST_CASE("outcome: a concluded denial of the leak itself outweighs what came before") {
+  CHECK(outcome("流出したおそれがあるとお知らせしました。調査の結果、外部への流出はなかったものと判断いたしました。") ==
+        "not_leaked");
+  CHECK(outcome("本件による個人情報の漏えいは発生していないものと判断いたしました。") == "not_leaked");
+  CHECK(outcome("情報が漏えいするおそれはございません。") == "not_leaked");
+}
+
+TEST_CASE("outcome: a measure or a title's noun is not an event") {
+  CHECK(outcome("情報漏えい防止のため、研修を実施します。") == "none");
+  CHECK(outcome("個人情報漏えいに関するお詫び") == "none");
+}

@@ -1,0 +1,52 @@
+// Sector from layered evidence: the unit, the name's business words, the legal form, the
+// text's self-references and business words — each layer only when the ones above are silent.
+#include <doctest/doctest.h>
+
+#include "analysis/analyzer.h"
+#include "base/text_normalizer.h"
+#include "classify/sector_reader.h"
+
+using namespace kaiji;
+
+namespace {
+
+const SectorReader& reader() {
+  static const SectorReader instance = [] {
+    const std::string path = default_analysis_options().data_dir + "/sector_words.tsv";
+    return SectorReader(read_table_file(path), path,
+                        {"other", "finance", "government", "education", "healthcare", "retail", "hospitality",
+                         "manufacturing", "it_telecom", "real_estate", "transport", "services", "association"});
+  }();
+  return instance;
+}
+
+std::string sector(const std::string& title, const std::string& org, const std::string& body = "") {
+  const auto found = reader().read(fold_case(normalize(title)), fold_case(normalize(org)), fold_case(normalize(body)));
+  return found ? found->sector : "none";
+}
+
+}  // namespace
+
+TEST_CASE("sector: the name's business word, the one ending latest in its last piece") {
+  CHECK(sector("お詫び", "株式会社青柳精機") == "manufacturing");
+  CHECK(sector("お詫び", "学校法人若葉学園 若葉医科大学附属病院") == "healthcare");
+  CHECK(sector("お詫び", "株式会社若葉信金ビジネスサービス") == "finance");  // a bank's group company
+  CHECK(sector("お詫び", "柏ヶ谷市") == "government");
+  CHECK(sector("お詫び", "株式会社都市開発") != "government");              // 市 counts only as an ending
+  CHECK(sector("お詫び", "若葉台農業協同組合") == "association");
+}
+
+TEST_CASE("sector: the unit in the title beats the publisher (a city's school is education)") {
+  CHECK(sector("柏ヶ谷市立第一中学校における成績表の誤配付について", "柏ヶ谷市") == "education");
+}
+
+TEST_CASE("sector: without a telling name, the legal form, then self-references, then business words") {
+  CHECK(sector("お詫び", "社会福祉法人若葉会") == "healthcare");
+  CHECK(sector("お詫び", "", "当金庫のお客さまの情報が……当金庫では再発防止に努めます") == "finance");
+  CHECK(sector("お詫び", "", "弊社が運営する通販サイトにおいて不正アクセスが……") == "retail");
+  CHECK(sector("お詫び", "株式会社若葉", "") == "none");
+}
+
+TEST_CASE("sector: utilities and builders are named, so a gas bill's 口座振替 is not a bank") {
+  CHECK(sector("お詫び", "若葉ガス株式会社", "口座振替のお客さまの口座番号が……") == "other");
+}
