@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "base/utf8.h"
 #include "result_output.h"
+#include "safe_text.h"
 
 namespace kaiji {
 namespace {
@@ -12,13 +12,6 @@ std::size_t count_of(const FacetCounts& counted, const std::string& slug) {
   const auto it = std::find_if(counted.counts.begin(), counted.counts.end(),
                                [&](const FacetCount& c) { return c.value == slug; });
   return it == counted.counts.end() ? 0 : it->count;
-}
-
-// Padded to width terminal columns; kana and kanji take two.
-std::string padded(const std::string& text, std::size_t width) {
-  std::size_t columns = 0;
-  for (std::size_t i = 0; i < text.size();) columns += utf8::decode(text, i) >= 0x2E80 ? 2 : 1;
-  return text + std::string(columns < width ? width - columns : 1, ' ');
 }
 
 }  // namespace

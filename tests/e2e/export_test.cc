@@ -51,11 +51,7 @@ TEST_CASE("--csv --limit all writes one row per notice, --jsonl --limit all one 
 }
 
 TEST_CASE("--limit all over more matches than one page: every match once, ranked as --json ranks them") {
-  const std::string dir = temp_dir("export-pages");
-  REQUIRE(run("kaiji-bench", {"generate", "--count", "1500", "--corpus", KAIJI_CORPUS_DIR, "--out", dir + "/corpus"})
-              .exit_code == 0);
-  const std::string db = dir + "/db";
-  REQUIRE(run("kaiji-indexer", {"--db", db, dir + "/corpus"}).exit_code == 0);
+  const std::string db = synthetic_index("export-pages", 1500);
   for (const std::string query : {"", "漏えい"}) {
     INFO("query '" << query << "'");
     const auto ranked = nlohmann::json::parse(searcher(db, {"--json", "--limit", "10000", query}).out);

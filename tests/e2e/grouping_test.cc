@@ -16,15 +16,8 @@ namespace {
 
 // 1,500 synthetic notices: enough matches that the ranked pass's own group estimate
 // was wrong (漏えい: "about 1300" for 1,282 incidents).
-const std::string& synthetic_index() {
-  static const std::string db = [] {
-    const std::string dir = temp_dir("grouping");
-    const CommandResult generated = run("kaiji-bench", {"generate", "--count", "1500", "--corpus", KAIJI_CORPUS_DIR,
-                                                        "--out", dir + "/corpus"});
-    if (generated.exit_code != 0) throw std::runtime_error("generating failed: " + generated.err);
-    if (run("kaiji-indexer", {"--db", dir + "/db", dir + "/corpus"}).exit_code != 0) throw std::runtime_error("indexing failed");
-    return dir + "/db";
-  }();
+const std::string& index_of_1500() {
+  static const std::string db = synthetic_index("grouping", 1500);
   return db;
 }
 
@@ -63,7 +56,7 @@ Groups groups_of(const std::string& db, const std::string& query) {
 }  // namespace
 
 TEST_CASE("grouping: the total is the number of incidents, exact, on the corpus and on 1,500 notices") {
-  for (const std::string& db : {corpus_index(), synthetic_index()}) {
+  for (const std::string& db : {corpus_index(), index_of_1500()}) {
     for (const std::string query : {"漏えい", "ランサムウェア 委託先", "", "cause:ransomware"}) {
       INFO(db << ": '" << query << "'");
       const Groups expected = groups_of(db, query);
@@ -74,13 +67,13 @@ TEST_CASE("grouping: the total is the number of incidents, exact, on the corpus 
       CHECK(search(db, {"--limit", "0", query}).at("total") >= expected.all.size());
     }
   }
-  CHECK(search(synthetic_index(), {"--group", "incident", "--limit", "0", "漏えい"}).at("total") == 1282);
+  CHECK(search(index_of_1500(), {"--group", "incident", "--limit", "0", "漏えい"}).at("total") == 1282);
   const CommandResult text = run("kaiji-searcher", {"--db", corpus_index(), "--group", "incident", "--limit", "0", "漏えい"});
   CHECK(text.out.starts_with("22 incidents for 漏えい\n"));
 }
 
 TEST_CASE("grouping with --facets: facet counts are incidents, and say so in JSON and text") {
-  for (const std::string& db : {corpus_index(), synthetic_index()}) {
+  for (const std::string& db : {corpus_index(), index_of_1500()}) {
     const Groups expected = groups_of(db, "漏えい");
     const auto grouped = search(db, {"--group", "incident", "--facets", "--limit", "0", "漏えい"});
     INFO(db);

@@ -36,11 +36,7 @@ TEST_CASE("time bound: a search that runs past --time-limit says so in JSON and 
 }
 
 TEST_CASE("time bound: pathological queries finish within the bound on a 20k-notice index, answering as the word alone") {
-  const std::string dir = temp_dir("time-bound-20k");
-  REQUIRE(run("kaiji-bench", {"generate", "--count", "20000", "--corpus", KAIJI_CORPUS_DIR, "--out", dir + "/corpus"})
-              .exit_code == 0);
-  const std::string db = dir + "/db";
-  REQUIRE(run("kaiji-indexer", {"--db", db, "--quiet", dir + "/corpus"}).exit_code == 0);
+  const std::string db = synthetic_index("time-bound-20k", 20000);
   constexpr double kBound = 2.0;
   struct Case {
     std::string words;     // repeated
