@@ -9,6 +9,7 @@
 
 #include "facet_code_spy.h"
 #include "facet_tally.h"
+#include "match_count.h"
 #include "index/facet_slots.h"
 #include "index/schema.h"
 
@@ -79,7 +80,7 @@ std::optional<FacetPass> FacetCounter::count_codes(const Xapian::Database& db, X
     const CodedFacetValue& value = codes_->value(code);
     tally.add(value.field, value.value, spy.counts()[code]);
   }
-  return FacetPass{tally.result(), all.get_matches_estimated()};
+  return FacetPass{tally.result(), all.get_matches_estimated(), page_match_count(all).exact};
 }
 
 FacetPass FacetCounter::count_strings(const Xapian::Database& db, Xapian::Enquire& enquire) const {
@@ -97,7 +98,7 @@ FacetPass FacetCounter::count_strings(const Xapian::Database& db, Xapian::Enquir
   }
   FacetTally tally;
   tally_combinations(slots, taxonomy_, tally);
-  return FacetPass{tally.result(), all.get_matches_estimated()};
+  return FacetPass{tally.result(), all.get_matches_estimated(), page_match_count(all).exact};
 }
 
 }  // namespace kaiji

@@ -22,6 +22,7 @@ namespace kaiji {
 struct FacetPass {
   std::vector<FacetCounts> facets;
   std::size_t total = 0;
+  bool exact = true;  // false when the time bound stopped the pass before every match
 };
 
 class FacetCounter {

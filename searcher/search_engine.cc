@@ -203,7 +203,7 @@ void SearchEngine::set_totals(SearchResponse& response, const SearchRequest& req
     SidePass counted = side.get();
     response.facets = std::move(counted.facets.facets);
     response.total = counted.facets.total;
-    response.total_is_exact = true;
+    response.total_is_exact = counted.facets.exact;
   } else {
     // A sorted pass has seen every match anyway; a ranked one has usually stopped early.
     MatchCount counted = page.ranked.total;

@@ -17,7 +17,7 @@ std::future<SidePass> start_side_pass(const Xapian::Database& db, FacetCounter& 
       GroupCount groups = count_facets ? count_groups_with_facets(db, copy, facets.taxonomy(), bound)
                                        : count_groups(db, copy, bound);
       pass.count = groups.groups;
-      pass.facets = {std::move(groups.facets), groups.groups.total};
+      pass.facets = {std::move(groups.facets), groups.groups.total, groups.groups.exact};
     } else if (count_facets) {
       pass.facets = facets.count(db, copy, bound);
     } else {
