@@ -49,15 +49,16 @@ FacetPass FacetCounter::count(const Xapian::Database& db, const Xapian::Query& q
   bound.apply(enquire);
   if (codes_readable_ && db.size() == 1) {
     try {
-      if (std::optional<FacetPass> pass = count_codes(db, enquire)) return std::move(*pass);
+      if (std::optional<FacetPass> pass = count_codes(db, enquire, bound)) return std::move(*pass);
     } catch (const Xapian::UnimplementedError&) {
       // A stub file named a remote database: xapian-tcpsrv cannot run our spy.
     }
   }
-  return count_strings(db, enquire);
+  return count_strings(db, enquire, bound);
 }
 
-std::optional<FacetPass> FacetCounter::count_codes(const Xapian::Database& db, Xapian::Enquire& enquire) {
+std::optional<FacetPass> FacetCounter::count_codes(const Xapian::Database& db, Xapian::Enquire& enquire,
+                                                   const TimeBound& bound) {
   // The dictionary of the revision being searched (it only grows, so it is read again
   // only when it changed).
   const std::string stored = db.get_metadata(schema::kFacetCodesMetadataKey);
@@ -71,7 +72,7 @@ std::optional<FacetPass> FacetCounter::count_codes(const Xapian::Database& db, X
   }
   FacetCodeSpy spy(db, schema::kFacetCodesSlot, codes_->size());
   enquire.add_matchspy(&spy);
-  const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
+  const Xapian::MSet all = enquire.get_mset(0, 0, bound.examine(db.get_doccount()));
   enquire.clear_matchspies();
   if (spy.damaged()) return std::nullopt;  // count the slower way, from the strings
   FacetTally tally;
@@ -83,14 +84,15 @@ std::optional<FacetPass> FacetCounter::count_codes(const Xapian::Database& db, X
   return FacetPass{tally.result(), all.get_matches_estimated(), page_match_count(all).exact};
 }
 
-FacetPass FacetCounter::count_strings(const Xapian::Database& db, Xapian::Enquire& enquire) const {
+FacetPass FacetCounter::count_strings(const Xapian::Database& db, Xapian::Enquire& enquire,
+                                      const TimeBound& bound) const {
   std::map<Xapian::valueno, Xapian::ValueCountMatchSpy> spies;
   for (const schema::FacetField& field : schema::kFacetFields) {
     if (field.slot != schema::kNoSlot && !spies.contains(field.slot)) {
       enquire.add_matchspy(&spies.try_emplace(field.slot, field.slot).first->second);
     }
   }
-  const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
+  const Xapian::MSet all = enquire.get_mset(0, 0, bound.examine(db.get_doccount()));
   enquire.clear_matchspies();
   SlotCounts slots;
   for (const auto& [slot, spy] : spies) {

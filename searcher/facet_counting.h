@@ -39,9 +39,9 @@ class FacetCounter {
 
  private:
   // From the facet codes (one local shard); nothing if a code is not in the dictionary.
-  std::optional<FacetPass> count_codes(const Xapian::Database& db, Xapian::Enquire& enquire);
+  std::optional<FacetPass> count_codes(const Xapian::Database& db, Xapian::Enquire& enquire, const TimeBound& bound);
   // From the string slots, with Xapian's own spy (any shards, remote ones too).
-  FacetPass count_strings(const Xapian::Database& db, Xapian::Enquire& enquire) const;
+  FacetPass count_strings(const Xapian::Database& db, Xapian::Enquire& enquire, const TimeBound& bound) const;
 
   const Taxonomy& taxonomy_;
   bool codes_readable_;

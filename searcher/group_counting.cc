@@ -81,7 +81,7 @@ GroupCount count_groups(const Xapian::Database& db, const Xapian::Query& query, 
   Xapian::Enquire enquire = weightless(db, query, bound);
   Xapian::ValueCountMatchSpy incidents(schema::kIncidentSlot);
   enquire.add_matchspy(&incidents);
-  const Xapian::MSet mset = enquire.get_mset(0, 0, kExactCountUpTo);
+  const Xapian::MSet mset = enquire.get_mset(0, 0, bound.examine(kExactCountUpTo));
   const MatchCount matches = page_match_count(mset);
   // The spy counts the matches with an incident by value; the others are groups of one.
   std::size_t with_incident = 0, incident_groups = 0;
@@ -106,7 +106,7 @@ GroupCount count_groups_with_facets(const Xapian::Database& db, const Xapian::Qu
   Xapian::Enquire enquire = weightless(db, query, bound);
   GroupFacetSpy spy(taxonomy);
   enquire.add_matchspy(&spy);
-  const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+  const Xapian::MSet mset = enquire.get_mset(0, 0, bound.examine(db.get_doccount()));
   enquire.clear_matchspies();
   return {{spy.groups(), !bound.passed() && page_match_count(mset).exact}, spy.facets()};
 }

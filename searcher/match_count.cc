@@ -12,7 +12,7 @@ MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query,
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
   bound.apply(enquire);
-  return page_match_count(enquire.get_mset(0, 0, up_to));
+  return page_match_count(enquire.get_mset(0, 0, bound.examine(up_to)));
 }
 
 MatchCount page_match_count(const Xapian::MSet& page) {

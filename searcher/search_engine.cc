@@ -157,8 +157,8 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
       side.wait();  // one pass at a time on side_db_
       side = start_side_pass(side_db_, facets_, ranked.matched, request.facets, request.group_by_incident, bound_);
     }
-    ranked.ranked = rank_partial(enquire, db_, built.partial_query, built.partial_words, request.offset, request.limit,
-                               sort == SortKey::Relevance);
+    ranked.ranked = rank_partial(enquire, db_, built.partial_query, built.partial_words,
+                                 {request.offset, request.limit, sort == SortKey::Relevance}, bound_);
     ranked.partial = true;
   }
   return ranked;
@@ -188,7 +188,7 @@ std::size_t SearchEngine::incident_matches(const std::string& incident, const Xa
   count.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matched,
                                 Xapian::Query(schema::term(schema::kIncidentPrefix, incident))));
   bound_.apply(count);
-  return count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  return count.get_mset(0, 0, bound_.examine(db_.get_doccount())).get_matches_estimated();
 }
 
 void SearchEngine::set_totals(SearchResponse& response, const SearchRequest& request, const RankedPage& page,

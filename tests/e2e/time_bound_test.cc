@@ -26,6 +26,8 @@ TEST_CASE("time bound: a search that runs past --time-limit says so in JSON and 
   CHECK(cut.at("time_limited") == true);
   CHECK(cut.at("results").size() == 10);  // the page itself is still ranked
   const CommandResult text = run("kaiji-searcher", {"--db", corpus_index(), "--time-limit", "0.000001", "漏えい"});
+  INFO(text.err);
+  REQUIRE(text.exit_code == 0);
   CHECK(text.out.find("The search ran past its time bound (--time-limit)") != std::string::npos);
   for (const std::string bad : {"-1", "soon"}) {
     const CommandResult refused = run("kaiji-searcher", {"--db", corpus_index(), "--time-limit", bad, "漏えい"});
