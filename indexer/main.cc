@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "cli/command_line.h"
+#include "index/schema.h"
 #include "index/index_lock.h"
 #include "indexing_run.h"
 #include "progress.h"
@@ -84,6 +85,7 @@ int main(int argc, char** argv) {
       "Options");
   visible.add_options()
       ("help,h", "show this help")
+      ("version", "print the kaiji version and the index format it writes")
       ("db", po::value(&options.db_path)->value_name("DIR"), "index directory (created if missing)")
       ("rebuild", po::bool_switch(&options.rebuild),
        "index from scratch into a new generation and switch to it atomically when done")
@@ -99,7 +101,8 @@ int main(int argc, char** argv) {
   kaiji::cli::add_analysis_options(visible, options.analysis);
 
   try {
-    if (!kaiji::cli::parse(argc, argv, visible, options.inputs)) return kExitOk;
+    const std::string version = kaiji::cli::version_line("kaiji-indexer", kaiji::schema::kIndexFormat);
+    if (!kaiji::cli::parse(argc, argv, visible, options.inputs, version)) return kExitOk;
     if (options.db_path.empty()) throw po::error("--db DIR is required");
     if (options.inputs.empty()) throw po::error("give at least one INPUT file or directory (or - for standard input)");
     if (options.batch_size == 0) throw po::error("--batch-size must be at least 1");

@@ -14,25 +14,6 @@ std::string shown_value(const Evidence& e, const Taxonomy& taxonomy) {
   return taxonomy.display(e.field, e.value) + " (" + e.value + ")";
 }
 
-// Columns a terminal gives the text: East Asian wide and full-width characters take two.
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = utf8::decode(text, i);
-    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-                      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-                      (c >= 0xFFE0 && c <= 0xFFE6);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
-
-// Pads to `columns` terminal columns, so the table lines up over Japanese text.
-std::string padded(const std::string& text, std::size_t columns) {
-  const std::size_t width = display_width(text);
-  return width >= columns ? text + " " : text + std::string(columns - width, ' ');
-}
-
 }  // namespace
 
 nlohmann::ordered_json evidence_to_json(const std::vector<Evidence>& evidence) {

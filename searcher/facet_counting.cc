@@ -8,41 +8,13 @@
 #include <utility>
 
 #include "facet_code_spy.h"
+#include "facet_tally.h"
+#include "match_count.h"
 #include "index/facet_slots.h"
 #include "index/schema.h"
 
 namespace kaiji {
 namespace {
-
-// Counts per facet and value, as the response shows them.
-class FacetTally {
- public:
-  void add(std::size_t field, std::string_view value, std::size_t count) {
-    auto known = counts_[field].find(value);
-    if (known == counts_[field].end()) known = counts_[field].emplace(std::string(value), 0).first;
-    known->second += count;
-  }
-
-  std::vector<FacetCounts> result() const {
-    std::vector<FacetCounts> out;
-    for (std::size_t field = 0; field < kFacetFieldCount; ++field) {
-      FacetCounts facet{std::string(schema::kFacetFields[field].name), {}};
-      for (const auto& [value, count] : counts_[field]) facet.counts.push_back({value, count});
-      // Years read best in order, newest first; every other facet most frequent first.
-      if (facet.facet == "year") {
-        std::reverse(facet.counts.begin(), facet.counts.end());
-      } else {
-        std::stable_sort(facet.counts.begin(), facet.counts.end(),
-                         [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
-      }
-      out.push_back(std::move(facet));
-    }
-    return out;
-  }
-
- private:
-  std::array<std::map<std::string, std::size_t, std::less<>>, kFacetFieldCount> counts_;
-};
 
 // Counts from the combinations counted in the string facet slots (facet_slots.h). Each
 // counted combination adds its count to every value in it, which counts each notice
@@ -66,7 +38,7 @@ void tally_combinations(const SlotCounts& slots, const Taxonomy& taxonomy, Facet
 
 }  // namespace
 
-FacetPass FacetCounter::count(const Xapian::Database& db, const Xapian::Query& query) {
+FacetPass FacetCounter::count(const Xapian::Database& db, const Xapian::Query& query, const TimeBound& bound) {
   // Facets are counted in a pass of their own: it examines every match, but without
   // weighting (BoolWeight), while the ranked pass stops as soon as it has the top
   // results. (Counting inside a ranked pass over several remote databases also
@@ -74,17 +46,19 @@ FacetPass FacetCounter::count(const Xapian::Database& db, const Xapian::Query& q
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_query(query);
+  bound.apply(enquire);
   if (codes_readable_ && db.size() == 1) {
     try {
-      if (std::optional<FacetPass> pass = count_codes(db, enquire)) return std::move(*pass);
+      if (std::optional<FacetPass> pass = count_codes(db, enquire, bound)) return std::move(*pass);
     } catch (const Xapian::UnimplementedError&) {
       // A stub file named a remote database: xapian-tcpsrv cannot run our spy.
     }
   }
-  return count_strings(db, enquire);
+  return count_strings(db, enquire, bound);
 }
 
-std::optional<FacetPass> FacetCounter::count_codes(const Xapian::Database& db, Xapian::Enquire& enquire) {
+std::optional<FacetPass> FacetCounter::count_codes(const Xapian::Database& db, Xapian::Enquire& enquire,
+                                                   const TimeBound& bound) {
   // The dictionary of the revision being searched (it only grows, so it is read again
   // only when it changed).
   const std::string stored = db.get_metadata(schema::kFacetCodesMetadataKey);
@@ -98,7 +72,7 @@ std::optional<FacetPass> FacetCounter::count_codes(const Xapian::Database& db, X
   }
   FacetCodeSpy spy(db, schema::kFacetCodesSlot, codes_->size());
   enquire.add_matchspy(&spy);
-  const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
+  const Xapian::MSet all = enquire.get_mset(0, 0, bound.examine(db.get_doccount()));
   enquire.clear_matchspies();
   if (spy.damaged()) return std::nullopt;  // count the slower way, from the strings
   FacetTally tally;
@@ -107,17 +81,18 @@ std::optional<FacetPass> FacetCounter::count_codes(const Xapian::Database& db, X
     const CodedFacetValue& value = codes_->value(code);
     tally.add(value.field, value.value, spy.counts()[code]);
   }
-  return FacetPass{tally.result(), all.get_matches_estimated()};
+  return FacetPass{tally.result(), all.get_matches_estimated(), page_match_count(all).exact};
 }
 
-FacetPass FacetCounter::count_strings(const Xapian::Database& db, Xapian::Enquire& enquire) const {
+FacetPass FacetCounter::count_strings(const Xapian::Database& db, Xapian::Enquire& enquire,
+                                      const TimeBound& bound) const {
   std::map<Xapian::valueno, Xapian::ValueCountMatchSpy> spies;
   for (const schema::FacetField& field : schema::kFacetFields) {
     if (field.slot != schema::kNoSlot && !spies.contains(field.slot)) {
       enquire.add_matchspy(&spies.try_emplace(field.slot, field.slot).first->second);
     }
   }
-  const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
+  const Xapian::MSet all = enquire.get_mset(0, 0, bound.examine(db.get_doccount()));
   enquire.clear_matchspies();
   SlotCounts slots;
   for (const auto& [slot, spy] : spies) {
@@ -125,7 +100,7 @@ FacetPass FacetCounter::count_strings(const Xapian::Database& db, Xapian::Enquir
   }
   FacetTally tally;
   tally_combinations(slots, taxonomy_, tally);
-  return FacetPass{tally.result(), all.get_matches_estimated()};
+  return FacetPass{tally.result(), all.get_matches_estimated(), page_match_count(all).exact};
 }
 
 }  // namespace kaiji

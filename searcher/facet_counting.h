@@ -14,6 +14,7 @@
 #include "base/taxonomy.h"
 #include "index/facet_codes.h"
 #include "search_response.h"
+#include "time_bound.h"
 
 namespace kaiji {
 
@@ -21,6 +22,7 @@ namespace kaiji {
 struct FacetPass {
   std::vector<FacetCounts> facets;
   std::size_t total = 0;
+  bool exact = true;  // false when the time bound stopped the pass before every match
 };
 
 class FacetCounter {
@@ -30,13 +32,16 @@ class FacetCounter {
   FacetCounter(const Taxonomy& taxonomy, bool codes_readable) : taxonomy_(taxonomy), codes_readable_(codes_readable) {}
 
   // Not const: it keeps the facet-code dictionary of the revision it last counted.
-  FacetPass count(const Xapian::Database& db, const Xapian::Query& query);
+  // Counts only what it examined before bound passed.
+  FacetPass count(const Xapian::Database& db, const Xapian::Query& query, const TimeBound& bound = TimeBound());
+
+  const Taxonomy& taxonomy() const { return taxonomy_; }
 
  private:
   // From the facet codes (one local shard); nothing if a code is not in the dictionary.
-  std::optional<FacetPass> count_codes(const Xapian::Database& db, Xapian::Enquire& enquire);
+  std::optional<FacetPass> count_codes(const Xapian::Database& db, Xapian::Enquire& enquire, const TimeBound& bound);
   // From the string slots, with Xapian's own spy (any shards, remote ones too).
-  FacetPass count_strings(const Xapian::Database& db, Xapian::Enquire& enquire) const;
+  FacetPass count_strings(const Xapian::Database& db, Xapian::Enquire& enquire, const TimeBound& bound) const;
 
   const Taxonomy& taxonomy_;
   bool codes_readable_;

@@ -105,8 +105,10 @@ Xapian::Query taxonomy_filter(const QueryNode& node, const Taxonomy& taxonomy) {
   const auto slug = taxonomy.resolve(node.field, node.text);
   if (!slug) {
     std::string valid;
-    for (const FacetValue& v : taxonomy.values(node.field)) valid += (valid.empty() ? "" : ", ") + v.slug;
-    fail(node, "unknown value (valid: " + valid + "; Japanese display names work too)");
+    for (const FacetValue& v : taxonomy.values(node.field)) {
+      valid += (valid.empty() ? "" : ", ") + v.slug + " (" + v.display + ")";
+    }
+    fail(node, "unknown value; valid: " + valid + ", by slug or Japanese name (kaiji-searcher --list-facets)");
   }
   return Xapian::Query(schema::term(schema::facet_field(node.field)->prefix, *slug));
 }

@@ -5,6 +5,8 @@
 
 #include <xapian.h>
 
+#include "time_bound.h"
+
 namespace kaiji {
 
 // Counting every match exactly is cheap up to here; beyond it Xapian estimates and the
@@ -16,8 +18,10 @@ struct MatchCount {
   bool exact = false;
 };
 
-// The matches of query in db, counted exactly up to up_to and estimated beyond.
-MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount up_to);
+// The matches of query in db, counted exactly up to up_to and estimated beyond (and
+// beyond what was counted when bound passed).
+MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount up_to,
+                         const TimeBound& bound = TimeBound());
 
 // What a ranked or sorted page says of the whole match: exact when Xapian's bounds meet.
 MatchCount page_match_count(const Xapian::MSet& page);

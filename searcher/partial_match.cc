@@ -32,24 +32,25 @@ std::vector<RankedNotice> ranked_notices(const Xapian::MSet& mset) {
 }
 
 RankedNotices rank_partial(Xapian::Enquire& enquire, const Xapian::Database& db, const Xapian::Query& partial,
-                         const std::vector<Xapian::Query>& words, std::size_t offset, std::size_t limit,
-                         bool by_words) {
+                           const std::vector<Xapian::Query>& words, PartialPageRequest request, const TimeBound& bound) {
   enquire.set_query(partial);
   RankedNotices page;
   std::vector<RankedNotice> ordered;
-  if (by_words) {
+  std::size_t offset = request.offset;
+  if (request.by_words) {
     // Every candidate is weighed in full (check_at_least): pruning would cut some of a
     // notice's words short, more so over several databases, and the order would then
     // depend on the page size.
-    const auto candidates = static_cast<Xapian::doccount>(std::max<std::size_t>(kPartialRankedUpTo, offset + limit));
-    const Xapian::MSet mset = enquire.get_mset(0, candidates, candidates);
+    const auto candidates =
+        static_cast<Xapian::doccount>(std::max<std::size_t>(kPartialRankedUpTo, request.offset + request.limit));
+    const Xapian::MSet mset = enquire.get_mset(0, candidates, bound.examine(candidates));
     page.total = page_match_count(mset);
     ordered = ranked_notices(mset);
   } else {
-    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                                               static_cast<Xapian::doccount>(limit));
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                               static_cast<Xapian::doccount>(request.limit));
     page.total = page_match_count(mset);
-    if (!page.total.exact) page.total = count_matches(db, partial, kExactCountUpTo);
+    if (!page.total.exact) page.total = count_matches(db, partial, kExactCountUpTo, bound);
     ordered = ranked_notices(mset);
     offset = 0;  // the pass already skipped it
   }
@@ -58,13 +59,14 @@ RankedNotices rank_partial(Xapian::Enquire& enquire, const Xapian::Database& db,
   count_words(db, partial, words, counts);
   for (RankedNotice& hit : ordered) hit.matched_words = counts.at(hit.docid);
   // Stable: equal counts keep enquire's order (relevance, then id).
-  if (by_words) {
+  if (request.by_words) {
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const RankedNotice& a, const RankedNotice& b) { return a.matched_words > b.matched_words; });
   }
   const std::size_t begin = std::min(offset, ordered.size());
-  const std::size_t end = std::min(ordered.size(), begin + limit);
-  page.notices.assign(ordered.begin() + static_cast<std::ptrdiff_t>(begin), ordered.begin() + static_cast<std::ptrdiff_t>(end));
+  const std::size_t end = std::min(ordered.size(), begin + request.limit);
+  page.notices.assign(ordered.begin() + static_cast<std::ptrdiff_t>(begin),
+                      ordered.begin() + static_cast<std::ptrdiff_t>(end));
   return page;
 }
 

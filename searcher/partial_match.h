@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "match_count.h"
+#include "time_bound.h"
 
 namespace kaiji {
 
@@ -33,11 +34,16 @@ struct RankedNotices {
 // Every notice of mset, in its order.
 std::vector<RankedNotice> ranked_notices(const Xapian::MSet& mset);
 
-// The page [offset, offset + limit) of partial's matches in the order enquire sets:
-// with by_words, most words first, then by enquire's relevance order; otherwise in
-// enquire's order (a sort by value). words: each query word's own query.
+struct PartialPageRequest {
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  bool by_words = true;  // most words first, then enquire's relevance order; else enquire's order (a sort by value)
+};
+
+// The page [offset, offset + limit) of partial's matches in the order page asks for.
+// words: each query word's own query. Once bound has passed, the candidates are only
+// those a ranked pass examines.
 RankedNotices rank_partial(Xapian::Enquire& enquire, const Xapian::Database& db, const Xapian::Query& partial,
-                         const std::vector<Xapian::Query>& words, std::size_t offset, std::size_t limit,
-                         bool by_words);
+                           const std::vector<Xapian::Query>& words, PartialPageRequest page, const TimeBound& bound);
 
 }  // namespace kaiji

@@ -25,7 +25,7 @@ Xapian::Query sequence_query(const std::vector<std::string>& words, std::string_
 }
 
 // Adds q to parts unless it is empty or the same query as one already there: a word
-// repeated (漏えい 漏えい …, or 漏洩 beside 漏えい, which analyse alike) is matched once.
+// repeated (漏えい 漏えい …) is matched once.
 void add_unique(std::vector<Xapian::Query>& parts, Xapian::Query q) {
   if (q.empty()) return;
   const std::string description = q.get_description();

@@ -56,13 +56,6 @@ std::string dump(const ojson& j, int indent) {
   return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// 69403 → "69,403": counts for people.
-std::string with_thousands(unsigned long long n) {
-  std::string digits = std::to_string(n);
-  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
-  return digits;
-}
-
 // "  · ランサムウェア・委託先経由  · 金融・保険  · 対象 69,403  · 漏えい確認"
 std::string describe_facets(const NoticeFacets& f, const Taxonomy& taxonomy) {
   std::string out;
@@ -105,6 +98,12 @@ Notice visible_notice(const Notice& notice) {
 
 }  // namespace
 
+std::string with_thousands(unsigned long long n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
 ojson response_to_json(const SearchResponse& response) {
   ojson results = ojson::array();
   for (const SearchHit& hit : response.hits) results.push_back(hit_to_json(hit, response));
@@ -112,12 +111,14 @@ ojson response_to_json(const SearchResponse& response) {
       {"query", response.query},
       {"total", response.total},
       {"total_is_estimate", !response.total_is_exact},
+      {"time_limited", response.time_limited},
       {"sort", response.sort},
       {"partial", response.partial},
       {"grouped", response.grouped},
       {"results", results},
   };
   if (!response.facets.empty()) {
+    out["facet_unit"] = response.facets_count_groups ? "incident" : "notice";
     ojson facets = ojson::object();
     for (const FacetCounts& f : response.facets) {
       ojson counts = ojson::object();
@@ -135,9 +136,17 @@ void write_jsonl(std::ostream& out, const SearchResponse& response) {
   for (const SearchHit& hit : response.hits) out << dump(hit_to_json(hit, response), -1) << '\n';
 }
 
-void write_csv(std::ostream& out, const SearchResponse& response, bool bom, bool header) {
+void write_csv(std::ostream& out, const SearchResponse& response, bool bom) {
+  write_csv_header(out, bom);
+  write_csv_rows(out, response);
+}
+
+void write_csv_header(std::ostream& out, bool bom) {
   if (bom) out << "\xEF\xBB\xBF";
-  if (header) out << "rank,score,match,group_count,id,incident,org,title,date,causes,sector,affected,data,outcome,labels,snippet\r\n";
+  out << "rank,score,match,group_count,id,incident,org,title,date,causes,sector,affected,data,outcome,labels,snippet\r\n";
+}
+
+void write_csv_rows(std::ostream& out, const SearchResponse& response) {
   for (const SearchHit& hit : response.hits) {
     const Notice& n = hit.notice;
     const NoticeFacets& f = n.facets;
@@ -203,11 +212,19 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
   write_headline(out, response);
+  if (response.time_limited) {
+    out << bold << "The search ran past its time bound (--time-limit): counts may be estimates and stop short." << reset
+        << '\n';
+  }
   if (response.partial) {
     out << bold << "No notice contains every word; these match some of them (most words first)." << reset << '\n';
   }
   if (!response.facets.empty()) {
     out << '\n';
+    if (response.facets_count_groups) {
+      out << "  " << dim << "facet counts are incidents (a notice without an incident number counts as one)" << reset
+          << '\n';
+    }
     for (const FacetCounts& f : response.facets) {
       if (f.counts.empty()) continue;
       out << "  " << dim << f.facet << reset << "  ";

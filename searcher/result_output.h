@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -12,14 +13,19 @@
 
 namespace kaiji {
 
+// 69403 → "69,403": counts for people.
+std::string with_thousands(unsigned long long n);
+
 nlohmann::ordered_json response_to_json(const SearchResponse& response);
 void write_json(std::ostream& out, const SearchResponse& response);
 // One result object per line, nothing else: for pipes.
 void write_jsonl(std::ostream& out, const SearchResponse& response);
 // RFC 4180 CSV with a header row; bom prefixes a UTF-8 byte-order mark for Excel. Cells
 // are safe for spreadsheets (safe_text.h: no control characters, formulas neutralised).
-// Without header, only the rows: the pages after the first of a streamed export.
-void write_csv(std::ostream& out, const SearchResponse& response, bool bom, bool header = true);
+void write_csv(std::ostream& out, const SearchResponse& response, bool bom);
+// The two halves of write_csv, for exports written a page at a time.
+void write_csv_header(std::ostream& out, bool bom);
+void write_csv_rows(std::ostream& out, const SearchResponse& response);
 
 // color: highlights in bold/colour (stdout is a terminal) instead of [brackets].
 // Facet values are shown by their Japanese display names from the taxonomy; control

@@ -70,4 +70,21 @@ std::string csv_cell(std::string_view value) {
   return out + "\"";
 }
 
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = utf8::decode(text, i);
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                      (c >= 0xFFE0 && c <= 0xFFE6);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+std::string padded(const std::string& text, std::size_t columns) {
+  const std::size_t width = display_width(text);
+  return width >= columns ? text + " " : text + std::string(columns - width, ' ');
+}
+
 }  // namespace kaiji

@@ -3,6 +3,7 @@
 // would run as a formula in Excel. JSON output stays exact; these are for text and CSV.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -21,5 +22,11 @@ Snippet visible_snippet(const Snippet& snippet);
 // cell starting with =, +, -, @, tab or CR gets a leading apostrophe (OWASP's rule
 // against CSV injection); quoted when it holds a comma, quote or line break.
 std::string csv_cell(std::string_view value);
+
+// Columns a terminal gives the text: East Asian wide and full-width characters take two.
+std::size_t display_width(std::string_view text);
+// Padded to `columns` terminal columns (at least one space after), so tables line up over
+// Japanese text.
+std::string padded(const std::string& text, std::size_t columns);
 
 }  // namespace kaiji

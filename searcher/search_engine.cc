@@ -78,6 +78,7 @@ Xapian::docid SearchEngine::docid_of(const std::string& id) const {
 Notice SearchEngine::show(const std::string& id) const { return stored_notice(db_.get_document(docid_of(id))); }
 
 SearchResponse SearchEngine::search_once(const SearchRequest& request) {
+  bound_ = TimeBound(request.time_limit);
   SearchResponse response;
   response.query = request.query;
   response.offset = request.offset;
@@ -98,12 +99,14 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   response.grouped = request.group_by_incident;
   Xapian::Enquire enquire = ordered_enquire(request, sort);
 
-  // The counting pass (every facet, or the total) does not depend on the ranked one, so
-  // it runs beside it, on the second core, while this thread ranks and makes snippets. A
-  // sorted pass sees every match and needs no count; grouping counts its groups itself.
-  const bool count_beside = !request.facets && !request.group_by_incident && sort == SortKey::Relevance;
+  // The counting pass (every facet, the total, or the groups) does not depend on the
+  // ranked one, so it runs beside it, on the second core, while this thread ranks and
+  // makes snippets. A sorted pass sees every match and needs no count of notices.
+  const bool count_beside = !request.facets && (request.group_by_incident || sort == SortKey::Relevance);
   std::future<SidePass> side;
-  if (request.facets || count_beside) side = start_side_pass(side_db_, facets_, query, request.facets);
+  if (request.facets || count_beside) {
+    side = start_side_pass(side_db_, facets_, query, request.facets, request.group_by_incident, bound_);
+  }
 
   const RankedPage page = rank_page(enquire, request, query, built, sort, side);
   response.partial = page.partial;
@@ -111,6 +114,7 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   set_totals(response, request, page, side, count_beside);
   if (side.valid()) side.wait();  // side_db_ and facets_ are free again
   set_lifted_counts(response, request, filters, page.partial ? unfiltered.unfiltered_partial : unfiltered.unfiltered);
+  response.time_limited = bound_.passed();
   return response;
 }
 
@@ -145,6 +149,7 @@ Xapian::Enquire SearchEngine::ordered_enquire(const SearchRequest& request, Sort
     enquire.set_sort_by_relevance_then_value(schema::kIdSlot, false);  // equal scores: by id
   }
   if (request.group_by_incident) enquire.set_collapse_key(schema::kIncidentSlot);
+  bound_.apply(enquire);
   return enquire;
 }
 
@@ -152,11 +157,10 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
                                                  const Xapian::Query& query, const BuiltQuery& built, SortKey sort,
                                                  std::future<SidePass>& side) {
   // The ranked pass stops as soon as it has the top results, so its total is only an
-  // estimate. Grouping counts notices per incident, so it examines every match.
-  const Xapian::doccount check_at_least = request.group_by_incident ? db_.get_doccount() : 0;
+  // estimate (groups are counted beside it: group_counting.h).
   enquire.set_query(query);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), check_at_least);
+                                             static_cast<Xapian::doccount>(request.limit));
   RankedPage ranked{{ranked_notices(mset), page_match_count(mset)}, query, false};
   // Whether nothing matches: an empty page may also be a page past the end, or the
   // ranked pass may not have looked (--limit 0).
@@ -168,10 +172,10 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
     ranked.matched = built.partial_query;
     if (side.valid()) {
       side.wait();  // one pass at a time on side_db_
-      side = start_side_pass(side_db_, facets_, ranked.matched, request.facets);
+      side = start_side_pass(side_db_, facets_, ranked.matched, request.facets, request.group_by_incident, bound_);
     }
-    ranked.ranked = rank_partial(enquire, db_, built.partial_query, built.partial_words, request.offset, request.limit,
-                               sort == SortKey::Relevance);
+    ranked.ranked = rank_partial(enquire, db_, built.partial_query, built.partial_words,
+                                 {request.offset, request.limit, sort == SortKey::Relevance}, bound_);
     ranked.partial = true;
   }
   return ranked;
@@ -200,27 +204,29 @@ std::size_t SearchEngine::incident_matches(const std::string& incident, const Xa
   Xapian::Enquire count(db_);
   count.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matched,
                                 Xapian::Query(schema::term(schema::kIncidentPrefix, incident))));
-  return count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  bound_.apply(count);
+  return count.get_mset(0, 0, bound_.examine(db_.get_doccount())).get_matches_estimated();
 }
 
 void SearchEngine::set_totals(SearchResponse& response, const SearchRequest& request, const RankedPage& page,
                               std::future<SidePass>& side, bool counted_beside) const {
-  if (request.group_by_incident) {  // the number of groups
-    const MatchCount groups = page.ranked.total;
-    response.total = groups.total;
-    response.total_is_exact = groups.exact;
-  }
-  if (request.facets) {
+  if (request.group_by_incident) {  // groups, and the facets in groups, counted beside
+    SidePass counted = side.get();
+    response.total = counted.count.total;
+    response.total_is_exact = counted.count.exact;
+    response.facets = std::move(counted.facets.facets);  // none unless asked for
+    response.facets_count_groups = request.facets;
+  } else if (request.facets) {
     SidePass counted = side.get();
     response.facets = std::move(counted.facets.facets);
-    if (!request.group_by_incident) {
-      response.total = counted.facets.total;
-      response.total_is_exact = true;
-    }
-  } else if (!request.group_by_incident) {
+    response.total = counted.facets.total;
+    response.total_is_exact = counted.facets.exact;
+  } else {
     // A sorted pass has seen every match anyway; a ranked one has usually stopped early.
     MatchCount counted = page.ranked.total;
-    if (!counted.exact) counted = counted_beside ? side.get().count : count_matches(db_, page.matched, kExactCountUpTo);
+    if (!counted.exact) {
+      counted = counted_beside ? side.get().count : count_matches(db_, page.matched, kExactCountUpTo, bound_);
+    }
     response.total = counted.total;
     response.total_is_exact = counted.exact;
   }

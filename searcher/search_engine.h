@@ -19,6 +19,7 @@
 #include "search_request.h"
 #include "search_response.h"
 #include "side_pass.h"
+#include "time_bound.h"
 
 namespace kaiji {
 
@@ -103,6 +104,7 @@ class SearchEngine {
   Analyzer& analyzer_;
   const Taxonomy& taxonomy_;
   FacetCounter facets_;  // counts on side_db_, in the side pass
+  TimeBound bound_;       // the running search's (request.time_limit)
 };
 
 }  // namespace kaiji

@@ -35,6 +35,7 @@ struct SearchRequest {
   // post_filter.
   std::vector<FacetFilter> filters;
   bool months = false;           // count the matches per month of publication
+  double time_limit = 0;         // seconds for the passes over every match (time_bound.h); 0: none
 };
 
 }  // namespace kaiji

@@ -36,6 +36,7 @@ struct SearchResponse {
   std::size_t offset = 0;         // results skipped before hits (the request's)
   std::size_t total = 0;          // matching notices (groups, when grouping)
   bool total_is_exact = true;     // false when Xapian only estimated it
+  bool time_limited = false;      // the search ran past its time bound: counts may be estimates
   std::string sort = "relevance"; // relevance | date | affected (with "-asc" when ascending)
   bool partial = false;           // no notice matched every word: best partial matches
   std::size_t query_words = 0;    // top-level words of the query
@@ -46,6 +47,7 @@ struct SearchResponse {
   // When requested: matches per month of publication ("2024-06"), oldest first, the
   // request's month filter lifted. Notices without a date are not counted.
   std::vector<FacetCount> months;
+  bool facets_count_groups = false;  // with grouping: facet counts are groups, not notices
 };
 
 }  // namespace kaiji

@@ -23,7 +23,8 @@ struct ExportState {
     const SearchResponse page = lease.engine().search(request);
     std::ostringstream out;
     if (format == ExportFormat::Csv) {
-      write_csv(out, page, bom && request.offset == 0, request.offset == 0);
+      if (request.offset == 0) write_csv_header(out, bom);
+      write_csv_rows(out, page);
     } else {
       write_jsonl(out, page);
     }

@@ -13,7 +13,12 @@ void add_analysis_options(po::options_description& description, AnalysisOptions&
        "kaiji data: user.dic, variants.tsv, synonyms.tsv (default: the build's)");
 }
 
-bool parse(int argc, char** argv, const po::options_description& visible, std::vector<std::string>& words) {
+std::string version_line(std::string_view program, int index_format) {
+  return std::string(program) + " " + KAIJI_VERSION + " (kaiji index format " + std::to_string(index_format) + ")";
+}
+
+bool parse(int argc, char** argv, const po::options_description& visible, std::vector<std::string>& words,
+           std::string_view version) {
   constexpr std::string_view kPlaceholder = "\x01kaiji-negated-word-";
   std::vector<std::string> args(argv + 1, argv + argc);
   std::vector<std::string> negated;
@@ -37,6 +42,10 @@ bool parse(int argc, char** argv, const po::options_description& visible, std::v
   }
   if (vm.count("help")) {
     std::cout << visible << '\n';
+    return false;
+  }
+  if (vm.count("version")) {
+    std::cout << version << '\n';
     return false;
   }
   return true;

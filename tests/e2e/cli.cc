@@ -137,6 +137,16 @@ const std::string& corpus_index() {
   return db;
 }
 
+std::string synthetic_index(const std::string& name, std::size_t count) {
+  const std::string dir = temp_dir(name);
+  const CommandResult generated = run("kaiji-bench", {"generate", "--count", std::to_string(count), "--corpus",
+                                                      KAIJI_CORPUS_DIR, "--out", dir + "/corpus"});
+  if (generated.exit_code != 0) throw std::runtime_error("generating " + name + " failed: " + generated.err);
+  const CommandResult indexed = run("kaiji-indexer", {"--db", dir + "/db", "--quiet", dir + "/corpus"});
+  if (indexed.exit_code != 0) throw std::runtime_error("indexing " + name + " failed: " + indexed.err);
+  return dir + "/db";
+}
+
 nlohmann::json search_json(const std::vector<std::string>& args) {
   std::vector<std::string> full = {"--db", corpus_index(), "--json"};
   full.insert(full.end(), args.begin(), args.end());

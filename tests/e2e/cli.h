@@ -1,6 +1,7 @@
 // Running the real kaiji binaries from tests.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,10 @@ std::string temp_dir(const std::string& name);
 
 // The index of the bundled corpus, built once per test binary.
 const std::string& corpus_index();
+
+// An index of `count` synthetic notices (kaiji-bench generate, recombining the corpus) in a
+// fresh temporary directory; throws when generating or indexing fails.
+std::string synthetic_index(const std::string& name, std::size_t count);
 
 // kaiji-searcher --db <corpus index> --json ARGS..., parsed; fails the test on a bad exit.
 nlohmann::json search_json(const std::vector<std::string>& args);

@@ -105,7 +105,12 @@ TEST_CASE("facets: every result carries its facets") {
 TEST_CASE("facets: unknown facet names and values are clear errors listing the valid ones") {
   const auto value = run("kaiji-searcher", {"--db", corpus_index(), "cause:ransomwear"});
   CHECK(value.exit_code == 2);
-  CHECK(value.err.find("unknown value (valid: ransomware, malware") != std::string::npos);
+  CHECK(value.err.find("unknown value; valid: ransomware (ランサムウェア), malware (マルウェア感染)") != std::string::npos);
+  CHECK(value.err.find("contractor (委託先経由)") != std::string::npos);
+  CHECK(value.err.find("kaiji-searcher --list-facets") != std::string::npos);
+  const auto sector = run("kaiji-searcher", {"--db", corpus_index(), "sector:banking"});
+  CHECK(sector.exit_code == 2);
+  CHECK(sector.err.find("finance (金融・保険)") != std::string::npos);
   const auto name = run("kaiji-searcher", {"--db", corpus_index(), "colour:red"});
   CHECK(name.exit_code == 2);
   CHECK(name.err.find("valid fields: title:, org:, cause:") != std::string::npos);

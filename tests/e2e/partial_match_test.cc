@@ -14,15 +14,8 @@ namespace {
 
 // The bundled corpus and 400 synthetic notices, searched as one index.
 const std::vector<std::string>& two_indexes() {
-  static const std::vector<std::string> dbs = [] {
-    const std::string dir = temp_dir("partial-two-indexes");
-    const CommandResult generated = run("kaiji-bench", {"generate", "--count", "400", "--corpus", KAIJI_CORPUS_DIR,
-                                                        "--out", dir + "/corpus"});
-    if (generated.exit_code != 0) throw std::runtime_error("generating failed: " + generated.err);
-    const CommandResult indexed = run("kaiji-indexer", {"--db", dir + "/db", dir + "/corpus"});
-    if (indexed.exit_code != 0) throw std::runtime_error("indexing failed: " + indexed.err);
-    return std::vector<std::string>{"--db", corpus_index(), "--db", dir + "/db"};
-  }();
+  static const std::vector<std::string> dbs = {"--db", corpus_index(), "--db",
+                                               synthetic_index("partial-two-indexes", 400)};
   return dbs;
 }
 

@@ -89,7 +89,7 @@ TEST_CASE("repeated words are matched once: the same notices and scores as the w
     CHECK(many.at("results").at(i).at("id") == once.at("results").at(i).at("id"));
     CHECK(many.at("results").at(i).at("score") == once.at("results").at(i).at("score"));
   }
-  // Spellings that analyse alike count as one word of a partial match.
+  // A repeated word counts once among the words of a partial match.
   const auto partial = search_json({"ダンダダン", "懲戒処分", "懲戒処分", "ダンダダン"});
   REQUIRE(partial.at("partial") == true);
   const auto text = searcher({"ダンダダン", "懲戒処分", "懲戒処分"});

@@ -221,6 +221,7 @@ TEST_CASE("output for tools: real JSON output conforms to docs/search-output.sch
       {"--like", id_of("東海信金ビジネス")},
       {"--sort", "affected:asc", "cause:insider"},
       {"存在しない語句"},
+      {"--time-limit", "0.000001", "--facets", "漏えい"},
   };
   for (const auto& request : requests) {
     const auto output = search_json(request);

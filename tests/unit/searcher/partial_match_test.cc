@@ -43,7 +43,7 @@ TEST_CASE("partial matches: most words first, counted word by word, the same hea
   const Xapian::Query any(Xapian::Query::OP_OR, words.begin(), words.end());
   const Xapian::Query partial(Xapian::Query::OP_FILTER, any, Xapian::Query("f"));
   Xapian::Enquire enquire(db);
-  const RankedNotices all = rank_partial(enquire, db, partial, words, 0, 100, true);
+  const RankedNotices all = rank_partial(enquire, db, partial, words, {0, 100, true}, TimeBound());
   CHECK(all.total.exact);
   CHECK(all.total.total == 60 - 8);  // every seventh is filtered out
   std::size_t previous = 3;
@@ -58,7 +58,7 @@ TEST_CASE("partial matches: most words first, counted word by word, the same hea
   CHECK(std::stoi(db.get_document(all.notices.front().docid).get_data()) % 15 == 0);
 
   for (const std::size_t limit : {1, 3, 10}) {
-    const RankedNotices head = rank_partial(enquire, db, partial, words, 2, limit, true);
+    const RankedNotices head = rank_partial(enquire, db, partial, words, {2, limit, true}, TimeBound());
     REQUIRE(head.notices.size() == limit);
     for (std::size_t i = 0; i < limit; ++i) CHECK(head.notices[i].docid == all.notices[i + 2].docid);
   }
@@ -70,7 +70,7 @@ TEST_CASE("partial matches sorted by a value: the sort's order, each hit's words
   const Xapian::Query partial(Xapian::Query::OP_OR, words.begin(), words.end());
   Xapian::Enquire enquire(db);
   enquire.set_sort_by_value(0, true);  // highest k first
-  const RankedNotices page = rank_partial(enquire, db, partial, words, 1, 3, false);
+  const RankedNotices page = rank_partial(enquire, db, partial, words, {1, 3, false}, TimeBound());
   CHECK(page.total.total == 20 + 12 - 4);  // multiples of 3 or 5 up to 60
   std::vector<int> ks;
   for (const RankedNotice& notice : page.notices) {
