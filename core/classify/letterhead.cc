@@ -273,7 +273,7 @@ std::vector<Located> LetterheadReader::org_candidates(const Notice& notice) cons
   // With a name from the reader, only lines that hold it can give a fuller form.
   std::string_view holding;
   if (!notice.org.empty()) {
-    out.push_back({notice.org, "reader", notice.org, "org", 0});
+    out.push_back({notice.org, "reader", notice.org, "input", 0});
     holding = pieces_of(notice.org).front();
   }
   if (auto continued = header_continuation(notice)) out.push_back(std::move(*continued));
@@ -305,7 +305,7 @@ void LetterheadReader::complete(Notice& notice, std::vector<Evidence>& evidence)
     // each body); the one that is shown is counted here.
     const std::string_view field = chosen->where == std::string_view("body")    ? std::string_view(notice.body)
                                    : chosen->where == std::string_view("title") ? std::string_view(notice.title)
-                                                                                : std::string_view(notice.org);
+                                                                                : std::string_view();
     const std::size_t position = utf8::length(field.substr(0, std::min(chosen->position, field.size())));
     evidence.push_back({"org", chosen->value, "dict/organisation_words.tsv (" + chosen->place + ")", chosen->text,
                         chosen->where, position});
@@ -318,7 +318,11 @@ void LetterheadReader::complete(Notice& notice, std::vector<Evidence>& evidence)
       notice.title = rest;
     }
   }
-  if (notice.date) return;
+  if (notice.date) {
+    evidence.push_back({"date", notice.date->iso(), "reader (post header, release date or the input's date field)", "",
+                        "input", 0});
+    return;
+  }
   if (const auto own = find_own_date(notice.body)) {
     notice.date = Date::parse_iso(own->value);
     evidence.push_back({"date", own->value, "own date line (" + own->place + ")", own->text, own->where,

@@ -21,7 +21,7 @@ struct Located {
   std::string value;
   std::string place;          // letterhead, sign-off, contact block, copyright line, page title, reader
   std::string text;           // the line it was read from
-  std::string where;          // title | body | org
+  std::string where;          // title | body | input (a field of the input: post header, JSONL, HTML metadata)
   std::size_t position = 0;   // bytes from the start of `where` (evidence counts code points)
 };
 

@@ -41,10 +41,8 @@ Notice notice_from_record(const nlohmann::json& record, const std::string& sourc
       n.date = written.front();
     }
   }
-  if (!n.date) {
-    const std::vector<Date> in_text = find_dates(n.body);
-    if (!in_text.empty()) n.date = in_text.front();
-  }
+  // No "date": not the first date of the body, usually the incident's; the classifier
+  // looks for the notice's own date line (classify/letterhead.h).
   if (n.title.empty()) {
     const std::string_view first_line = std::string_view(n.body).substr(0, n.body.find('\n'));
     n.title = std::string(utf8::prefix(first_line.substr(0, first_line.find("。")), 60));
