@@ -17,9 +17,10 @@ namespace {
 
 constexpr std::size_t kCutoff = 10;
 
-// The test half's mean when the set was added (rounded down): a guard against regressions
-// until issue 18 raises it to its target of 0.90.
-constexpr double kTestFloor = 0.60;
+// The test half's mean today (rounded down; 0.607 when the set was added, 0.676 once filters
+// and extraction held): a guard against regressions until issue 18 raises it to its target
+// of 0.90.
+constexpr double kTestFloor = 0.67;
 
 double dcg(const std::vector<int>& grades) {
   double sum = 0;
