@@ -44,6 +44,7 @@ struct IndexingReport {
   std::size_t replaced = 0;
   std::size_t unchanged = 0;
   std::size_t resumed = 0;   // in the parts an interrupted first run or rebuild committed (counted in added)
+  std::size_t kept = 0;      // of unread files, copied into a new generation from the current one (counted in added)
   std::size_t removed = 0;   // no longer in their re-read file
   std::size_t pruned = 0;    // their files are gone (--prune)
   std::size_t batches_committed = 0;

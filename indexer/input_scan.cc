@@ -128,7 +128,11 @@ Scan scan_inputs(const std::vector<std::string>& inputs, std::uint64_t analysis,
     if (groups[i] == scan.group_sizes.size()) {
       scan.group_sizes.push_back(0);
       scan.group_hashes.push_back(analysis);
+      scan.group_fingerprints.push_back(0);
+      scan.group_given_ids.emplace_back();
     }
+    if (scan.group_fingerprints[groups[i]] == 0) scan.group_fingerprints[groups[i]] = keys[i].fingerprint;
+    if (keys[i].id_given) scan.group_given_ids[groups[i]] = keys[i].id;
     ++scan.group_sizes[groups[i]];
     // Chained: the group's hash covers its copies in reading order.
     const std::uint64_t both[2] = {scan.group_hashes[groups[i]], scan.notices[i].copy_hash};

@@ -52,6 +52,7 @@ void print_report(const kaiji::IndexingReport& r) {
             << "notices indexed:   " << r.added + r.replaced << '\n'
             << "  added:           " << r.added << '\n';
   if (r.resumed != 0) std::cout << "  of which resumed: " << r.resumed << " (written by the interrupted run)\n";
+  if (r.kept != 0) std::cout << "  of which kept:    " << r.kept << " (of files not read, copied from the current generation)\n";
   std::cout
             << "  replaced:        " << r.replaced << '\n'
             << "notices unchanged: " << r.unchanged << '\n'
