@@ -13,9 +13,11 @@
 #include <xxhash.h>
 
 #include "analysis_pipeline.h"
+#include "base/quoted_name.h"
 #include "batch_writer.h"
 #include "bulk_writer.h"
 #include "classify/classifier.h"
+#include "compaction.h"
 #include "reading/dedupe.h"
 #include "index/bookkeeping.h"
 #include "index/document_builder.h"
@@ -68,7 +70,7 @@ std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const Index
     dictionary = std::make_unique<FacetDictionary>(
         store.rebuilding() ? resumed_codes : store.shards().front().get_metadata(schema::kFacetCodesMetadataKey));
   } catch (const std::runtime_error& e) {
-    throw std::runtime_error("index " + options.db_path + ": " + e.what());
+    throw std::runtime_error("index " + quoted_name(options.db_path) + ": " + e.what());
   }
   const std::string& data_dir = options.analysis.data_dir;
   const Taxonomy taxonomy = Taxonomy::load(data_dir + "/taxonomy.tsv");
@@ -245,13 +247,15 @@ void finish_writing(Writers& writers, IndexStore& store, const Scan& scan, const
   report.batches_committed = batch.counts().batches_committed;
 }
 
-// What a searcher checks before it trusts the index (schema.h).
+// What a searcher checks before it trusts the index (schema.h), and the size a new
+// generation was compacted to (the mark for compaction.h; an older index's size now).
 void write_index_metadata(IndexStore& store, const Analyzer& analyzer, const FacetDictionary& facet_codes) {
   for (Xapian::WritableDatabase& shard : store.shards()) {
     shard.set_metadata(schema::kFormatMetadataKey, std::to_string(schema::kIndexFormat));
     shard.set_metadata(schema::kNearCompoundsMetadataKey, analyzer.near_compounds().fingerprint());
     shard.set_metadata(schema::kFacetCodesMetadataKey, facet_codes.serialise());
   }
+  if (store.rebuilding() || store.compacted_bytes() == 0) store.record_compacted_size();
 }
 
 }  // namespace
@@ -307,7 +311,9 @@ IndexingReport run_indexing(const IndexingOptions& options) {
   }
   finish_writing(writers, store, scan, plan, unread, options, report);
   write_index_metadata(store, *analyzers.front(), *facet_codes);
+  const bool updated_in_place = !store.rebuilding();
   store.publish();
+  if (updated_in_place) compact_if_due(store, options.compact, options.compact_ratio, report);
   for (Xapian::WritableDatabase& shard : store.shards()) report.documents_in_index += shard.get_doccount();
   report.finishing_seconds = seconds_since(finishing_started);
   report.seconds = seconds_since(started);

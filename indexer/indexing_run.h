@@ -31,6 +31,16 @@ struct IndexingOptions {
   std::size_t threads = 0;          // analysis threads; 0: one per core
   bool progress = false;            // live progress line on stderr
   std::size_t max_file_bytes = kDefaultMaxFileBytes;  // one input is read this far, with a warning
+  bool compact = false;             // compact the index after updating it (compaction.h)
+  double compact_ratio = 2.0;       // compact on its own past this × its compacted size; 0: never
+};
+
+struct CompactionReport {
+  bool done = false;
+  bool automatic = false;           // due by --compact-ratio, not asked for
+  std::size_t bytes_at_last = 0;    // at the last compaction (0: not known)
+  std::size_t bytes_before = 0;
+  std::size_t bytes_after = 0;
 };
 
 struct IndexingReport {
@@ -61,6 +71,8 @@ struct IndexingReport {
   double writing_seconds = 0;
   double finishing_seconds = 0;
   std::vector<ReadProblem> problems;
+  CompactionReport compaction;
+  bool compaction_only = false;  // --compact without inputs: nothing was read
 };
 
 // Throws std::runtime_error (IndexLockedError when another indexer is writing) or a

@@ -21,6 +21,9 @@ inline constexpr const char* kFormatMetadataKey = "kaiji.format";
 inline constexpr const char* kNearCompoundsMetadataKey = "kaiji.near_compounds";
 // The FacetDictionary (facet_codes.h) the kFacetCodesSlot codes refer to.
 inline constexpr const char* kFacetCodesMetadataKey = "kaiji.facet_codes";
+// A shard's size in bytes when it was last compacted (decimal), so an incremental run
+// knows when updates in place have grown it well past that (index_store.h).
+inline constexpr const char* kCompactedBytesMetadataKey = "kaiji.compacted_bytes";
 
 // ---- term prefixes (Xapian conventions: Q = unique id, S = subject/title) ----
 inline constexpr std::string_view kIdPrefix = "Q";         // Q<notice id>
