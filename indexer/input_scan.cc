@@ -12,6 +12,7 @@
 #include "reading/dedupe.h"
 #include "input_files.h"
 #include "index/notice_record.h"
+#include "index/schema.h"
 
 namespace kaiji {
 
@@ -46,6 +47,15 @@ struct FileScan {
   bool skipped = false;
 };
 
+// A body past the part indexed with word positions (schema.h), said once per notice.
+ReadProblem long_body_warning(const std::string& path, const Notice& notice) {
+  const auto megabytes = [](std::size_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MB"; };
+  return {path, 0, "notice " + notice.id + " has a body of " + megabytes(notice.body.size()) +
+                       ": only its first " + megabytes(schema::kMaxPositionedBodyBytes) +
+                       " is indexed with word positions (phrases, NEAR and snippets use that part; its other " +
+                       "words are found as words)"};
+}
+
 FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_bytes, std::size_t cache_budget_bytes,
                    std::size_t max_file_bytes) {
   FileScan out;
@@ -65,6 +75,7 @@ FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_byt
   out.file.posts_not_notices = read->read.posts_not_notices;
   for (const Notice& n : read->read.notices) {
     out.file.bytes += n.body.size();
+    if (n.body.size() > schema::kMaxPositionedBodyBytes) out.problems.push_back(long_body_warning(path, n));
     out.keys.push_back(duplicate_key(n));
     out.copy_hashes.push_back(copy_hash(n));
   }
