@@ -181,3 +181,13 @@ TEST_CASE("inputs: a file name with a newline or an escape is quoted in warnings
   CHECK(r.err.find('\x1b') == std::string::npos);
   CHECK(in_index(dir + "/db") == 1);
 }
+
+TEST_CASE("inputs: a folder with JSON data beside its notices (tests/heldout/dev) indexes the notices only") {
+  const std::string dir = temp_dir("json-beside");
+  const auto r = run("kaiji-indexer", {"--db", dir + "/db", std::string(KAIJI_SOURCE_DIR) + "/tests/heldout/dev"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("dev/labels.json: JSON, not notices") != std::string::npos);
+  CHECK(r.err.find("dev/queries.json: JSON, not notices") != std::string::npos);
+  CHECK(in_index(dir + "/db") == 37);  // the set's 37 notices, and no JSON file as one
+}
