@@ -89,13 +89,9 @@ void print_report(const kaiji::IndexingReport& r) {
             << r.finishing_seconds << " s)\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  kaiji::IndexingOptions options;
-  options.analysis = kaiji::default_analysis_options();
-  bool quiet = false;
-  std::string max_file_size = "512M";
+// The command line's options, written into `options` (and the two that need converting
+// into `quiet` and `max_file_size`).
+po::options_description define_options(kaiji::IndexingOptions& options, bool& quiet, std::string& max_file_size) {
   po::options_description visible(
       "Usage: kaiji-indexer --db DIR [options] INPUT...\n"
       "Reads breach notices and brings the index at DIR up to date with them.\n"
@@ -125,6 +121,17 @@ int main(int argc, char** argv) {
        "read at most this much of one input (K, M, G), warning when a file is cut")
       ("quiet,q", po::bool_switch(&quiet), "no progress line (it is only shown on a terminal anyway)");
   kaiji::cli::add_analysis_options(visible, options.analysis);
+  return visible;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kaiji::IndexingOptions options;
+  options.analysis = kaiji::default_analysis_options();
+  bool quiet = false;
+  std::string max_file_size = "512M";
+  const po::options_description visible = define_options(options, quiet, max_file_size);
 
   try {
     if (!kaiji::cli::parse(argc, argv, visible, options.inputs)) return kExitOk;
