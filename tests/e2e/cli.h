@@ -54,6 +54,10 @@ std::string temp_dir(const std::string& name);
 // The index of the bundled corpus, built once per test binary.
 const std::string& corpus_index();
 
+// A fresh temporary directory holding a copy of the corpus (dir/corpus) and its index
+// (dir/db), built there, so a test may change the files and index them again.
+std::string indexed_corpus_copy(const std::string& name);
+
 // kaiji-searcher --db <corpus index> --json ARGS..., parsed; fails the test on a bad exit.
 nlohmann::json search_json(const std::vector<std::string>& args);
 

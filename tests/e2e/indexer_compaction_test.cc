@@ -46,17 +46,10 @@ void change_every_notice(const std::string& corpus) {
   }
 }
 
-std::string indexed_corpus(const std::string& name) {
-  const std::string dir = temp_dir(name);
-  fs::copy(KAIJI_CORPUS_DIR, dir + "/corpus");
-  REQUIRE(run("kaiji-indexer", {"--db", dir + "/db", dir + "/corpus"}).exit_code == 0);
-  return dir;
-}
-
 }  // namespace
 
 TEST_CASE("compaction: --compact writes the grown index compacted into a new generation, answers unchanged") {
-  const std::string dir = indexed_corpus("compact");
+  const std::string dir = indexed_corpus_copy("compact");
   const std::string db = dir + "/db";
   change_every_notice(dir + "/corpus");
   const auto update = run("kaiji-indexer", {"--db", db, "--compact-ratio", "0", dir + "/corpus"});
@@ -79,7 +72,7 @@ TEST_CASE("compaction: --compact writes the grown index compacted into a new gen
 }
 
 TEST_CASE("compaction: an update that grows the index past --compact-ratio compacts it on its own") {
-  const std::string dir = indexed_corpus("auto-compact");
+  const std::string dir = indexed_corpus_copy("auto-compact");
   const std::string db = dir + "/db";
   const std::string first = current_generation(db);
   const nlohmann::json before = answer(db, "不正アクセス");

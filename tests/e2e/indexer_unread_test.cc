@@ -27,18 +27,10 @@ std::set<std::string> ids(const nlohmann::json& response) {
   return out;
 }
 
-// A copy of the corpus and its index, built in place (sources are absolute paths).
-std::string indexed_corpus(const std::string& name) {
-  const std::string dir = temp_dir(name);
-  fs::copy(KAIJI_CORPUS_DIR, dir + "/corpus");
-  REQUIRE(run("kaiji-indexer", {"--db", dir + "/db", dir + "/corpus"}).exit_code == 0);
-  return dir;
-}
-
 }  // namespace
 
 TEST_CASE("unread files: a --rebuild keeps the notices of an emptied file and of one with a NUL byte") {
-  const std::string dir = indexed_corpus("rebuild-keeps");
+  const std::string dir = indexed_corpus_copy("rebuild-keeps");
   const nlohmann::json before = all_notices(dir + "/db");
   write_file(dir + "/corpus/001_d7048f176aaf01b0.txt", "");
   std::string binary = read_file(dir + "/corpus/004_61c9923e7d8c2772.txt");
@@ -64,7 +56,7 @@ TEST_CASE("unread files: a notice an unread file shared with a read file stays o
   // 002's post with a header has a copy without one in another file: merged, one notice.
   for (const bool rebuild : {false, true}) {
     CAPTURE(rebuild);
-    const std::string dir = indexed_corpus(rebuild ? "shared-rebuild" : "shared-update");
+    const std::string dir = indexed_corpus_copy(rebuild ? "shared-rebuild" : "shared-update");
     const nlohmann::json before = all_notices(dir + "/db");
     write_file(dir + "/corpus/002_aabc662affda7255.txt", "");
     std::vector<std::string> args = {"--db", dir + "/db", dir + "/corpus"};
