@@ -139,7 +139,8 @@ WritePlan plan_writes(const Scan& scan, IndexStore& store, Writers& writers, con
     const std::string version = version_string(scan.group_hashes[g]);
     plan.current_versions.insert(version);
     const std::string term = version_term(version);
-    if (unread.holds(scan.group_fingerprints[g], scan.group_given_ids[g])) {
+    // (A new generation can keep only what it can copy.)
+    if ((!writers.bulk || unread.copyable()) && unread.holds(scan.group_fingerprints[g], scan.group_given_ids[g])) {
       plan.to_write[g] = false;
       if (!writers.bulk) ++report.unchanged;
       continue;
@@ -209,14 +210,19 @@ void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_pt
   pipeline.finish();
 }
 
-// A skipped or changed file's notices stay in the index: the warnings say so.
-void warn_unread_stay(const Scan& scan, const UnreadNotices& unread, IndexingReport& report) {
+// A skipped or changed file's notices stay in the index: the warnings say so. Those a
+// new generation could not copy (written in an older index format) are lost: said too.
+void warn_unread_stay(const Scan& scan, const UnreadNotices& unread, bool new_generation, IndexingReport& report) {
+  const bool lost = new_generation && !unread.copyable();
   for (const ScannedFile& f : scan.files) {
     if (f.absolute_path.empty() || (f.read && !f.skipped && !f.changed)) continue;
-    if (const std::size_t kept = unread.from_file(f.absolute_path); kept != 0) {
-      report.problems.push_back({f.path, 0, "its " + std::to_string(kept) + " notice(s) from earlier runs stay in " +
-                                                "the index until it is read again (or deleted, with --prune)"});
-    }
+    const std::size_t kept = unread.from_file(f.absolute_path);
+    if (kept == 0) continue;
+    const std::string notices = "its " + std::to_string(kept) + " notice(s) from earlier runs ";
+    report.problems.push_back({f.path, 0, lost ? notices + "are not in the new index: the old one was written in " +
+                                                     "another index format; index the file again once it reads"
+                                               : notices + "stay in the index until it is read again (or deleted, " +
+                                                     "with --prune)"});
   }
 }
 
@@ -225,7 +231,7 @@ void warn_unread_stay(const Scan& scan, const UnreadNotices& unread, IndexingRep
 // and commits.
 void finish_writing(Writers& writers, IndexStore& store, const Scan& scan, const WritePlan& plan,
                     const UnreadNotices& unread, const IndexingOptions& options, IndexingReport& report) {
-  warn_unread_stay(scan, unread, report);
+  warn_unread_stay(scan, unread, writers.bulk.has_value(), report);
   if (writers.bulk) {
     writers.bulk->finish();
     store.open_written_shards();

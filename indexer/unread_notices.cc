@@ -63,8 +63,12 @@ bool UnreadNotices::holds(std::uint64_t fingerprint, const std::string& given_id
   return false;
 }
 
+bool UnreadNotices::copyable() const {
+  return index_ && index_->get_metadata(schema::kFormatMetadataKey) == std::to_string(schema::kIndexFormat);
+}
+
 std::size_t UnreadNotices::copy_into(BulkWriter& writer, FacetDictionary& facet_codes, const Superseded& superseded) {
-  if (found_.empty()) return 0;
+  if (found_.empty() || !copyable()) return 0;
   std::unique_ptr<FacetDictionary> current_codes;
   try {
     current_codes = std::make_unique<FacetDictionary>(index_->get_metadata(schema::kFacetCodesMetadataKey));

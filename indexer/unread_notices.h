@@ -37,9 +37,13 @@ class UnreadNotices {
   // Whether one of them is this notice, by content (and by id, when the input gave one).
   bool holds(std::uint64_t fingerprint, const std::string& given_id) const;
 
+  // Whether their documents are of this kaiji's index format, so they can be copied into
+  // a new generation (an older format's documents cannot).
+  bool copyable() const;
   // Writes a copy of each of them into a new generation, except those `superseded` by a
-  // notice this run wrote (same id, or same content); returns how many were copied.
-  // Throws std::runtime_error when the current generation's facet dictionary is damaged.
+  // notice this run wrote (same id, or same content); returns how many were copied (none
+  // unless copyable()). Throws std::runtime_error when the current generation's facet
+  // dictionary is damaged.
   using Superseded = std::function<bool(const std::string& id, std::uint64_t fingerprint)>;
   std::size_t copy_into(BulkWriter& writer, FacetDictionary& facet_codes, const Superseded& superseded);
 

@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 
+#include <xapian.h>
+
 #include "cli.h"
 
 using namespace kaiji::e2e;
@@ -68,4 +70,21 @@ TEST_CASE("unread files: a notice an unread file shared with a read file stays o
     CHECK(after.at("total") == 28);
     CHECK(ids(after) == ids(before));
   }
+}
+
+TEST_CASE("unread files: a --rebuild of an index in another format says which notices it could not keep") {
+  const std::string dir = indexed_corpus_copy("rebuild-old-format");
+  {
+    Xapian::WritableDatabase shard(dir + "/db/gen-000001/shard-0", Xapian::DB_OPEN);
+    shard.set_metadata("kaiji.format", "1");  // as an older kaiji wrote it
+    shard.commit();
+  }
+  write_file(dir + "/corpus/002_aabc662affda7255.txt", "");
+  const auto r = run("kaiji-indexer", {"--db", dir + "/db", "--rebuild", dir + "/corpus"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("002_aabc662affda7255.txt: its 7 notice(s) from earlier runs are not in the new index: the old "
+                   "one was written in another index format") != std::string::npos);
+  // What the other files hold is all there, the copy 002 shared with another file included.
+  CHECK(all_notices(dir + "/db").at("total") == 23);
 }
