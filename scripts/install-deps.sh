@@ -12,6 +12,8 @@ packages=(
   clang-14 libclang-rt-14-dev
   groonga-bin groonga-tokenizer-mecab
   jq
+  libcpp-httplib-dev
+  chromium chromium-driver python3-selenium fonts-ipafont-gothic
 )
 
 missing=()

@@ -135,9 +135,9 @@ void write_jsonl(std::ostream& out, const SearchResponse& response) {
   for (const SearchHit& hit : response.hits) out << dump(hit_to_json(hit, response), -1) << '\n';
 }
 
-void write_csv(std::ostream& out, const SearchResponse& response, bool bom) {
+void write_csv(std::ostream& out, const SearchResponse& response, bool bom, bool header) {
   if (bom) out << "\xEF\xBB\xBF";
-  out << "rank,score,match,group_count,id,incident,org,title,date,causes,sector,affected,data,outcome,labels,snippet\r\n";
+  if (header) out << "rank,score,match,group_count,id,incident,org,title,date,causes,sector,affected,data,outcome,labels,snippet\r\n";
   for (const SearchHit& hit : response.hits) {
     const Notice& n = hit.notice;
     const NoticeFacets& f = n.facets;

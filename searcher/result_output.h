@@ -18,7 +18,8 @@ void write_json(std::ostream& out, const SearchResponse& response);
 void write_jsonl(std::ostream& out, const SearchResponse& response);
 // RFC 4180 CSV with a header row; bom prefixes a UTF-8 byte-order mark for Excel. Cells
 // are safe for spreadsheets (safe_text.h: no control characters, formulas neutralised).
-void write_csv(std::ostream& out, const SearchResponse& response, bool bom);
+// Without header, only the rows: the pages after the first of a streamed export.
+void write_csv(std::ostream& out, const SearchResponse& response, bool bom, bool header = true);
 
 // color: highlights in bold/colour (stdout is a terminal) instead of [brackets].
 // Facet values are shown by their Japanese display names from the taxonomy; control

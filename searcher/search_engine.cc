@@ -5,6 +5,7 @@
 #include "bm25_parameters.h"
 #include "database_opening.h"
 #include "hit_snippet.h"
+#include "lifted_counts.h"
 #include "index/schema.h"
 #include "index/stored_notice.h"
 #include "match_count.h"
@@ -82,10 +83,13 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   response.offset = request.offset;
   response.like_id = request.like_id;
   const QueryNode tree = parse_query(request.query);
-  const BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(tree);
+  const RequestFilters filters(request.filters, taxonomy_);
+  BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(tree);
   if (built.nothing_to_search) throw NothingToSearch(request.query);
   response.query_words = built.word_count;
-  const Xapian::Query query = request_query(request, built);
+  const MatchedQueries unfiltered{request_query(request, built), built.partial_query};
+  const Xapian::Query query = filters.apply(unfiltered.unfiltered);
+  if (!built.partial_query.empty()) built.partial_query = filters.apply(built.partial_query);
 
   // Sorting: relevance when there is something to rank by, else newest first.
   const bool ranked = built.has_positive || !request.like_id.empty();
@@ -105,7 +109,20 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   response.partial = page.partial;
   response.hits = page_hits(page, request, built);
   set_totals(response, request, page, side, count_beside);
+  if (side.valid()) side.wait();  // side_db_ and facets_ are free again
+  set_lifted_counts(response, request, filters, page.partial ? unfiltered.unfiltered_partial : unfiltered.unfiltered);
   return response;
+}
+
+void SearchEngine::refresh() {
+  db_.reopen();
+  side_db_.reopen();
+}
+
+void SearchEngine::set_lifted_counts(SearchResponse& response, const SearchRequest& request,
+                                     const RequestFilters& filters, const Xapian::Query& unfiltered) {
+  if (request.facets && !filters.empty()) count_disjunctively(facets_, side_db_, unfiltered, filters, response.facets);
+  if (request.months) response.months = count_months(side_db_, filters.apply_except(unfiltered, "month"));
 }
 
 Xapian::Query SearchEngine::request_query(const SearchRequest& request, const BuiltQuery& built) const {

@@ -15,6 +15,7 @@
 #include "facet_counting.h"
 #include "partial_match.h"
 #include "query_builder.h"
+#include "request_filters.h"
 #include "search_request.h"
 #include "search_response.h"
 #include "side_pass.h"
@@ -41,13 +42,17 @@ class SearchEngine {
   SearchEngine(const std::vector<std::string>& db_paths, Analyzer& analyzer, const Taxonomy& taxonomy);
 
   // Throws QuerySyntaxError on bad syntax, NothingToSearch for a query of only particles,
-  // NoticeNotFound for an unknown like_id.
+  // NoticeNotFound for an unknown like_id, FilterError for a bad request.filters.
   SearchResponse search(const SearchRequest& request);
 
   // The whole notice. Throws NoticeNotFound.
   Notice show(const std::string& id) const;
 
   const Xapian::Database& database() const { return db_; }
+
+  // Moves to the newest commit of the index (a long-running front end calls this between
+  // requests: a search otherwise stays on the revision it opened).
+  void refresh();
 
  private:
   // The page the ranked (or sorted) pass found, and the query it matched: the request's,
@@ -56,6 +61,11 @@ class SearchEngine {
     RankedNotices ranked;  // the page, and what the pass saw of the whole match
     Xapian::Query matched;
     bool partial = false;
+  };
+  // The queries a search matches, before and after the request's filters.
+  struct MatchedQueries {
+    Xapian::Query unfiltered;          // the query (or the notices like like_id)
+    Xapian::Query unfiltered_partial;  // built.partial_query before the filters
   };
 
   // One attempt at search(), on the revision open now.
@@ -78,6 +88,10 @@ class SearchEngine {
   // its own.
   void set_totals(SearchResponse& response, const SearchRequest& request, const RankedPage& page,
                   std::future<SidePass>& side, bool counted_beside) const;
+  // With facets or months asked for: the counts with one of the filters lifted
+  // (lifted_counts.h), after the side pass has finished.
+  void set_lifted_counts(SearchResponse& response, const SearchRequest& request, const RequestFilters& filters,
+                         const Xapian::Query& unfiltered);
   Xapian::docid docid_of(const std::string& id) const;
 
   static constexpr int kModifiedRetries = 3;

@@ -43,6 +43,9 @@ struct SearchResponse {
   std::string like_id;            // --like: the notice the results resemble
   std::vector<SearchHit> hits;
   std::vector<FacetCounts> facets;  // when requested
+  // When requested: matches per month of publication ("2024-06"), oldest first, the
+  // request's month filter lifted. Notices without a date are not counted.
+  std::vector<FacetCount> months;
 };
 
 }  // namespace kaiji

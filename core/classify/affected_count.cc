@@ -1,5 +1,6 @@
 #include "classify/affected_count.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -10,15 +11,26 @@ namespace kaiji {
 namespace {
 
 constexpr std::size_t kKeywordWindowChars = 20;
+constexpr std::size_t kTotalWindowChars = 6;  // 「合計　2,158件」「計 137名」
+constexpr int kMarkedScore = 3;               // a headline marker's score, or more
 
-// Words near a count that mark it as the notice's total.
-constexpr std::array<std::string_view, 12> kTotalMarkers = {
-    "最大", "合計", "計", "対象", "件数", "人数", "総数", "延べ人数", "流出した情報", "漏えいした情報", "漏えい件数", "名寄せ"};
+// Words just before a count that state a total: it beats its parts.
+constexpr std::array<std::string_view, 7> kTotalWords = {"合計", "計", "総数", "全体で", "合わせて", "あわせて", "総計"};
+// Words near a count that mark it as the notice's headline number.
+constexpr std::array<std::string_view, 9> kHeadlineMarkers = {
+    "最大", "対象", "件数", "人数", "延べ人数", "流出した情報", "漏えいした情報", "漏えい件数", "名寄せ"};
+// What follows a count of the people whose data leaked: 「3名の氏名」「76名分の個人情報」.
+constexpr std::array<std::string_view, 4> kDataAfterCount = {"の氏名", "の個人情報", "の情報", "分の氏名"};
+// Words just before a count that make it a part of another: 「うち」.
+constexpr std::array<std::string_view, 2> kPartWords = {"うち", "内訳"};
+// Words before a count that make it one published earlier and since corrected:
+// 「7月4日付で公表した件数(2,713 件)から 11 件少なく」.
+constexpr std::array<std::string_view, 4> kSupersededWords = {"公表した", "お知らせした", "当初", "前回"};
 // A count only counts when its line (or the one before) is about data or the people in it.
-constexpr std::array<std::string_view, 27> kContextWords = {
+constexpr std::array<std::string_view, 37> kContextWords = {
     "情報", "データ", "漏", "流出", "対象", "名簿", "件数", "人数", "延べ", "顧客", "お客様", "お客さま", "アドレス",
     "個人", "生徒", "児童", "学生", "患者", "会員", "利用者", "卒業生", "契約", "カルテ", "登録者", "氏名", "住所",
-    "最大"};
+    "最大", "の方", "届い", "誤送", "送付", "封入", "閲覧", "書類", "ファイル", "記載", "合計"};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -96,8 +108,9 @@ std::optional<std::int64_t> parse_japanese_number(std::string_view text) {
   return static_cast<std::int64_t>(std::llround(total + section + (have_number ? number : 0)));
 }
 
-std::vector<CountMention> find_counts(std::string_view raw) {
-  const std::string text = normalize(raw);
+std::vector<CountMention> find_counts(std::string_view raw) { return find_counts_in_normalised(normalize(raw)); }
+
+std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
   std::vector<CountMention> counts;
   for (std::size_t i = 0; i < text.size();) {
     if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) {
@@ -131,18 +144,45 @@ std::vector<CountMention> find_counts(std::string_view raw) {
 
     CountMention mention{*value, start, 0};
     const std::size_t window = back_chars(text, start, kKeywordWindowChars);
-    if (contains_any(std::string_view(text).substr(window, start - window), kTotalMarkers)) mention.score += 3;
+    const std::string_view before_count = std::string_view(text).substr(window, start - window);
+    const std::size_t near = back_chars(text, start, kTotalWindowChars);
+    const std::string_view just_before = std::string_view(text).substr(near, start - near);
+    // 「合計 2,158件」, or 「69,403 件(名寄せ後件数合計)」: a total named before or just after.
+    const std::string_view just_after = utf8::prefix(std::string_view(text).substr(k), 12);  // k: after the unit
+    const bool named_after = just_after.starts_with("(") && contains_any(just_after.substr(0, just_after.find(')')), kTotalWords);
+    if (contains_any(just_before, kTotalWords) || named_after) mention.score += 5;
+    else if (contains_any(before_count, kHeadlineMarkers)) mention.score += 3;
+    if (contains_any(just_before, kPartWords)) mention.score -= 2;
+    // A count of records (「ご予約情報:1,265件」) or of the people whose data it is
+    // (「お客様3名の氏名」) rather than of people something else happened to.
+    const std::string_view label = utf8::trim(just_before);
+    const bool of_data = label.ends_with("情報:") || label.ends_with("情報") || label.ends_with("件数:") ||
+                         std::any_of(kDataAfterCount.begin(), kDataAfterCount.end(),
+                                     [&](std::string_view w) { return just_after.find(w) != std::string_view::npos; });
+    if (of_data) mention.score += 1;
+    if (contains_any(before_count, kSupersededWords)) mention.score -= 3;
     if (starts_with_at(text, k, "分")) mention.score += 2;  // 700名分: the people a dataset covers
     counts.push_back(mention);
   }
   return counts;
 }
 
-std::optional<CountMention> headline_count(std::string_view text) {
-  const std::vector<CountMention> counts = find_counts(text);
+std::optional<CountMention> headline_count(std::string_view raw) { return headline_count_in_normalised(normalize(raw)); }
+
+std::optional<CountMention> headline_count_in_normalised(std::string_view text) {
+  const std::vector<CountMention> counts = find_counts_in_normalised(text);
+  const auto same_sentence = [&](const CountMention& a, const CountMention& b) {
+    const std::string_view between = std::string_view(text).substr(a.offset, b.offset - a.offset);
+    return between.find('\n') == std::string_view::npos && between.find("。") == std::string_view::npos;
+  };
+  // The best-scored count. Among equals the larger wins when both are marked as headline
+  // or total counts, or stand in one sentence (「カード情報1,462件および個人情報2,977件」:
+  // the whole beats its part); otherwise the first, as notices list the main group first.
   const CountMention* best = nullptr;
   for (const CountMention& c : counts) {
-    if (best == nullptr || c.score > best->score) best = &c;
+    const bool larger = best != nullptr && c.score == best->score && c.value > best->value &&
+                        (c.score >= kMarkedScore || same_sentence(*best, c));
+    if (best == nullptr || c.score > best->score || larger) best = &c;
   }
   if (best == nullptr) return std::nullopt;
   return *best;

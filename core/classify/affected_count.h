@@ -18,9 +18,13 @@ struct CountMention {
 // Every count of people or records written in the text (numbers with 件/名/人, and
 // organisations counted with 最大…社), each scored.
 std::vector<CountMention> find_counts(std::string_view text);
+// The same for text already NFKC-normalised (the classifier's folded text will do: case
+// and variant spellings do not touch numbers); offsets are into it.
+std::vector<CountMention> find_counts_in_normalised(std::string_view text);
 
-// The best-scored count (the first one among equals), or nothing.
+// The best-scored count (among equals marked as totals the largest, else the first), or nothing.
 std::optional<CountMention> headline_count(std::string_view text);
+std::optional<CountMention> headline_count_in_normalised(std::string_view text);
 std::optional<std::int64_t> headline_affected(std::string_view text);
 
 // Parses a Japanese number: 69,403 / 7.2万 / 1万2千 / 3千; nothing if it is not one.

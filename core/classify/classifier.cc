@@ -16,8 +16,6 @@ constexpr std::size_t kNegationWindowChars = 30;
 
 constexpr std::size_t kEvidenceContextChars = 12;
 
-std::string fold(std::string_view text) { return fold_case(normalize(text)); }
-
 LetterheadReader load_letterhead(const std::string& data_dir) {
   const std::string path = (std::filesystem::path(data_dir) / "organisation_words.tsv").string();
   return LetterheadReader(OrganisationWords(read_table_file(path), path));
@@ -35,9 +33,29 @@ std::string context_of(std::string_view text, std::size_t offset, std::size_t le
   return std::string(text.substr(begin, offset + length - begin)) + std::string(after);
 }
 
+// Evidence positions are recorded as byte offsets into the folded field they name; this
+// turns them into code points with one walk over each field, not one per value.
+void to_code_points(std::vector<Evidence>& evidence, std::string_view field_name, std::string_view field) {
+  std::vector<Evidence*> in_field;
+  for (Evidence& e : evidence) {
+    if (e.where == field_name) in_field.push_back(&e);
+  }
+  std::sort(in_field.begin(), in_field.end(), [](const Evidence* a, const Evidence* b) { return a->position < b->position; });
+  std::size_t bytes = 0, code_points = 0;
+  for (Evidence* e : in_field) {
+    const std::size_t target = std::min(e->position, field.size());
+    code_points += utf8::length(field.substr(bytes, target - bytes));
+    bytes = target;
+    e->position = code_points;
+  }
+}
+
 }  // namespace
 
-Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhead(data_dir)) {
+Classifier::Classifier(const std::string& data_dir)
+    : folder_(read_table_file((std::filesystem::path(data_dir) / "variants.tsv").string())),
+      letterhead_(load_letterhead(data_dir)) {
+  const auto fold = [this](std::string_view text) { return folder_.fold(text); };
   namespace fs = std::filesystem;
   taxonomy_ = Taxonomy::load((fs::path(data_dir) / "taxonomy.tsv").string());
   const std::string path = (fs::path(data_dir) / "classification_rules.tsv").string();
@@ -45,9 +63,9 @@ Classifier::Classifier(const std::string& data_dir) : letterhead_(load_letterhea
   std::vector<std::string> sectors;
   for (const FacetValue& v : taxonomy_.values("sector")) sectors.push_back(v.slug);
   const std::string sector_path = (fs::path(data_dir) / "sector_words.tsv").string();
-  sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors);
+  sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors, folder_);
   const std::string outcome_path = (fs::path(data_dir) / "outcome_words.tsv").string();
-  outcomes_ = OutcomeReader(read_table_file(outcome_path), outcome_path);
+  outcomes_ = OutcomeReader(read_table_file(outcome_path), outcome_path, folder_);
   std::vector<std::string> data_negation_cues, data_item_endings;
   for (const TableLine& line : read_table_file(path)) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
@@ -166,7 +184,7 @@ Evidence Classifier::rule_evidence(const std::string& field, std::size_t r, cons
   const char* where = hit.field == Scope::Org ? "org" : hit.field == Scope::Title ? "title" : "body";
   return {field, rules_[r].value, rules_file_ + ":" + std::to_string(rules_[r].line),
           context_of(text, hit.offset, rules_[r].pattern.size()), where,
-          utf8::length(std::string_view(text).substr(0, hit.offset))};
+          hit.offset};  // bytes here; code points once all evidence is in (to_code_points)
 }
 
 void Classifier::annotate(Notice& notice) const {
@@ -177,7 +195,7 @@ void Classifier::annotate(Notice& notice) const {
 }
 
 NoticeFacets Classifier::classify(const Notice& notice) const {
-  const FoldedNotice folded{fold(notice.org), fold(notice.title), fold(notice.body)};
+  const FoldedNotice folded{folder_.fold(notice.org), folder_.fold(notice.title), folder_.fold(notice.body)};
   const Matched matched = match_rules(folded);
   NoticeFacets facets;
   const auto record = [&](const char* field, std::size_t rule) {
@@ -205,7 +223,7 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
                                : sector->where == std::string_view("org") ? folded.org : folded.body;
     facets.evidence.push_back({"sector", sector->sector, "dict/sector_words.tsv:" + std::to_string(sector->line),
                                context_of(field, sector->offset, sector->word.size()), sector->where,
-                               utf8::length(std::string_view(field).substr(0, sector->offset))});
+                               sector->offset});
   }
   for (const DataFinding& found : data_.read(folded.body)) {
     facets.data.push_back(found.value);
@@ -213,7 +231,7 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
                                found.line == 0 ? "a list item of a data section, not in " + rules_file_
                                                : rules_file_ + ":" + std::to_string(found.line),
                                context_of(folded.body, found.offset, found.length), "body",
-                               utf8::length(std::string_view(folded.body).substr(0, found.offset))});
+                               found.offset});
   }
   // Taxonomy order, as every other multi-valued facet.
   const auto& data_values = taxonomy_.values("data");
@@ -230,18 +248,21 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
     facets.outcome = outcome->outcome;
     facets.evidence.push_back({"outcome", outcome->outcome, "dict/outcome_words.tsv:" + std::to_string(outcome->line),
                                text.substr(outcome->offset, outcome->length), "text",
-                               utf8::length(std::string_view(text).substr(0, outcome->offset))});
+                               outcome->offset});
   } else if (const auto outcome = single_valued("outcome", matched)) {
     facets.outcome = outcome->first;
     record("outcome", outcome->second);
   }
-  if (const auto count = headline_count(notice.title + "\n" + notice.body)) {
+  if (const auto count = headline_count_in_normalised(text)) {
     facets.affected = count->value;
-    const std::string normalised = normalize(notice.title + "\n" + notice.body);
     facets.evidence.push_back({"affected", std::to_string(count->value), "headline count (core/classify/affected_count.cc)",
-                               context_of(normalised, count->offset, 0), "text",
-                               utf8::length(std::string_view(normalised).substr(0, count->offset))});
+                               context_of(text, count->offset, 0), "text",
+                               count->offset});
   }
+  to_code_points(facets.evidence, "org", folded.org);
+  to_code_points(facets.evidence, "title", folded.title);
+  to_code_points(facets.evidence, "body", folded.body);
+  to_code_points(facets.evidence, "text", text);
   // The year to browse by: the notice's date, else its incident number's, else the year
   // of the first date it mentions (the incident's, close enough for a year filter).
   if (notice.date) {

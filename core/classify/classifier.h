@@ -16,6 +16,7 @@
 #include "classify/outcome_reader.h"
 #include "classify/phrase_matcher.h"
 #include "classify/sector_reader.h"
+#include "classify/text_folder.h"
 
 namespace kaiji {
 
@@ -23,14 +24,14 @@ class Classifier {
  public:
   // Raised when the extraction code changes what it reads out of the same text, so that
   // indexes re-classify their notices (the indexer hashes it with data_files()).
-  static constexpr int kExtractionVersion = 3;
+  static constexpr int kExtractionVersion = 7;
   // The tables of data_dir the classifier reads.
-  static constexpr std::array<const char*, 5> kDataFiles = {"taxonomy.tsv", "classification_rules.tsv",
+  static constexpr std::array<const char*, 6> kDataFiles = {"taxonomy.tsv", "classification_rules.tsv",
                                                            "organisation_words.tsv", "sector_words.tsv",
-                                                           "outcome_words.tsv"};
+                                                           "outcome_words.tsv", "variants.tsv"};
 
-  // Loads taxonomy.tsv, classification_rules.tsv and the organisation, sector and outcome
-  // word tables from
+  // Loads taxonomy.tsv, classification_rules.tsv, variants.tsv and the organisation,
+  // sector and outcome word tables from
   // data_dir. Every rule's facet and value must exist in the taxonomy; otherwise
   // std::runtime_error names the line.
   explicit Classifier(const std::string& data_dir);
@@ -75,6 +76,7 @@ class Classifier {
   Evidence rule_evidence(const std::string& field, std::size_t rule, const Matched& matched,
                          const FoldedNotice& folded) const;
 
+  TextFolder folder_;  // first: the rules and the readers' words are folded with it
   Taxonomy taxonomy_;
   LetterheadReader letterhead_;
   SectorReader sectors_;

@@ -22,8 +22,44 @@ constexpr std::array<std::string_view, 20> kWhatHappened = {
     "伝わ",   "持ち出", "対象", "可能性", "おそれ", "保存", "公開", "届い"};
 // Where a clause stops inside a sentence.
 constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "しかし", "ですが", "であり、"};
-// How a list's items are set apart: 氏名、住所・電話番号 / 年齢.
-constexpr std::array<std::string_view, 8> kItemSeparators = {"、", ",", "・", "/", "及び", "および", "並びに", "等"};
+// A sentence cut at its list separators (、 , ・ / 及び および 並びに 等), in one pass over
+// its code points.
+std::vector<std::string_view> list_items(std::string_view sentence) {
+  std::vector<std::string_view> items;
+  std::size_t item_start = 0;
+  for (std::size_t i = 0; i < sentence.size();) {
+    const std::size_t at = i;
+    const char32_t c = utf8::decode(sentence, i);
+    std::size_t after = std::string_view::npos;
+    if (c == U'、' || c == U',' || c == U'・' || c == U'/' || c == U'等') {
+      after = i;
+    } else if (c == U'及' || c == U'並' || c == U'お') {
+      for (std::string_view word : {"及び", "および", "並びに"}) {
+        if (sentence.substr(at, word.size()) == word) after = at + word.size();
+      }
+    }
+    if (after == std::string_view::npos) continue;
+    items.push_back(sentence.substr(item_start, at - item_start));
+    item_start = i = after;
+  }
+  items.push_back(sentence.substr(item_start));
+  return items;
+}
+
+// Openings of a sentence that sets something apart: 「なお、…は含まれておりません」.
+constexpr std::array<std::string_view, 3> kAsides = {"なお", "また", "ただし"};
+
+// The sentence (line, or run between 。) holding `at`.
+std::string_view sentence_around(std::string_view text, std::size_t at) {
+  std::size_t begin = 0, end = text.size();
+  for (std::string_view stop : {"。", "\n"}) {
+    const std::size_t before = text.rfind(stop, at == 0 ? 0 : at - 1);
+    if (before != std::string_view::npos && before < at) begin = std::max(begin, before + stop.size());
+    end = std::min(end, std::min(text.find(stop, at), text.size()));
+  }
+  return text.substr(begin, end - begin);
+}
+
 
 bool holds_any(std::string_view text, const auto& words) {
   return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
@@ -33,11 +69,9 @@ bool holds_any(std::string_view text, const auto& words) {
 constexpr std::array<std::string_view, 5> kTitleEndings = {"について", "お詫び", "お知らせ", "ご報告", "ご案内"};
 
 bool is_heading(std::string_view line) {
-  const bool titled = std::any_of(kTitleEndings.begin(), kTitleEndings.end(), [&](std::string_view e) {
-    return line.find(e) != std::string_view::npos;
-  });
-  return utf8::length(line) <= kMaxHeadingChars && !line.ends_with("。") && !titled && holds_any(line, kDataNouns) &&
-         holds_any(line, kWhatHappened);
+  // Bytes first: most lines are running text, far longer than a heading.
+  return line.size() <= 3 * kMaxHeadingChars && utf8::length(line) <= kMaxHeadingChars && !line.ends_with("。") && holds_any(line, kDataNouns) &&
+         !holds_any(line, kTitleEndings) && holds_any(line, kWhatHappened);
 }
 
 // A line that starts the next part of a notice: 「3．現在の状況」「■経緯」「【お問い合わせ】」.
@@ -109,12 +143,23 @@ DataReader::DataReader(std::vector<DataPattern> patterns, std::vector<std::strin
 
 // The clause after an occurrence — to the end of its sentence or a contrast — denies it:
 // 「クレジットカード情報は含まれておりません」.
-bool DataReader::denied(std::string_view text, std::size_t after) const {
+bool DataReader::negated(std::string_view clause) const {
+  return std::any_of(negation_cues_.begin(), negation_cues_.end(),
+                     [&](const std::string& cue) { return clause.find(cue) != std::string_view::npos; });
+}
+
+// The clause after an occurrence — to the end of its sentence or a contrast — denies it:
+// 「クレジットカード情報は含まれておりません」; so does a sentence that sets items apart
+// (「なお、口座番号、暗証番号、ログイン情報は持ち出されておりません」), however long its list.
+bool DataReader::denied(std::string_view text, std::size_t at, std::size_t after) const {
+  const std::string_view sentence = sentence_around(text, at);
+  const std::string_view opening = utf8::trim(sentence);
+  const bool aside = std::any_of(kAsides.begin(), kAsides.end(), [&](std::string_view a) { return opening.starts_with(a); });
+  if (aside && negated(sentence)) return true;
   std::string_view rest = utf8::prefix(text.substr(after), kClauseChars);
   rest = rest.substr(0, std::min({rest.find("。"), rest.find('\n'), rest.size()}));
   for (std::string_view contrast : kContrasts) rest = rest.substr(0, std::min(rest.find(contrast), rest.size()));
-  return std::any_of(negation_cues_.begin(), negation_cues_.end(),
-                     [&](const std::string& cue) { return rest.find(cue) != std::string_view::npos; });
+  return negated(rest);
 }
 
 void DataReader::read_range(std::string_view body, std::size_t begin, std::size_t end,
@@ -122,8 +167,8 @@ void DataReader::read_range(std::string_view body, std::size_t begin, std::size_
   const std::string_view range = body.substr(begin, end - begin);
   matcher_.for_each_match(range, [&](std::size_t p, std::size_t at) {
     const DataPattern& pattern = patterns_[p];
-    if (denied(body, begin + at + pattern.pattern.size())) return;
     if (std::any_of(out.begin(), out.end(), [&](const DataFinding& f) { return f.value == pattern.value; })) return;
+    if (denied(body, begin + at, begin + at + pattern.pattern.size())) return;
     out.push_back({pattern.value, pattern.line, begin + at, pattern.pattern.size()});
   });
 }
@@ -151,25 +196,17 @@ void DataReader::read_unknown_items(std::string_view body, std::size_t begin, st
     std::size_t sentence_end = std::min({body.find("。", sentence_start), body.find('\n', sentence_start), end});
     const std::string_view sentence = body.substr(sentence_start, sentence_end - sentence_start);
     sentence_start = sentence_end + 1;
-    std::vector<std::string_view> items;
-    std::size_t item_start = 0;
-    for (std::size_t i = 0; i <= sentence.size();) {
-      std::size_t sep = 0;
-      for (std::string_view s : kItemSeparators) {
-        if (sentence.substr(i, s.size()) == s) sep = std::max(sep, s.size());
-      }
-      if (sep == 0 && i < sentence.size()) {
-        utf8::decode(sentence, i);
-        continue;
-      }
-      items.push_back(sentence.substr(item_start, i - item_start));
-      i += sep == 0 ? 1 : sep;
-      item_start = i;
-    }
+    // A list needs separators; most sentences have none.
+    if (sentence.find("、") == std::string_view::npos && sentence.find("・") == std::string_view::npos) continue;
+    const std::vector<std::string_view> items = list_items(sentence);
+    // Where known types occur in the sentence, in one pass: an item holding one is known.
+    std::vector<std::size_t> known_at;
+    matcher_.for_each_match(sentence, [&](std::size_t, std::size_t at) { known_at.push_back(at); });
     const auto known = [&](std::string_view item) {
-      return std::any_of(patterns_.begin(), patterns_.end(), [&](const DataPattern& p) { return item.find(p.pattern) != std::string_view::npos; });
+      const std::size_t from = static_cast<std::size_t>(item.data() - sentence.data());
+      return std::any_of(known_at.begin(), known_at.end(), [&](std::size_t at) { return at >= from && at < from + item.size(); });
     };
-    if (items.size() < 3 || std::none_of(items.begin(), items.end(), known)) continue;
+    if (items.size() < 3 || known_at.empty() || negated(sentence)) continue;
     for (std::string_view item : items) {
       const std::string_view core = item_core(item);
       const bool data_noun = std::any_of(item_endings_.begin(), item_endings_.end(),

@@ -39,7 +39,8 @@ class DataReader {
   std::vector<DataFinding> read(std::string_view folded_body) const;
 
  private:
-  bool denied(std::string_view text, std::size_t after) const;
+  bool negated(std::string_view clause) const;
+  bool denied(std::string_view text, std::size_t at, std::size_t after) const;
   void read_range(std::string_view body, std::size_t begin, std::size_t end, std::vector<DataFinding>& out) const;
   std::string_view item_core(std::string_view item) const;
   void read_unknown_items(std::string_view body, std::size_t begin, std::size_t end,

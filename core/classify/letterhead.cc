@@ -67,6 +67,9 @@ std::string_view after_label(std::string_view line) {
 
 // 「© 2024 株式会社萩乃園茶舗 All Rights Reserved.」 → 「株式会社萩乃園茶舗」's line, or "".
 std::string copyright_holder_text(std::string_view line) {
+  // Most lines hold no mark at all: look before normalising.
+  static constexpr std::array<std::string_view, 6> marks = {"©", "(c)", "(C)", "（", "opyright", "OPYRIGHT"};
+  if (!holds_any(line, marks)) return {};
   const std::string folded = fold_case(normalize(line));
   if (folded.find("©") == std::string::npos && folded.find("(c)") == std::string::npos &&
       folded.find("copyright") == std::string::npos) {
@@ -125,7 +128,7 @@ std::optional<Located> find_own_date(std::string_view body) {
     if (nl == std::string_view::npos) nl = body.size();
     const std::string_view line = utf8::trim(body.substr(start, nl - start));
     if (is_date_line(line)) date_lines.push_back({line, index, position});
-    position += utf8::length(body.substr(start, nl - start)) + 1;
+    position = nl + 1;  // bytes; Located positions are code points (below)
     start = nl + 1;
   }
   if (date_lines.empty()) return std::nullopt;
@@ -136,6 +139,7 @@ std::optional<Located> find_own_date(std::string_view body) {
 }
 
 std::string LetterheadReader::name_of_line(std::string_view line) const {
+  if (utf8::length(line) > kProseChars) return {};  // running text, not a name's line
   const std::string_view text = after_label(line);
   const std::string name = words_.leading_name(text);
   if (name.empty()) return {};
@@ -147,9 +151,10 @@ std::string LetterheadReader::name_of_line(std::string_view line) const {
 }
 
 std::vector<Located> LetterheadReader::name_blocks(const std::vector<Line>& lines, std::size_t from,
-                                                   std::size_t to, const char* place) const {
+                                                   std::size_t to, const char* place, std::string_view holding) const {
   std::vector<Located> out;
   for (std::size_t k = from; k < to; ++k) {
+    if (!holding.empty() && lines[k].text.find(holding) == std::string_view::npos) continue;
     std::string name = name_of_line(lines[k].text);
     if (name.empty()) continue;
     // 「学校法人白鷺ヶ丘学園」「白鷺ヶ丘高等学校」 on consecutive lines: one publisher.
@@ -165,13 +170,13 @@ std::vector<Located> LetterheadReader::name_blocks(const std::vector<Line>& line
   return out;
 }
 
-std::vector<Located> LetterheadReader::letterhead(const std::vector<Line>& lines) const {
+std::vector<Located> LetterheadReader::letterhead(const std::vector<Line>& lines, std::string_view holding) const {
   std::size_t end = 0;
   while (end < lines.size() && end < kLetterheadLines && !is_prose(lines[end].text)) ++end;
-  return name_blocks(lines, 0, end, "letterhead");
+  return name_blocks(lines, 0, end, "letterhead", holding);
 }
 
-std::vector<Located> LetterheadReader::sign_off(const std::vector<Line>& lines) const {
+std::vector<Located> LetterheadReader::sign_off(const std::vector<Line>& lines, std::string_view holding) const {
   std::size_t from = lines.size() > kSignOffLines ? lines.size() - kSignOffLines : 0;
   for (std::size_t k = lines.size(); k-- > from;) {
     if (utf8::trim(lines[k].text) == "以上") {
@@ -179,14 +184,15 @@ std::vector<Located> LetterheadReader::sign_off(const std::vector<Line>& lines) 
       break;
     }
   }
-  return name_blocks(lines, from, lines.size(), "sign-off");
+  return name_blocks(lines, from, lines.size(), "sign-off", holding);
 }
 
-std::optional<Located> LetterheadReader::contact_block(const std::vector<Line>& lines) const {
+std::optional<Located> LetterheadReader::contact_block(const std::vector<Line>& lines, std::string_view holding) const {
   const std::size_t from = lines.size() > kContactLines ? lines.size() - kContactLines : 0;
   for (std::size_t k = from; k < lines.size(); ++k) {
     if (utf8::length(lines[k].text) > kProseChars || !holds_any(lines[k].text, kContactWords)) continue;
     for (std::size_t j = k; j < lines.size() && j < k + 3; ++j) {
+      if (!holding.empty() && lines[j].text.find(holding) == std::string_view::npos) continue;
       if (std::string name = name_of_line(lines[j].text); !name.empty()) {
         return Located{name, "contact block", std::string(lines[j].text), "body", lines[j].position};
       }
@@ -195,8 +201,9 @@ std::optional<Located> LetterheadReader::contact_block(const std::vector<Line>& 
   return std::nullopt;
 }
 
-std::optional<Located> LetterheadReader::copyright_line(const std::vector<Line>& lines) const {
+std::optional<Located> LetterheadReader::copyright_line(const std::vector<Line>& lines, std::string_view holding) const {
   for (const Line& line : lines) {
+    if (!holding.empty() && line.text.find(holding) == std::string_view::npos) continue;
     const std::string holder = copyright_holder_text(line.text);
     if (std::string name = holder.empty() ? "" : words_.leading_name(holder); !name.empty()) {
       return Located{name, "copyright line", std::string(line.text), "body", line.position};
@@ -211,8 +218,7 @@ std::optional<Located> LetterheadReader::title_part(std::string_view title) cons
   for (std::string_view part : parts) {
     const std::string name = words_.leading_name(part);
     if (!name.empty() && without_spaces(name) == without_spaces(part)) {
-      const std::size_t at = utf8::length(title.substr(0, static_cast<std::size_t>(part.data() - title.data())));
-      return Located{name, "page title", std::string(title), "title", at};
+      return Located{name, "page title", std::string(title), "title", static_cast<std::size_t>(part.data() - title.data())};
     }
   }
   return std::nullopt;
@@ -256,22 +262,25 @@ void LetterheadReader::retitle(Notice& notice) const {
 
 std::vector<Located> LetterheadReader::org_candidates(const Notice& notice) const {
   std::vector<Line> lines;
-  std::size_t position = 0;
   for (std::size_t start = 0; start <= notice.body.size();) {
     std::size_t nl = notice.body.find('\n', start);
     if (nl == std::string::npos) nl = notice.body.size();
     const std::string_view raw = std::string_view(notice.body).substr(start, nl - start);
-    if (!utf8::trim(raw).empty()) lines.push_back({utf8::trim(raw), position});
-    position += utf8::length(raw) + 1;
+    if (!utf8::trim(raw).empty()) lines.push_back({utf8::trim(raw), static_cast<std::size_t>(utf8::trim(raw).data() - notice.body.data())});
     start = nl + 1;
   }
   std::vector<Located> out;
-  if (!notice.org.empty()) out.push_back({notice.org, "reader", notice.org, "org", 0});
+  // With a name from the reader, only lines that hold it can give a fuller form.
+  std::string_view holding;
+  if (!notice.org.empty()) {
+    out.push_back({notice.org, "reader", notice.org, "org", 0});
+    holding = pieces_of(notice.org).front();
+  }
   if (auto continued = header_continuation(notice)) out.push_back(std::move(*continued));
   if (auto part = title_part(notice.title)) out.push_back(std::move(*part));
-  for (auto& block : letterhead(lines)) out.push_back(std::move(block));
-  for (auto& block : sign_off(lines)) out.push_back(std::move(block));
-  for (auto found : {contact_block(lines), copyright_line(lines)}) {
+  for (auto& block : letterhead(lines, holding)) out.push_back(std::move(block));
+  for (auto& block : sign_off(lines, holding)) out.push_back(std::move(block));
+  for (auto found : {contact_block(lines, holding), copyright_line(lines, holding)}) {
     if (found) out.push_back(std::move(*found));
   }
   return out;
@@ -292,8 +301,14 @@ void LetterheadReader::complete(Notice& notice, std::vector<Evidence>& evidence)
     if (chosen->place == std::string_view("post header")) {
       notice.title = after_pieces(notice.title, without_spaces(words_.leading_name(notice.title)).size());
     }
+    // Body lines carry byte offsets (counting code points for every line cost a pass over
+    // each body); the one that is shown is counted here.
+    const std::string_view field = chosen->where == std::string_view("body")    ? std::string_view(notice.body)
+                                   : chosen->where == std::string_view("title") ? std::string_view(notice.title)
+                                                                                : std::string_view(notice.org);
+    const std::size_t position = utf8::length(field.substr(0, std::min(chosen->position, field.size())));
     evidence.push_back({"org", chosen->value, "dict/organisation_words.tsv (" + chosen->place + ")", chosen->text,
-                        chosen->where, chosen->position});
+                        chosen->where, position});
     if (const auto part = title_part(notice.title); part && without_spaces(notice.org).find(without_spaces(part->value)) != std::string::npos) {
       std::string rest;
       for (std::string_view p : title_parts(notice.title)) {
@@ -306,7 +321,8 @@ void LetterheadReader::complete(Notice& notice, std::vector<Evidence>& evidence)
   if (notice.date) return;
   if (const auto own = find_own_date(notice.body)) {
     notice.date = Date::parse_iso(own->value);
-    evidence.push_back({"date", own->value, "own date line (" + own->place + ")", own->text, own->where, own->position});
+    evidence.push_back({"date", own->value, "own date line (" + own->place + ")", own->text, own->where,
+                        utf8::length(std::string_view(notice.body).substr(0, own->position))});
   }
 }
 

@@ -22,7 +22,7 @@ struct Located {
   std::string place;          // letterhead, sign-off, contact block, copyright line, page title, reader
   std::string text;           // the line it was read from
   std::string where;          // title | body | org
-  std::size_t position = 0;   // code points from the start of `where`
+  std::size_t position = 0;   // bytes from the start of `where` (evidence counts code points)
 };
 
 class LetterheadReader {
@@ -40,19 +40,21 @@ class LetterheadReader {
  private:
   struct Line {
     std::string_view text;
-    std::size_t position = 0;  // code points into the body
+    std::size_t position = 0;  // bytes into the body (a Located from a line carries bytes too)
   };
   std::string name_of_line(std::string_view line) const;
   // Every name printed on a line of its own (or at the start of one) in lines [from, to).
+  // With `holding` set, only blocks whose first line holds that text (the reader's name:
+  // only a fuller form of it can change anything).
   std::vector<Located> name_blocks(const std::vector<Line>& lines, std::size_t from, std::size_t to,
-                                   const char* place) const;
-  std::vector<Located> letterhead(const std::vector<Line>& lines) const;
-  std::vector<Located> sign_off(const std::vector<Line>& lines) const;
+                                   const char* place, std::string_view holding) const;
+  std::vector<Located> letterhead(const std::vector<Line>& lines, std::string_view holding) const;
+  std::vector<Located> sign_off(const std::vector<Line>& lines, std::string_view holding) const;
   std::optional<Located> header_continuation(const Notice& notice) const;
   bool is_letterhead_line(std::string_view line) const;
   void retitle(Notice& notice) const;
-  std::optional<Located> contact_block(const std::vector<Line>& lines) const;
-  std::optional<Located> copyright_line(const std::vector<Line>& lines) const;
+  std::optional<Located> contact_block(const std::vector<Line>& lines, std::string_view holding) const;
+  std::optional<Located> copyright_line(const std::vector<Line>& lines, std::string_view holding) const;
   std::optional<Located> title_part(std::string_view title) const;
 
   OrganisationWords words_;

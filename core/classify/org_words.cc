@@ -84,7 +84,11 @@ OrganisationWords::OrganisationWords(const std::vector<TableLine>& lines, const 
 }
 
 bool OrganisationWords::has_legal_form(std::string_view piece) const {
-  const std::string folded = normalize(piece);
+  if (utf8::length(piece) > kMaxNameChars) return false;  // before normalising: most pieces are prose
+  return folded_has_legal_form(normalize(piece));
+}
+
+bool OrganisationWords::folded_has_legal_form(std::string_view folded) const {
   const std::size_t before = longest_prefix(folded, legal_);
   const std::size_t after = longest_suffix(folded, legal_);
   const std::size_t form = std::max(before, after);
@@ -92,8 +96,9 @@ bool OrganisationWords::has_legal_form(std::string_view piece) const {
 }
 
 bool OrganisationWords::is_name(std::string_view piece) const {
-  if (has_legal_form(piece)) return true;
+  if (utf8::length(piece) > kMaxNameChars) return false;
   const std::string folded = normalize(piece);
+  if (folded_has_legal_form(folded)) return true;
   const std::size_t chars = utf8::length(folded);
   if (chars < 2 || chars > kMaxUndesignatedNameChars || all_digits_or_punctuation(folded)) return false;
   if (holds_any(folded, kNotInNames) || holds_any(folded, kParticles)) return false;

@@ -32,6 +32,8 @@ class OrganisationWords {
   bool is_addressee_line(std::string_view line) const;
 
  private:
+  bool folded_has_legal_form(std::string_view folded) const;
+
   std::vector<std::string> legal_, suffix_, unit_, role_, addressee_;  // normalised
 };
 

@@ -5,7 +5,6 @@
 #include <map>
 #include <stdexcept>
 
-#include "base/text_normalizer.h"
 #include "base/utf8.h"
 
 namespace kaiji {
@@ -31,9 +30,9 @@ std::string_view sentence_around(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::string& path) {
+OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::string& path, const TextFolder& folder) {
   static const std::map<std::string, Kind, std::less<>> kinds = {
-      {"leak", Kind::Leak},         {"delivery", Kind::Delivery},   {"verb", Kind::Verb},
+      {"leak", Kind::Leak},         {"delivery", Kind::Delivery},   {"verb", Kind::Verb}, {"presupposed", Kind::Presupposed},
       {"hypothetical", Kind::Hypothetical}, {"negation", Kind::Negation}, {"unconfirmed", Kind::Unconfirmed},
       {"subject", Kind::Subject},   {"misuse", Kind::Misuse},
       {"judgement", Kind::Judgement}, {"countermeasure", Kind::Countermeasure}};
@@ -42,7 +41,7 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
     if (line.words.size() != 2) throw std::runtime_error(where + "expected kind and word");
     const auto kind = kinds.find(line.words[0]);
     if (kind == kinds.end()) throw std::runtime_error(where + "unknown kind '" + line.words[0] + "'");
-    words_.push_back({kind->second, fold_case(normalize(line.words[1])), line.line_number});
+    words_.push_back({kind->second, folder.fold(line.words[1]), line.line_number});
   }
   // Longer words first, so 誤って送付 is tried before 誤って送.
   std::stable_sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
@@ -53,12 +52,14 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
     word_of_phrase_.push_back(w);
   }
   leak_words_ = PhraseMatcher(std::move(phrases));
+  by_kind_.resize(static_cast<std::size_t>(Kind::Countermeasure) + 1);
+  for (const Word& w : words_) by_kind_[static_cast<std::size_t>(w.kind)].push_back(&w);
 }
 
 std::pair<std::size_t, const OutcomeReader::Word*> OutcomeReader::first(std::string_view text, Kind kind) const {
   std::pair<std::size_t, const Word*> best{std::string_view::npos, nullptr};
-  for (const Word& w : words_) {
-    if (w.kind != kind) continue;
+  for (const Word* w_ptr : by_kind_[static_cast<std::size_t>(kind)]) {
+    const Word& w = *w_ptr;
     const std::size_t at = text.find(w.text);
     if (at < best.first) best = {at, &w};
   }
@@ -66,7 +67,8 @@ std::pair<std::size_t, const OutcomeReader::Word*> OutcomeReader::first(std::str
 }
 
 bool OutcomeReader::starts_with_any(std::string_view text, Kind kind) const {
-  return std::any_of(words_.begin(), words_.end(), [&](const Word& w) { return w.kind == kind && text.starts_with(w.text); });
+  const auto& words = by_kind_[static_cast<std::size_t>(kind)];
+  return std::any_of(words.begin(), words.end(), [&](const Word* w) { return text.starts_with(w->text); });
 }
 
 OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::string_view sentence,
@@ -75,8 +77,9 @@ OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::
   if (starts_with_any(after, Kind::Countermeasure)) return Reading::None;
   const std::size_t hypothetical = first(after, Kind::Hypothetical).first;
   auto [negation, negation_word] = first(after, Kind::Negation);
-  const auto [misuse, misuse_word] = first(after, Kind::Misuse);
-  if (misuse < negation) negation = std::string_view::npos;  // 「…情報の不正利用は確認されていない」
+  const bool presupposed = starts_with_any(after, Kind::Presupposed);
+  // 「流出した情報の不正利用は確認されていない」: the denial is the misuse's.
+  if (presupposed && first(after, Kind::Misuse).first < negation) negation = std::string_view::npos;
   const bool negated_hypothetical = std::any_of(kNegatedHypotheticals.begin(), kNegatedHypotheticals.end(),
                                                 [&](std::string_view w) { return after.find(w) != std::string_view::npos; });
   if (negated_hypothetical) return Reading::Possible;  // 「流出したおそれは否定できない」
@@ -88,6 +91,7 @@ OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::
     const bool about_the_leak = starts_with_any(after, Kind::Subject);
     return about_the_leak && first(sentence, Kind::Judgement).second != nullptr ? Reading::Concluded : Reading::Denied;
   }
+  if (presupposed) return Reading::Presupposed;
   const bool stated = leak.kind == Kind::Delivery || starts_with_any(after, Kind::Verb);
   return stated ? Reading::Happened : Reading::None;
 }
@@ -108,9 +112,9 @@ std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text) const {
     const Reading reading = read_clause(clause, sentence, leak);
     if (reading != Reading::None) first_of.try_emplace(reading, OutcomeFinding{"", leak.line, at, clause.size()});
   });
-  static constexpr std::array<std::pair<Reading, std::string_view>, 4> order = {
+  static constexpr std::array<std::pair<Reading, std::string_view>, 5> order = {
       {{Reading::Concluded, "not_leaked"}, {Reading::Happened, "leaked"}, {Reading::Possible, "possible"},
-       {Reading::Denied, "not_leaked"}}};
+       {Reading::Presupposed, "leaked"}, {Reading::Denied, "not_leaked"}}};
   for (const auto& [reading, outcome] : order) {
     if (auto found = first_of.find(reading); found != first_of.end()) {
       found->second.outcome = std::string(outcome);

@@ -3,7 +3,8 @@
 // the leak happened (漏えいしたことが判明), may have happened (流出したおそれ), or did not
 // (流出はなかったものと判断). A denial of the leak itself that concludes (判断, ことを確認)
 // outweighs everything; then a leak that happened (or data delivered to the wrong person);
-// then a possibility (what is not yet confirmed is possible); then any other denial.
+// then a possibility (what is not yet confirmed is possible); then a leak only presupposed
+// by a noun's modifier (流出した情報の不正利用は…); then any other denial.
 #pragma once
 
 #include <optional>
@@ -13,6 +14,7 @@
 
 #include "base/term_table.h"
 #include "classify/phrase_matcher.h"
+#include "classify/text_folder.h"
 
 namespace kaiji {
 
@@ -26,15 +28,16 @@ struct OutcomeFinding {
 class OutcomeReader {
  public:
   OutcomeReader() = default;
-  OutcomeReader(const std::vector<TableLine>& lines, const std::string& path);
+  // Words are folded by `folder`, as the texts read() is given.
+  OutcomeReader(const std::vector<TableLine>& lines, const std::string& path, const TextFolder& folder = TextFolder());
 
   // The outcome of a text folded as the classifier folds it; nothing when no clause speaks
   // of a leak.
   std::optional<OutcomeFinding> read(std::string_view text) const;
 
  private:
-  enum class Kind { Leak, Delivery, Verb, Hypothetical, Negation, Unconfirmed, Subject, Misuse, Judgement, Countermeasure };
-  enum class Reading { None, Happened, Possible, Denied, Concluded };
+  enum class Kind { Leak, Delivery, Verb, Presupposed, Hypothetical, Negation, Unconfirmed, Subject, Misuse, Judgement, Countermeasure };
+  enum class Reading { None, Happened, Presupposed, Possible, Denied, Concluded };
   struct Word {
     Kind kind;
     std::string text;
@@ -46,6 +49,7 @@ class OutcomeReader {
   Reading read_clause(std::string_view clause, std::string_view sentence, const Word& leak) const;
 
   std::vector<Word> words_;
+  std::vector<std::vector<const Word*>> by_kind_;  // words_ by Kind, longest first
   PhraseMatcher leak_words_;                 // the leak and delivery words, one pass per text
   std::vector<std::size_t> word_of_phrase_;  // leak_words_ phrase → index into words_
 };

@@ -4,7 +4,6 @@
 #include <map>
 #include <stdexcept>
 
-#include "base/text_normalizer.h"
 #include "base/utf8.h"
 #include "classify/org_words.h"
 
@@ -20,7 +19,7 @@ bool is_single_character(std::string_view word) {
 }  // namespace
 
 SectorReader::SectorReader(const std::vector<TableLine>& lines, const std::string& path,
-                           const std::vector<std::string>& sectors) {
+                           const std::vector<std::string>& sectors, const TextFolder& folder) {
   static const std::map<std::string, Layer, std::less<>> layers = {
       {"title", Layer::Title}, {"site", Layer::Site}, {"unit", Layer::Unit},  {"form", Layer::Form},
       {"generic", Layer::Generic}, {"self", Layer::Self}, {"business", Layer::Business}};
@@ -32,7 +31,18 @@ SectorReader::SectorReader(const std::vector<TableLine>& lines, const std::strin
     }
     const auto layer = layers.find(line.words[1]);
     if (layer == layers.end()) throw std::runtime_error(where + "layer must be title, site, unit, form, generic, self or business");
-    words_.push_back({line.words[0], layer->second, fold_case(normalize(line.words[2])), line.line_number});
+    words_.push_back({line.words[0], layer->second, folder.fold(line.words[2]), line.line_number});
+  }
+  text_layers_.resize(static_cast<std::size_t>(Layer::Business) + 1);
+  for (const Layer layer : {Layer::Self, Layer::Business}) {
+    TextLayer& text = text_layers_[static_cast<std::size_t>(layer)];
+    std::vector<std::string> phrases;
+    for (std::size_t w = 0; w < words_.size(); ++w) {
+      if (words_[w].layer != layer) continue;
+      phrases.push_back(words_[w].text);
+      text.words.push_back(w);
+    }
+    text.matcher = PhraseMatcher(std::move(phrases));
   }
 }
 
@@ -57,6 +67,8 @@ std::optional<SectorFinding> SectorReader::latest_ending(std::string_view text, 
   return best;
 }
 
+// The layer's word found first in the text. The layers read this way have a handful of
+// words, and std::string_view::find (memchr underneath) beats a matcher's pass for those.
 std::optional<SectorFinding> SectorReader::first_found(std::string_view text, Layer layer, const char* where) const {
   std::optional<SectorFinding> best;
   for (const Word& w : words_) {
@@ -69,24 +81,25 @@ std::optional<SectorFinding> SectorReader::first_found(std::string_view text, La
 
 // The sector whose words of `layer` occur most often (at a tie, the one found first).
 std::optional<SectorFinding> SectorReader::most_frequent(std::string_view text, Layer layer, const char* where) const {
-  std::map<std::string, std::size_t> count;
-  std::map<std::string, SectorFinding> first;
-  for (const Word& w : words_) {
-    if (w.layer != layer) continue;
-    for (std::size_t at = text.find(w.text); at != std::string_view::npos; at = text.find(w.text, at + w.text.size())) {
-      ++count[w.sector];
-      auto [it, added] = first.try_emplace(w.sector, SectorFinding{w.sector, w.line, w.text, where, at});
-      if (!added && at < it->second.offset) it->second = SectorFinding{w.sector, w.line, w.text, where, at};
-    }
+  // Few sectors: a short vector beats a map of strings (this runs for most notices).
+  struct Tally {
+    const Word* first;
+    std::size_t offset, count;
+  };
+  std::vector<Tally> tallies;
+  const TextLayer& words = text_layer(layer);
+  words.matcher.for_each_match(text, [&](std::size_t phrase, std::size_t at) {
+    const Word& w = words_[words.words[phrase]];
+    const auto known = std::find_if(tallies.begin(), tallies.end(), [&](const Tally& t) { return t.first->sector == w.sector; });
+    if (known == tallies.end()) tallies.push_back({&w, at, 1});
+    else ++known->count;
+  });
+  const Tally* best = nullptr;
+  for (const Tally& t : tallies) {
+    if (best == nullptr || t.count > best->count) best = &t;  // tallies are in order of first match
   }
-  const SectorFinding* best = nullptr;
-  for (const auto& [sector, finding] : first) {
-    if (best == nullptr || count[sector] > count[best->sector] ||
-        (count[sector] == count[best->sector] && finding.offset < best->offset)) {
-      best = &finding;
-    }
-  }
-  return best ? std::optional<SectorFinding>(*best) : std::nullopt;
+  if (best == nullptr) return std::nullopt;
+  return SectorFinding{best->first->sector, best->first->line, best->first->text, where, best->offset};
 }
 
 std::optional<SectorFinding> SectorReader::read(std::string_view title, std::string_view org,

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "base/term_table.h"
+#include "classify/phrase_matcher.h"
+#include "classify/text_folder.h"
 
 namespace kaiji {
 
@@ -27,9 +29,10 @@ class SectorReader {
   SectorReader() = default;
   // Lines of sector_words.tsv; every sector must be one of `sectors`, else
   // std::runtime_error names the line.
-  SectorReader(const std::vector<TableLine>& lines, const std::string& path, const std::vector<std::string>& sectors);
+  SectorReader(const std::vector<TableLine>& lines, const std::string& path, const std::vector<std::string>& sectors,
+               const TextFolder& folder = TextFolder());
 
-  // Fields folded as the classifier folds them (NFKC, lower case).
+  // Fields folded as the classifier folds them (text_folder.h).
   std::optional<SectorFinding> read(std::string_view title, std::string_view org, std::string_view body) const;
 
  private:
@@ -45,7 +48,15 @@ class SectorReader {
   std::optional<SectorFinding> first_found(std::string_view text, Layer layer, const char* where) const;
   std::optional<SectorFinding> most_frequent(std::string_view text, Layer layer, const char* where) const;
 
+  // The words of a many-word layer read from running text (self, business), found in one pass.
+  struct TextLayer {
+    PhraseMatcher matcher;
+    std::vector<std::size_t> words;  // matcher phrase → index into words_
+  };
+  const TextLayer& text_layer(Layer layer) const { return text_layers_[static_cast<std::size_t>(layer)]; }
+
   std::vector<Word> words_;
+  std::vector<TextLayer> text_layers_;  // by Layer; empty for the name layers
 };
 
 }  // namespace kaiji

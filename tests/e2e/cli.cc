@@ -83,6 +83,10 @@ BackgroundCommand::~BackgroundCommand() {
 
 void BackgroundCommand::kill9() { kill(pid_, SIGKILL); }
 
+void BackgroundCommand::terminate() { kill(pid_, SIGTERM); }
+
+std::string BackgroundCommand::out_so_far() const { return slurp(out_file_); }
+
 bool BackgroundCommand::running() {
   if (finished_) return false;
   int status = 0;

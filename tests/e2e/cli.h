@@ -31,6 +31,9 @@ class BackgroundCommand {
   int pid() const { return pid_; }
   bool running();
   void kill9();
+  void terminate();  // SIGTERM: asks it to stop
+  // What it has written to stdout so far.
+  std::string out_so_far() const;
   CommandResult wait();
 
  private:

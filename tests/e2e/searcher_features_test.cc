@@ -51,7 +51,10 @@ TEST_CASE("query language: OR, exclusion, NOT, phrases, parentheses, title: and 
   CHECK(contains(grouped, "岡垣町"));
   CHECK_FALSE(contains(grouped, "株式会社倉業サービス"));
 
-  for (const auto& hit : search_json({"--limit", "50", "title:懲戒"}).at("results")) {
+  // Named: a range-for over a member of a temporary would read a destroyed object.
+  const nlohmann::json disciplinary = search_json({"--limit", "50", "title:懲戒"});
+  REQUIRE_FALSE(disciplinary.at("results").empty());
+  for (const auto& hit : disciplinary.at("results")) {
     CHECK(hit.at("title").get<std::string>().find("懲戒") != std::string::npos);
   }
   const auto universities = orgs(search_json({"--limit", "50", "org:大学"}));
@@ -167,7 +170,9 @@ TEST_CASE("--like: notices similar to a given one") {
   CHECK(contains({o.begin(), o.begin() + 3}, "静清信用金庫"));
   CHECK_FALSE(contains(o, "株式会社東海信金ビジネス"));  // not itself
   // A query narrows the similar notices.
-  for (const auto& hit : search_json({"--like", id_of("東海信金ビジネス"), "sector:finance"}).at("results")) {
+  const nlohmann::json similar_finance = search_json({"--like", id_of("東海信金ビジネス"), "sector:finance"});
+  REQUIRE_FALSE(similar_finance.at("results").empty());
+  for (const auto& hit : similar_finance.at("results")) {
     CHECK(hit.at("sector") == "finance");
   }
   const auto missing = run("kaiji-searcher", {"--db", corpus_index(), "--like", "no-such-id"});

@@ -31,3 +31,18 @@ TEST_CASE("affected: counts that are not victims are ignored") {
   CHECK_FALSE(headline_affected("情報の被害額は45万円").has_value());
   CHECK_FALSE(headline_affected("").has_value());
 }
+
+TEST_CASE("affected: a stated total beats its parts; the whole beats its part in one sentence") {
+  CHECK(headline_affected("漏えいした情報\nお取引先ご担当者様 1,842件\n従業員・退職者 316名\n合計 2,158件") == 2158);
+  CHECK(headline_affected("お客様のクレジットカード情報1,462件および個人情報2,977件が漏えいしました。") == 2977);
+  // Separate groups without a total: the first, the one notices put first.
+  CHECK(headline_affected("・患者情報(患者ID・診断名 76名分)\n・研究者の情報(135名分)") == 76);
+}
+
+TEST_CASE("affected: a count published earlier and since corrected does not win") {
+  CHECK(headline_affected("対象となるお客さま 2,702 件\n※7月4日付で公表した件数(2,713 件)から 11 件少なくなりました") == 2702);
+}
+
+TEST_CASE("affected: a count of records or of the people whose data it is beats other people counts") {
+  CHECK(headline_affected("偽のメッセージが送信されたお客様:143名様\n閲覧可能であったご予約情報:1,265件") == 1265);
+}

@@ -40,6 +40,11 @@ TEST_CASE("outcome: a concluded denial of the leak itself outweighs what came be
   CHECK(outcome("情報が漏えいするおそれはございません。") == "not_leaked");
 }
 
+TEST_CASE("outcome: a leak only presupposed by a modifier is weaker than a stated possibility") {
+  CHECK(outcome("流出した可能性のある情報は以下のとおりです。流出した情報の不正利用は確認されておりません。") == "possible");
+  CHECK(outcome("書類の持ち出しを段階的に廃止いたします。") == "none");  // carrying papers is business, not a leak
+}
+
 TEST_CASE("outcome: a measure or a title's noun is not an event") {
   CHECK(outcome("情報漏えい防止のため、研修を実施します。") == "none");
   CHECK(outcome("個人情報漏えいに関するお詫び") == "none");
