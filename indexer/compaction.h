@@ -3,10 +3,11 @@
 // compactor writes them full. A compacted copy becomes a new generation, published by
 // the stub's rename like a rebuild's (index_store.h), so searchers never see it half-made.
 //
-// Every compacted generation (a first run, a --rebuild, a --compact) records its size.
-// An incremental run compacts when asked (--compact) or when the index has grown past
-// `ratio` times that size (--compact-ratio; 0 never). An index from before the size was
-// recorded takes its size at the next run as the mark.
+// Every compacted generation (a first run, a --rebuild, a --compact) records its size and
+// notice count. An incremental run compacts when asked (--compact) or when the index has
+// grown past `ratio` times what its notices would take compacted, at that size per notice
+// (--compact-ratio; 0 never): updates in place bloat it, new notices alone do not. An
+// index from before the size was recorded takes its size at the next run as the mark.
 #pragma once
 
 #include "index/index_store.h"

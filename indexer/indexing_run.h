@@ -38,7 +38,7 @@ struct IndexingOptions {
 struct CompactionReport {
   bool done = false;
   bool automatic = false;           // due by --compact-ratio, not asked for
-  std::size_t bytes_at_last = 0;    // at the last compaction (0: not known)
+  std::size_t bytes_at_last = 0;    // its notices compacted, as estimated from the last compaction (0: not known)
   std::size_t bytes_before = 0;
   std::size_t bytes_after = 0;
 };

@@ -50,7 +50,10 @@ std::string megabytes(std::size_t bytes) {
 void print_compaction(const kaiji::CompactionReport& c) {
   if (!c.done) return;
   std::cout << "compacted:         " << megabytes(c.bytes_before) << " → " << megabytes(c.bytes_after);
-  if (c.automatic) std::cout << " (it had grown from " << megabytes(c.bytes_at_last) << " since its last compaction)";
+  if (c.automatic) {
+    std::cout << " (updates in place had made it more than --compact-ratio times the " << megabytes(c.bytes_at_last)
+              << " its notices took compacted)";
+  }
   std::cout << '\n';
 }
 

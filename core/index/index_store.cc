@@ -183,20 +183,28 @@ std::size_t IndexStore::shard_bytes() const {
 }
 
 std::size_t IndexStore::compacted_bytes() const {
-  std::size_t bytes = 0;
+  double bytes = 0;
   for (const Xapian::WritableDatabase& shard : shards_) {
+    // "<bytes> <notices>" when it was compacted.
     const std::string recorded = shard.get_metadata(schema::kCompactedBytesMetadataKey);
-    std::size_t shard_bytes = 0;
-    const auto [end, error] = std::from_chars(recorded.data(), recorded.data() + recorded.size(), shard_bytes);
-    if (recorded.empty() || error != std::errc() || end != recorded.data() + recorded.size()) return 0;
-    bytes += shard_bytes;
+    const char* const last = recorded.data() + recorded.size();
+    std::size_t then_bytes = 0;
+    std::size_t then_notices = 0;
+    const auto [space, error] = std::from_chars(recorded.data(), last, then_bytes);
+    if (error != std::errc() || space == last || *space != ' ') return 0;
+    const auto [end, error2] = std::from_chars(space + 1, last, then_notices);
+    if (error2 != std::errc() || end != last) return 0;
+    // As many notices now, compacted, would take about as much per notice as then.
+    const double scale = then_notices == 0 ? 1.0 : static_cast<double>(shard.get_doccount()) / then_notices;
+    bytes += static_cast<double>(then_bytes) * std::max(scale, 1.0 / 64);
   }
-  return bytes;
+  return static_cast<std::size_t>(bytes);
 }
 
 void IndexStore::record_compacted_size() {
   for (std::size_t s = 0; s < shards_.size(); ++s) {
-    shards_[s].set_metadata(schema::kCompactedBytesMetadataKey, std::to_string(directory_bytes(shard_paths_[s])));
+    shards_[s].set_metadata(schema::kCompactedBytesMetadataKey, std::to_string(directory_bytes(shard_paths_[s])) +
+                                                                    " " + std::to_string(shards_[s].get_doccount()));
   }
 }
 

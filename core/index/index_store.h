@@ -53,12 +53,14 @@ class IndexStore {
   // Commits every shard and, for a new generation, makes it the current one.
   void publish();
 
-  // On disk, for compaction: the shards' bytes now, and when they were last compacted
-  // (0 when not known: an index made before kaiji recorded it).
+  // On disk, for compaction: the shards' bytes now, and what they would take compacted,
+  // estimated per notice from their size and notice count at the last compaction (0 when
+  // not known: an index made before kaiji recorded it). So an index that grows because
+  // notices are added is not taken for one bloated by updates in place.
   std::size_t shard_bytes() const;
   std::size_t compacted_bytes() const;
-  // Records the shards' size as their compacted size (a new generation was just compacted
-  // into them); before publish().
+  // Records the shards' size and notice count as compacted (a new generation was just
+  // compacted into them); before publish().
   void record_compacted_size();
   // Compacts the current, published generation (Xapian's compactor, each shard on its
   // own) into a new generation and publishes it, as a rebuild's; the generation it

@@ -22,8 +22,9 @@ inline constexpr const char* kFormatMetadataKey = "kaiji.format";
 inline constexpr const char* kNearCompoundsMetadataKey = "kaiji.near_compounds";
 // The FacetDictionary (facet_codes.h) the kFacetCodesSlot codes refer to.
 inline constexpr const char* kFacetCodesMetadataKey = "kaiji.facet_codes";
-// A shard's size in bytes when it was last compacted (decimal), so an incremental run
-// knows when updates in place have grown it well past that (index_store.h).
+// A shard's size in bytes and its notice count when it was last compacted ("<bytes>
+// <notices>", decimal), so an incremental run knows when updates in place have grown it
+// well past what it would take compacted (index_store.h).
 inline constexpr const char* kCompactedBytesMetadataKey = "kaiji.compacted_bytes";
 
 // Word positions are stored for the first this many bytes of a body; its later words are

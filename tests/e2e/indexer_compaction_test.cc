@@ -80,7 +80,7 @@ TEST_CASE("compaction: an update that grows the index past --compact-ratio compa
   const auto r = run("kaiji-indexer", {"--db", db, "--compact-ratio", "1.3", dir + "/corpus"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out.find("since its last compaction)\n") != std::string::npos);
+  CHECK(r.out.find(" its notices took compacted)\n") != std::string::npos);
   CHECK(current_generation(db) != first);
   CHECK(r.out.find("notices in index:  28\n") != std::string::npos);
   CHECK(answer(db, "不正アクセス").at("total") == before.at("total"));
