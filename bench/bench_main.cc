@@ -159,9 +159,7 @@ QueryLatency measure_queries(const fs::path& db, const std::vector<std::string>&
   return out;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+struct BenchOptions {
   std::string command;
   kaiji::bench::GeneratorOptions gen;
   std::string corpus_dir = KAIJI_SOURCE_DIR "/corpus";
@@ -175,25 +173,30 @@ int main(int argc, char** argv) {
   std::string threads;
   std::string shards;
   bool with_groonga = true;
+};
+
+// The options, parsed into `o`; an exit code when the command line says to stop (help,
+// or an error).
+std::optional<int> parse_options(int argc, char** argv, BenchOptions& o) {
   po::options_description opts("Usage: kaiji-bench generate|run [options]\n\nOptions");
   opts.add_options()("help,h", "show this help")
-      ("count", po::value(&gen.count)->default_value(10000), "synthetic notices")
-      ("seed", po::value(&gen.seed)->default_value(42), "generator seed")
-      ("corpus", po::value(&corpus_dir), "real notices to recombine")
-      ("out", po::value(&out_dir), "generate: output directory")
-      ("db", po::value(&db_dir), "queries: the index to measure")
-      ("work", po::value(&work_dir), "run: working directory, kept afterwards (default: a temporary one, removed)")
-      ("queries", po::value(&queries_path), "run: query mix, one per line")
-      ("rounds", po::value(&rounds)->default_value(5), "run: in-process rounds over the query mix")
-      ("repeat", po::value(&repeat)->default_value(1),
+      ("count", po::value(&o.gen.count)->default_value(10000), "synthetic notices")
+      ("seed", po::value(&o.gen.seed)->default_value(42), "generator seed")
+      ("corpus", po::value(&o.corpus_dir), "real notices to recombine")
+      ("out", po::value(&o.out_dir), "generate: output directory")
+      ("db", po::value(&o.db_dir), "queries: the index to measure")
+      ("work", po::value(&o.work_dir), "run: working directory, kept afterwards (default: a temporary one, removed)")
+      ("queries", po::value(&o.queries_path), "run: query mix, one per line")
+      ("rounds", po::value(&o.rounds)->default_value(5), "run: in-process rounds over the query mix")
+      ("repeat", po::value(&o.repeat)->default_value(1),
        "run: index this many times (bare MeCab, kaiji and Groonga in turn) and report medians")
-      ("per-query", po::bool_switch(&per_query), "queries: also each query's median time, per feature")
-      ("threads", po::value(&threads), "run: kaiji-indexer --threads")
-      ("shards", po::value(&shards), "run: kaiji-indexer --shards")
-      ("no-groonga", po::bool_switch()->notifier([&](bool off) { with_groonga = !off; }),
+      ("per-query", po::bool_switch(&o.per_query), "queries: also each query's median time, per feature")
+      ("threads", po::value(&o.threads), "run: kaiji-indexer --threads")
+      ("shards", po::value(&o.shards), "run: kaiji-indexer --shards")
+      ("no-groonga", po::bool_switch()->notifier([&o](bool off) { o.with_groonga = !off; }),
        "run: skip the Groonga comparison");
   po::options_description hidden;
-  hidden.add_options()("command", po::value(&command));
+  hidden.add_options()("command", po::value(&o.command));
   po::options_description all;
   all.add(opts).add(hidden);
   po::positional_options_description positional;
@@ -202,138 +205,172 @@ int main(int argc, char** argv) {
     po::variables_map vm;
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
-    if (vm.count("help") || command.empty()) {
+    if (vm.count("help") || o.command.empty()) {
       std::cout << opts << '\n';
-      return command.empty() && !vm.count("help") ? 2 : 0;
+      return o.command.empty() && !vm.count("help") ? 2 : 0;
     }
   } catch (const po::error& e) {
     std::cerr << "kaiji-bench: " << e.what() << '\n';
     return 2;
   }
+  return std::nullopt;
+}
 
-  try {
-    const auto seeds = kaiji::bench::load_seed_notices(corpus_dir);
-    if (command == "generate") {
-      if (out_dir.empty()) throw std::runtime_error("generate needs --out DIR");
-      const std::size_t bytes = kaiji::bench::write_synthetic_corpus(seeds, gen, out_dir);
-      std::cout << "wrote " << gen.count << " notices, " << bytes / 1e6 << " MB to " << out_dir << '\n';
-      return 0;
-    }
-    if (command == "queries") {
-      if (db_dir.empty()) throw std::runtime_error("queries needs --db DIR (an index to measure)");
-      measure_queries(db_dir, read_queries(queries_path), rounds, per_query);
-      return 0;
-    }
-    if (command != "run") throw std::runtime_error("unknown command '" + command + "' (generate, run or queries)");
-    if (repeat < 1) throw std::runtime_error("--repeat needs a number of rounds, 1 or more");
+// Where a run writes: a directory the user named is kept afterwards, to search or
+// profile; a temporary one is not.
+struct WorkPaths {
+  std::string dir;
+  bool keep = false;
+  fs::path corpus, db, all_text, groonga;
 
-    // A directory the user named is kept afterwards, to search or profile; a temporary one is not.
-    const bool keep_work = !work_dir.empty();
-    if (work_dir.empty()) work_dir = (fs::temp_directory_path() / ("kaiji-bench-" + std::to_string(getpid()))).string();
-    const fs::path corpus = fs::path(work_dir) / "corpus";
-    const fs::path db = fs::path(work_dir) / "db";
-    const fs::path all_text = fs::path(work_dir) / "all.txt";
-    const fs::path groonga_dir = fs::path(work_dir) / "groonga";
+  explicit WorkPaths(std::string named) : dir(std::move(named)), keep(!dir.empty()) {
+    if (dir.empty()) dir = (fs::temp_directory_path() / ("kaiji-bench-" + std::to_string(getpid()))).string();
+    corpus = fs::path(dir) / "corpus";
+    db = fs::path(dir) / "db";
+    all_text = fs::path(dir) / "all.txt";
+    groonga = fs::path(dir) / "groonga";
     // Only what this run writes is removed: a named directory may hold other things.
-    for (const fs::path& p : {corpus, db, all_text, groonga_dir}) fs::remove_all(p);
-    const auto clean_up = [&] {
-      if (!keep_work) fs::remove_all(work_dir);
-    };
-    const std::size_t bytes = kaiji::bench::write_synthetic_corpus(seeds, gen, corpus.string());
-    std::cout << "corpus:    " << gen.count << " synthetic notices, " << std::fixed << std::setprecision(1)
-              << bytes / 1e6 << " MB (seed " << gen.seed << ")\n";
-    const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
-    {
-      std::ofstream out(all_text, std::ios::binary);
-      for (const auto& file : fs::directory_iterator(corpus)) out << std::ifstream(file.path(), std::ios::binary).rdbuf();
-    }
-    std::vector<std::string> index_command = {KAIJI_BIN_DIR "/kaiji-indexer", "--db", db.string(), "--quiet"};
-    if (!threads.empty()) index_command.insert(index_command.end(), {"--threads", threads});
-    if (!shards.empty()) index_command.insert(index_command.end(), {"--shards", shards});
-    index_command.push_back(corpus.string());
-    std::optional<kaiji::bench::GroongaBench> groonga;
-    if (with_groonga && kaiji::bench::groonga_available()) {
-      groonga.emplace(corpus, groonga_dir, analysis.data_dir);
-    }
+    for (const fs::path& p : {corpus, db, all_text, groonga}) fs::remove_all(p);
+  }
+  void clean_up() const {
+    if (!keep) fs::remove_all(dir);
+  }
+};
 
-    // Rounds of the three indexers in turn, so that each meets the machine as the others
-    // do: on a shared machine one run can be 10% off its neighbour.
-    std::vector<double> mecab_s;
-    std::vector<double> kaiji_s;
-    std::vector<double> groonga_s;
-    std::vector<double> kaiji_cpu_s;
-    std::vector<double> groonga_cpu_s;
-    long kaiji_rss_kb = 0;
-    kaiji::bench::GroongaIndexing groonga_last;
-    for (int round = 0; round < repeat; ++round) {
-      // The floor: MeCab alone over the same text, one process, as fast as it goes.
-      const ProcessStats mecab = run_process(
-          {"mecab", "-r", "/dev/null", "-d", analysis.dicdir, "-b", "4194304", "-Owakati"}, all_text.string());
-      if (mecab.exit_code != 0) throw std::runtime_error("mecab -Owakati failed");
-      mecab_s.push_back(mecab.seconds);
-      fs::remove_all(db);
-      const ProcessStats index = run_process(index_command);
-      if (index.exit_code != 0) {
-        throw std::runtime_error("kaiji-indexer failed with exit code " + std::to_string(index.exit_code));
-      }
-      kaiji_s.push_back(index.seconds);
-      kaiji_cpu_s.push_back(index.cpu_seconds);
-      kaiji_rss_kb = std::max(kaiji_rss_kb, index.peak_rss_kb);
-      if (groonga) {
-        groonga_last = groonga->index();
-        groonga_s.push_back(groonga_last.seconds);
-        groonga_cpu_s.push_back(groonga_last.cpu_seconds);
-      }
+// What the rounds of indexing measured.
+struct IndexingRounds {
+  std::vector<double> mecab_s, kaiji_s, groonga_s, kaiji_cpu_s, groonga_cpu_s;
+  long kaiji_rss_kb = 0;
+  kaiji::bench::GroongaIndexing groonga_last;
+};
+
+// Rounds of the three indexers in turn, so that each meets the machine as the others
+// do: on a shared machine one run can be 10% off its neighbour.
+IndexingRounds index_rounds(const BenchOptions& o, const WorkPaths& work, const kaiji::AnalysisOptions& analysis,
+                            std::optional<kaiji::bench::GroongaBench>& groonga) {
+  std::vector<std::string> index_command = {KAIJI_BIN_DIR "/kaiji-indexer", "--db", work.db.string(), "--quiet"};
+  if (!o.threads.empty()) index_command.insert(index_command.end(), {"--threads", o.threads});
+  if (!o.shards.empty()) index_command.insert(index_command.end(), {"--shards", o.shards});
+  index_command.push_back(work.corpus.string());
+  IndexingRounds r;
+  for (int round = 0; round < o.repeat; ++round) {
+    // The floor: MeCab alone over the same text, one process, as fast as it goes.
+    const ProcessStats mecab = run_process(
+        {"mecab", "-r", "/dev/null", "-d", analysis.dicdir, "-b", "4194304", "-Owakati"}, work.all_text.string());
+    if (mecab.exit_code != 0) throw std::runtime_error("mecab -Owakati failed");
+    r.mecab_s.push_back(mecab.seconds);
+    fs::remove_all(work.db);
+    const ProcessStats index = run_process(index_command);
+    if (index.exit_code != 0) {
+      throw std::runtime_error("kaiji-indexer failed with exit code " + std::to_string(index.exit_code));
     }
-    fs::remove(all_text);
-    const double mecab_seconds = median(mecab_s);
-    const double kaiji_seconds = median(kaiji_s);
-    std::cout << std::setprecision(2) << "mecab:     " << mecab_seconds << " s wall for mecab -Owakati over the same text ("
-              << bytes / 1e6 / mecab_seconds << " MB/s)" << each_round(mecab_s) << "\n";
-    std::cout << std::setprecision(2) << "indexing:  " << kaiji_seconds << " s wall (" << std::setprecision(1)
-              << median(kaiji_cpu_s) << " s CPU), " << std::setprecision(0)
-              << static_cast<double>(gen.count) / kaiji_seconds << " notices/s, " << std::setprecision(2)
-              << bytes / 1e6 / kaiji_seconds << " MB/s, peak RSS " << kaiji_rss_kb / 1024 << " MB, "
-              << kaiji_seconds / mecab_seconds << "x bare MeCab" << each_round(kaiji_s) << "\n";
-    const double kaiji_index_mb = static_cast<double>(kaiji::bench::allocated_bytes(db)) / 1e6;
-    std::cout << "index:     " << std::setprecision(1) << kaiji_index_mb << " MB on disk\n";
+    r.kaiji_s.push_back(index.seconds);
+    r.kaiji_cpu_s.push_back(index.cpu_seconds);
+    r.kaiji_rss_kb = std::max(r.kaiji_rss_kb, index.peak_rss_kb);
+    if (groonga) {
+      r.groonga_last = groonga->index();
+      r.groonga_s.push_back(r.groonga_last.seconds);
+      r.groonga_cpu_s.push_back(r.groonga_last.cpu_seconds);
+    }
+  }
+  return r;
+}
 
-    const std::vector<std::string> queries = read_queries(queries_path);
-    const QueryLatency latency = measure_queries(db, queries, rounds);
-    const std::vector<double>& plain_ms = latency.plain_ms;
-    const std::vector<double>& facets_ms = latency.facets_ms;
+// The bare MeCab and kaiji lines; returns the index's size in MB.
+double print_indexing(const IndexingRounds& r, const BenchOptions& o, std::size_t bytes, const fs::path& db) {
+  const double mecab_seconds = median(r.mecab_s);
+  const double kaiji_seconds = median(r.kaiji_s);
+  std::cout << std::setprecision(2) << "mecab:     " << mecab_seconds << " s wall for mecab -Owakati over the same text ("
+            << bytes / 1e6 / mecab_seconds << " MB/s)" << each_round(r.mecab_s) << "\n";
+  std::cout << std::setprecision(2) << "indexing:  " << kaiji_seconds << " s wall (" << std::setprecision(1)
+            << median(r.kaiji_cpu_s) << " s CPU), " << std::setprecision(0)
+            << static_cast<double>(o.gen.count) / kaiji_seconds << " notices/s, " << std::setprecision(2)
+            << bytes / 1e6 / kaiji_seconds << " MB/s, peak RSS " << r.kaiji_rss_kb / 1024 << " MB, "
+            << kaiji_seconds / mecab_seconds << "x bare MeCab" << each_round(r.kaiji_s) << "\n";
+  const double kaiji_index_mb = static_cast<double>(kaiji::bench::allocated_bytes(db)) / 1e6;
+  std::cout << "index:     " << std::setprecision(1) << kaiji_index_mb << " MB on disk\n";
+  return kaiji_index_mb;
+}
 
-    if (!with_groonga) {
-      clean_up();
+// Groonga's indexing and query lines, and kaiji's ratios to them.
+void compare_groonga(kaiji::bench::GroongaBench& groonga, const IndexingRounds& r, const BenchOptions& o,
+                     const std::vector<std::string>& queries, const QueryLatency& latency, double kaiji_index_mb) {
+  const double mecab_seconds = median(r.mecab_s);
+  const double kaiji_seconds = median(r.kaiji_s);
+  const double groonga_seconds = median(r.groonga_s);
+  const double groonga_mb = static_cast<double>(r.groonga_last.bytes) / 1e6;
+  const std::vector<double> g_query_ms = groonga.query_ms(queries, o.rounds, false);
+  const std::vector<double> g_facets_ms = groonga.query_ms(queries, o.rounds, true);
+  std::cout << std::setprecision(2) << "groonga:   indexing " << groonga_seconds << " s wall ("
+            << std::setprecision(1) << median(r.groonga_cpu_s) << " s CPU), " << std::setprecision(0) << static_cast<double>(groonga.notices()) / groonga_seconds
+            << " notices/s, peak RSS " << r.groonga_last.peak_rss_kb / 1024 << " MB, " << std::setprecision(2)
+            << groonga_seconds / mecab_seconds << "x bare MeCab; database " << std::setprecision(1) << groonga_mb
+            << " MB on disk" << each_round(r.groonga_s) << "\n";
+  print_latency("groonga select (top 10 + snippets)", g_query_ms);
+  print_latency("groonga select + drilldowns", g_facets_ms);
+  std::vector<double> round_ratios;
+  for (std::size_t k = 0; k < r.kaiji_s.size(); ++k) round_ratios.push_back(r.kaiji_s[k] / r.groonga_s[k]);
+  const std::vector<double>& plain_ms = latency.plain_ms;
+  const std::vector<double>& facets_ms = latency.facets_ms;
+  std::cout << std::setprecision(2) << "ratios (kaiji / groonga; below 1 is kaiji ahead):\n"
+            << "  indexing time            " << kaiji_seconds / groonga_seconds << each_round(round_ratios) << "\n"
+            << "  indexing CPU time        " << median(r.kaiji_cpu_s) / median(r.groonga_cpu_s) << "\n"
+            << "  index size               " << kaiji_index_mb / groonga_mb << "\n"
+            << "  query p50 / p99          " << percentile(plain_ms, 0.5) / percentile(g_query_ms, 0.5) << " / "
+            << percentile(plain_ms, 0.99) / percentile(g_query_ms, 0.99) << "\n"
+            << "  query + facets p50 / p99 " << percentile(facets_ms, 0.5) / percentile(g_facets_ms, 0.5)
+            << " / " << percentile(facets_ms, 0.99) / percentile(g_facets_ms, 0.99) << "\n";
+}
+
+// kaiji-bench run: generate, index (with bare MeCab and Groonga beside), query.
+int run_command(const BenchOptions& o, const std::vector<kaiji::Notice>& seeds) {
+  if (o.repeat < 1) throw std::runtime_error("--repeat needs a number of rounds, 1 or more");
+  const WorkPaths work(o.work_dir);
+  const std::size_t bytes = kaiji::bench::write_synthetic_corpus(seeds, o.gen, work.corpus.string());
+  std::cout << "corpus:    " << o.gen.count << " synthetic notices, " << std::fixed << std::setprecision(1)
+            << bytes / 1e6 << " MB (seed " << o.gen.seed << ")\n";
+  const kaiji::AnalysisOptions analysis = kaiji::default_analysis_options();
+  {
+    std::ofstream out(work.all_text, std::ios::binary);
+    for (const auto& file : fs::directory_iterator(work.corpus)) out << std::ifstream(file.path(), std::ios::binary).rdbuf();
+  }
+  std::optional<kaiji::bench::GroongaBench> groonga;
+  if (o.with_groonga && kaiji::bench::groonga_available()) groonga.emplace(work.corpus, work.groonga, analysis.data_dir);
+  const IndexingRounds rounds = index_rounds(o, work, analysis, groonga);
+  fs::remove(work.all_text);
+  const double kaiji_index_mb = print_indexing(rounds, o, bytes, work.db);
+
+  const std::vector<std::string> queries = read_queries(o.queries_path);
+  const QueryLatency latency = measure_queries(work.db, queries, o.rounds);
+  if (o.with_groonga && !groonga) {
+    std::cout << "groonga:   not installed (apt install groonga-bin groonga-tokenizer-mecab); skipped\n";
+  } else if (groonga) {
+    compare_groonga(*groonga, rounds, o, queries, latency, kaiji_index_mb);
+  }
+  work.clean_up();
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  BenchOptions o;
+  if (const std::optional<int> exit_code = parse_options(argc, argv, o)) return *exit_code;
+  try {
+    const auto seeds = kaiji::bench::load_seed_notices(o.corpus_dir);
+    if (o.command == "generate") {
+      if (o.out_dir.empty()) throw std::runtime_error("generate needs --out DIR");
+      const std::size_t bytes = kaiji::bench::write_synthetic_corpus(seeds, o.gen, o.out_dir);
+      std::cout << "wrote " << o.gen.count << " notices, " << bytes / 1e6 << " MB to " << o.out_dir << '\n';
       return 0;
     }
-    if (!groonga) {
-      std::cout << "groonga:   not installed (apt install groonga-bin groonga-tokenizer-mecab); skipped\n";
-    } else {
-      const double groonga_seconds = median(groonga_s);
-      const double groonga_mb = static_cast<double>(groonga_last.bytes) / 1e6;
-      const std::vector<double> g_query_ms = groonga->query_ms(queries, rounds, false);
-      const std::vector<double> g_facets_ms = groonga->query_ms(queries, rounds, true);
-      std::cout << std::setprecision(2) << "groonga:   indexing " << groonga_seconds << " s wall ("
-                << std::setprecision(1) << median(groonga_cpu_s) << " s CPU), " << std::setprecision(0) << static_cast<double>(groonga->notices()) / groonga_seconds
-                << " notices/s, peak RSS " << groonga_last.peak_rss_kb / 1024 << " MB, " << std::setprecision(2)
-                << groonga_seconds / mecab_seconds << "x bare MeCab; database " << std::setprecision(1) << groonga_mb
-                << " MB on disk" << each_round(groonga_s) << "\n";
-      print_latency("groonga select (top 10 + snippets)", g_query_ms);
-      print_latency("groonga select + drilldowns", g_facets_ms);
-      std::vector<double> round_ratios;
-      for (std::size_t r = 0; r < kaiji_s.size(); ++r) round_ratios.push_back(kaiji_s[r] / groonga_s[r]);
-      std::cout << std::setprecision(2) << "ratios (kaiji / groonga; below 1 is kaiji ahead):\n"
-                << "  indexing time            " << kaiji_seconds / groonga_seconds << each_round(round_ratios) << "\n"
-                << "  indexing CPU time        " << median(kaiji_cpu_s) / median(groonga_cpu_s) << "\n"
-                << "  index size               " << kaiji_index_mb / groonga_mb << "\n"
-                << "  query p50 / p99          " << percentile(plain_ms, 0.5) / percentile(g_query_ms, 0.5) << " / "
-                << percentile(plain_ms, 0.99) / percentile(g_query_ms, 0.99) << "\n"
-                << "  query + facets p50 / p99 " << percentile(facets_ms, 0.5) / percentile(g_facets_ms, 0.5)
-                << " / " << percentile(facets_ms, 0.99) / percentile(g_facets_ms, 0.99) << "\n";
+    if (o.command == "queries") {
+      if (o.db_dir.empty()) throw std::runtime_error("queries needs --db DIR (an index to measure)");
+      measure_queries(o.db_dir, read_queries(o.queries_path), o.rounds, o.per_query);
+      return 0;
     }
-    clean_up();
-    return 0;
+    if (o.command != "run") throw std::runtime_error("unknown command '" + o.command + "' (generate, run or queries)");
+    return run_command(o, seeds);
   } catch (const std::exception& e) {
     std::cerr << "kaiji-bench: " << e.what() << '\n';
     return 1;

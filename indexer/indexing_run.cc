@@ -13,9 +13,11 @@
 #include <xxhash.h>
 
 #include "analysis_pipeline.h"
+#include "base/quoted_name.h"
 #include "batch_writer.h"
 #include "bulk_writer.h"
 #include "classify/classifier.h"
+#include "compaction.h"
 #include "reading/dedupe.h"
 #include "index/bookkeeping.h"
 #include "index/document_builder.h"
@@ -26,6 +28,7 @@
 #include "progress.h"
 #include "index/schema.h"
 #include "source_tracking.h"
+#include "unread_notices.h"
 #include "base/taxonomy.h"
 
 namespace kaiji {
@@ -67,7 +70,7 @@ std::unique_ptr<FacetDictionary> facet_dictionary(IndexStore& store, const Index
     dictionary = std::make_unique<FacetDictionary>(
         store.rebuilding() ? resumed_codes : store.shards().front().get_metadata(schema::kFacetCodesMetadataKey));
   } catch (const std::runtime_error& e) {
-    throw std::runtime_error("index " + options.db_path + ": " + e.what());
+    throw std::runtime_error("index " + quoted_name(options.db_path) + ": " + e.what());
   }
   const std::string& data_dir = options.analysis.data_dir;
   const Taxonomy taxonomy = Taxonomy::load(data_dir + "/taxonomy.tsv");
@@ -125,14 +128,24 @@ void open_writers(Writers& writers, IndexStore& store, const IndexingOptions& op
 
 // Which groups of copies need writing: for a new generation, those not in the parts an
 // interrupted run committed (whose other documents are deleted); for an update, those
-// whose version is not in the index yet.
-WritePlan plan_writes(const Scan& scan, IndexStore& store, Writers& writers, IndexingReport& report) {
+// whose version is not in the index yet. A group the index holds from an unread file
+// is left to that indexed notice (unread_notices.h).
+WritePlan plan_writes(const Scan& scan, IndexStore& store, Writers& writers, const UnreadNotices& unread,
+                      IndexingReport& report) {
   WritePlan plan;
   plan.to_write.assign(scan.group_sizes.size(), true);
+  std::unordered_set<std::string> resumable;  // versions a resumed part may keep
   for (std::size_t g = 0; g < scan.group_sizes.size(); ++g) {
     const std::string version = version_string(scan.group_hashes[g]);
     plan.current_versions.insert(version);
     const std::string term = version_term(version);
+    // (A new generation can keep only what it can copy.)
+    if ((!writers.bulk || unread.copyable()) && unread.holds(scan.group_fingerprints[g], scan.group_given_ids[g])) {
+      plan.to_write[g] = false;
+      if (!writers.bulk) ++report.unchanged;
+      continue;
+    }
+    resumable.insert(version);
     if (writers.bulk) {
       if (writers.bulk->resumed().holds(term)) {
         plan.to_write[g] = false;
@@ -146,14 +159,40 @@ WritePlan plan_writes(const Scan& scan, IndexStore& store, Writers& writers, Ind
     }
     if (plan.to_write[g]) ++plan.writes;
   }
-  if (writers.bulk) writers.bulk->resumed().keep_only(plan.current_versions);
+  if (writers.bulk) writers.bulk->resumed().keep_only(resumable);
   return plan;
+}
+
+// The files whose indexed notices stay because this run did not read them whole:
+// skipped or unreadable ones, and (once the second pass has run) changed ones.
+std::vector<std::string> unread_files(const Scan& scan, bool changed) {
+  std::vector<std::string> files;
+  for (const ScannedFile& f : scan.files) {
+    if (f.absolute_path.empty()) continue;
+    if (changed ? f.changed : (!f.read || f.skipped)) files.push_back(f.absolute_path);
+  }
+  return files;
+}
+
+// A new generation gets the notices of unread files from the current one, unless this
+// run wrote them itself (same id, or same content).
+void copy_unread(UnreadNotices& unread, const Scan& scan, const WritePlan& plan,
+                 const std::unordered_set<std::string>& written_ids, Writers& writers, FacetDictionary& facet_codes,
+                 IndexingReport& report) {
+  std::unordered_set<std::uint64_t> written_fingerprints;
+  for (std::size_t g = 0; g < plan.to_write.size(); ++g) {
+    if (plan.to_write[g]) written_fingerprints.insert(scan.group_fingerprints[g]);
+  }
+  written_fingerprints.erase(0);
+  report.kept = unread.copy_into(*writers.bulk, facet_codes, [&](const std::string& id, std::uint64_t fingerprint) {
+    return written_ids.contains(id) || written_fingerprints.contains(fingerprint);
+  });
 }
 
 // Analyses, classifies and writes every notice of the plan, on `analyzers.size()` threads.
 void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_ptr<Analyzer>>& analyzers,
                    const Classifier& classifier, FacetDictionary& facet_codes, Writers& writers, Progress& progress,
-                   IndexingReport& report) {
+                   std::unordered_set<std::string>& written_ids, IndexingReport& report) {
   std::size_t written = 0;
   AnalysisPipeline pipeline(
       analyzers.size(), kInFlightPerThread * analyzers.size(),
@@ -163,6 +202,7 @@ void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_pt
                               {version_string(job.version), job.source_files});
       },
       [&](const AnalysisJob& job, Xapian::Document&& doc) {
+        if (writers.bulk) written_ids.insert(job.notice.id);
         writers.write(job.notice.id, std::move(doc));
         progress.written(++written);
       });
@@ -170,11 +210,28 @@ void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_pt
   pipeline.finish();
 }
 
+// A skipped or changed file's notices stay in the index: the warnings say so. Those a
+// new generation could not copy (written in an older index format) are lost: said too.
+void warn_unread_stay(const Scan& scan, const UnreadNotices& unread, bool new_generation, IndexingReport& report) {
+  const bool lost = new_generation && !unread.copyable();
+  for (const ScannedFile& f : scan.files) {
+    if (f.absolute_path.empty() || (f.read && !f.skipped && !f.changed)) continue;
+    const std::size_t kept = unread.from_file(f.absolute_path);
+    if (kept == 0) continue;
+    const std::string notices = "its " + std::to_string(kept) + " notice(s) from earlier runs ";
+    report.problems.push_back({f.path, 0, lost ? notices + "are not in the new index: the old one was written in " +
+                                                     "another index format; index the file again once it reads"
+                                               : notices + "stay in the index until it is read again (or deleted, " +
+                                                     "with --prune)"});
+  }
+}
+
 // Ends the writing: a new generation's parts become its shards; an update removes the
 // notices its re-read files no longer hold (and, with --prune, those of vanished files)
 // and commits.
 void finish_writing(Writers& writers, IndexStore& store, const Scan& scan, const WritePlan& plan,
-                    const IndexingOptions& options, IndexingReport& report) {
+                    const UnreadNotices& unread, const IndexingOptions& options, IndexingReport& report) {
+  warn_unread_stay(scan, unread, writers.bulk.has_value(), report);
   if (writers.bulk) {
     writers.bulk->finish();
     store.open_written_shards();
@@ -183,17 +240,10 @@ void finish_writing(Writers& writers, IndexStore& store, const Scan& scan, const
     return;
   }
   BatchWriter& batch = *writers.batch;
-  // Only a file read whole and unchanged tells which notices it no longer holds: a
-  // skipped or changed file's notices stay (the warnings say so).
+  // Only a file read whole and unchanged tells which notices it no longer holds.
   std::unordered_set<std::string> read_files;
   for (const ScannedFile& f : scan.files) {
-    if (f.absolute_path.empty()) continue;
-    if (f.read && !f.skipped && !f.changed) {
-      read_files.insert(f.absolute_path);
-    } else if (const std::size_t kept = notices_from(store.shards(), f.absolute_path); kept != 0) {
-      report.problems.push_back({f.path, 0, "its " + std::to_string(kept) + " notice(s) from earlier runs stay in " +
-                                                "the index until it is read again (or deleted, with --prune)"});
-    }
+    if (!f.absolute_path.empty() && f.read && !f.skipped && !f.changed) read_files.insert(f.absolute_path);
   }
   report.removed = remove_stale(store.shards(), batch, read_files, plan.current_versions);
   if (options.prune) report.pruned = prune_gone(store.shards(), batch);
@@ -203,13 +253,15 @@ void finish_writing(Writers& writers, IndexStore& store, const Scan& scan, const
   report.batches_committed = batch.counts().batches_committed;
 }
 
-// What a searcher checks before it trusts the index (schema.h).
+// What a searcher checks before it trusts the index (schema.h), and the size a new
+// generation was compacted to (the mark for compaction.h; an older index's size now).
 void write_index_metadata(IndexStore& store, const Analyzer& analyzer, const FacetDictionary& facet_codes) {
   for (Xapian::WritableDatabase& shard : store.shards()) {
     shard.set_metadata(schema::kFormatMetadataKey, std::to_string(schema::kIndexFormat));
     shard.set_metadata(schema::kNearCompoundsMetadataKey, analyzer.near_compounds().fingerprint());
     shard.set_metadata(schema::kFacetCodesMetadataKey, facet_codes.serialise());
   }
+  if (store.rebuilding() || store.compacted_bytes() == 0) store.record_compacted_size();
 }
 
 }  // namespace
@@ -242,12 +294,17 @@ IndexingReport run_indexing(const IndexingOptions& options) {
     report.seconds = report.reading_seconds = seconds_since(started);
     return report;
   }
-  const WritePlan plan = plan_writes(scan, store, writers, report);
+  UnreadNotices unread(options.db_path);
+  unread.find(unread_files(scan, false));
+  const WritePlan plan = plan_writes(scan, store, writers, unread, report);
   report.reading_seconds = seconds_since(started);
 
   progress.start_writing(plan.writes);
   const auto writing_started = std::chrono::steady_clock::now();
-  write_notices(scan, plan, analyzers, classifier, *facet_codes, writers, progress, report);
+  std::unordered_set<std::string> written_ids;  // by a new generation's writer
+  write_notices(scan, plan, analyzers, classifier, *facet_codes, writers, progress, written_ids, report);
+  unread.find(unread_files(scan, true));
+  if (writers.bulk) copy_unread(unread, scan, plan, written_ids, writers, *facet_codes, report);
   report.writing_seconds = seconds_since(writing_started);
   for (const ScannedFile& f : scan.files) report.files_changed += f.changed ? 1 : 0;
 
@@ -258,9 +315,11 @@ IndexingReport run_indexing(const IndexingOptions& options) {
     report.seconds = seconds_since(started);
     return report;
   }
-  finish_writing(writers, store, scan, plan, options, report);
+  finish_writing(writers, store, scan, plan, unread, options, report);
   write_index_metadata(store, *analyzers.front(), *facet_codes);
+  const bool updated_in_place = !store.rebuilding();
   store.publish();
+  if (updated_in_place) compact_if_due(store, options.compact, options.compact_ratio, report);
   for (Xapian::WritableDatabase& shard : store.shards()) report.documents_in_index += shard.get_doccount();
   report.finishing_seconds = seconds_since(finishing_started);
   report.seconds = seconds_since(started);

@@ -31,6 +31,16 @@ struct IndexingOptions {
   std::size_t threads = 0;          // analysis threads; 0: one per core
   bool progress = false;            // live progress line on stderr
   std::size_t max_file_bytes = kDefaultMaxFileBytes;  // one input is read this far, with a warning
+  bool compact = false;             // compact the index after updating it (compaction.h)
+  double compact_ratio = 2.0;       // compact on its own past this × its compacted size; 0: never
+};
+
+struct CompactionReport {
+  bool done = false;
+  bool automatic = false;           // due by --compact-ratio, not asked for
+  std::size_t bytes_at_last = 0;    // its notices compacted, as estimated from the last compaction (0: not known)
+  std::size_t bytes_before = 0;
+  std::size_t bytes_after = 0;
 };
 
 struct IndexingReport {
@@ -44,6 +54,7 @@ struct IndexingReport {
   std::size_t replaced = 0;
   std::size_t unchanged = 0;
   std::size_t resumed = 0;   // in the parts an interrupted first run or rebuild committed (counted in added)
+  std::size_t kept = 0;      // of unread files, copied into a new generation from the current one (counted in added)
   std::size_t removed = 0;   // no longer in their re-read file
   std::size_t pruned = 0;    // their files are gone (--prune)
   std::size_t batches_committed = 0;
@@ -60,6 +71,8 @@ struct IndexingReport {
   double writing_seconds = 0;
   double finishing_seconds = 0;
   std::vector<ReadProblem> problems;
+  CompactionReport compaction;
+  bool compaction_only = false;  // --compact without inputs: nothing was read
 };
 
 // Throws std::runtime_error (IndexLockedError when another indexer is writing) or a

@@ -12,6 +12,7 @@
 #include "reading/dedupe.h"
 #include "input_files.h"
 #include "index/notice_record.h"
+#include "index/schema.h"
 
 namespace kaiji {
 
@@ -46,6 +47,15 @@ struct FileScan {
   bool skipped = false;
 };
 
+// A body past the part indexed with word positions (schema.h), said once per notice.
+ReadProblem long_body_warning(const std::string& path, const Notice& notice) {
+  const auto megabytes = [](std::size_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MB"; };
+  return {path, 0, "notice " + notice.id + " has a body of " + megabytes(notice.body.size()) +
+                       ": only its first " + megabytes(schema::kMaxPositionedBodyBytes) +
+                       " is indexed with word positions (phrases, NEAR and snippets use that part; its other " +
+                       "words are found as words)"};
+}
+
 FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_bytes, std::size_t cache_budget_bytes,
                    std::size_t max_file_bytes) {
   FileScan out;
@@ -65,6 +75,7 @@ FileScan scan_file(const std::string& path, std::atomic<std::size_t>& cached_byt
   out.file.posts_not_notices = read->read.posts_not_notices;
   for (const Notice& n : read->read.notices) {
     out.file.bytes += n.body.size();
+    if (n.body.size() > schema::kMaxPositionedBodyBytes) out.problems.push_back(long_body_warning(path, n));
     out.keys.push_back(duplicate_key(n));
     out.copy_hashes.push_back(copy_hash(n));
   }
@@ -128,7 +139,11 @@ Scan scan_inputs(const std::vector<std::string>& inputs, std::uint64_t analysis,
     if (groups[i] == scan.group_sizes.size()) {
       scan.group_sizes.push_back(0);
       scan.group_hashes.push_back(analysis);
+      scan.group_fingerprints.push_back(0);
+      scan.group_given_ids.emplace_back();
     }
+    if (scan.group_fingerprints[groups[i]] == 0) scan.group_fingerprints[groups[i]] = keys[i].fingerprint;
+    if (keys[i].id_given) scan.group_given_ids[groups[i]] = keys[i].id;
     ++scan.group_sizes[groups[i]];
     // Chained: the group's hash covers its copies in reading order.
     const std::uint64_t both[2] = {scan.group_hashes[groups[i]], scan.notices[i].copy_hash};

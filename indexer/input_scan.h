@@ -39,6 +39,10 @@ struct Scan {
   std::vector<ScannedNotice> notices;  // in reading order
   std::vector<std::uint64_t> group_hashes;  // per group: its copies' hashes and the analysis
   std::vector<std::size_t> group_sizes;
+  // Per group: its body's content fingerprint (0 if none) and the id its input gave
+  // ("" if none), to tell it is a notice the index already holds from an unread file.
+  std::vector<std::uint64_t> group_fingerprints;
+  std::vector<std::string> group_given_ids;
   std::vector<ReadProblem> problems;
   std::size_t files_skipped = 0;  // unreadable, empty, binary, or without any notice
   std::size_t max_file_bytes = 0;  // as scanned, for the second pass

@@ -52,12 +52,6 @@ std::size_t remove_stale(std::vector<Xapian::WritableDatabase>& shards, BatchWri
   return removed;
 }
 
-std::size_t notices_from(std::vector<Xapian::WritableDatabase>& shards, const std::string& absolute_path) {
-  std::size_t count = 0;
-  for (const Xapian::WritableDatabase& shard : shards) count += shard.get_termfreq(source_term(absolute_path));
-  return count;
-}
-
 std::size_t prune_gone(std::vector<Xapian::WritableDatabase>& shards, BatchWriter& writer) {
   FileExistence exists;
   std::size_t pruned = 0;

@@ -22,9 +22,6 @@ std::size_t remove_stale(std::vector<Xapian::WritableDatabase>& shards, BatchWri
                          const std::unordered_set<std::string>& read_files,
                          const std::unordered_set<std::string>& current_versions);
 
-// How many indexed notices came (also) from this file.
-std::size_t notices_from(std::vector<Xapian::WritableDatabase>& shards, const std::string& absolute_path);
-
 // Removes notices all of whose files are gone; returns how many.
 std::size_t prune_gone(std::vector<Xapian::WritableDatabase>& shards, BatchWriter& writer);
 

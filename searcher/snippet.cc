@@ -10,6 +10,7 @@ namespace kaiji {
 namespace {
 
 constexpr std::size_t kLeadChars = 20;  // context shown before the first match
+constexpr std::size_t kSnippetsAnalysedAhead = 3;  // passages analysed reach this many snippets past the best
 
 struct Match {
   std::uint32_t begin;
@@ -185,11 +186,15 @@ Snippet make_snippet(const std::string& body, const std::vector<std::vector<std:
     // a snippet starting at the last match could run on into them: a snippet ends at
     // most max_chars after the match it starts from. Passages without query words need
     // no analysis: the snippet's text is the body's, only highlights come from words.
+    // However many passages hold query words, those past a few snippets' length are left
+    // alone: in a body whose every line matches, the chain ran to its end (a 50 MB body
+    // was analysed whole for one snippet).
     std::size_t last_match = std::min<std::size_t>(lines[best].offset, body.size());
+    const std::size_t reach = forward_chars(body, last_match, kSnippetsAnalysedAhead * max_chars);
     for (std::size_t l = best; l < lines.size(); ++l) {
       const std::size_t begin = std::min<std::size_t>(lines[l].offset, body.size());
       const std::size_t end = l + 1 < lines.size() ? std::min<std::size_t>(lines[l + 1].offset, body.size()) : body.size();
-      if (l > best && forward_chars(body, last_match, max_chars) <= begin) break;
+      if (l > best && (forward_chars(body, last_match, max_chars) <= begin || begin >= reach)) break;
       if (begin >= end || (l > best && !per_line.contains(l))) continue;
       for (Token& t : analyzer.analyze(std::string_view(body).substr(begin, end - begin))) {
         t.begin += static_cast<std::uint32_t>(begin);

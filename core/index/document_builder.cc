@@ -1,6 +1,7 @@
 #include "index/document_builder.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "analysis/char_ngrams.h"
 #include "base/utf8.h"
@@ -29,14 +30,19 @@ bool is_number(const std::string& term) {
 // `leaves`, for the XW terms.
 Xapian::termpos add_words(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termpos base,
                           Xapian::termcount wdf, std::string_view field_prefix, const NearCompounds& compounds,
-                          WordPositions& leaves) {
+                          WordPositions& leaves, std::size_t positioned_bytes = SIZE_MAX) {
   Xapian::termpos last = base;
   for (const Token& token : tokens) {
     const Xapian::termpos pos = base + token.position + 1;
     last = std::max(last, pos);
     if (!token.indexable || !fits(token.term)) continue;
-    doc.add_posting(token.term, pos, wdf);
+    // Compounds are checked over every word (their XW/XE terms need no positions).
     if (compounds.is_leaf(token.term)) leaves[token.term].push_back(pos);
+    if (token.begin >= positioned_bytes) {  // past the positioned part: the word alone
+      doc.add_term(token.term, wdf);
+      continue;
+    }
+    doc.add_posting(token.term, pos, wdf);
     if (!field_prefix.empty()) doc.add_posting(schema::term(field_prefix, token.term), pos);
   }
   return last;
@@ -117,7 +123,7 @@ void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer) {
                                               schema::kTitlePrefix, compounds, leaves);
   const std::vector<Token> body = analyzer.analyze(notice.body);
   const Xapian::termpos body_base = title_end + schema::kFieldPositionGap;
-  add_words(doc, body, body_base, 1, {}, compounds, leaves);
+  add_words(doc, body, body_base, 1, {}, compounds, leaves, schema::kMaxPositionedBodyBytes);
   const NearCompounds::Present present = compounds.present(leaves, body_base, schema::kTitleWdf);
   for (const auto& [compound, count] : present.near) {
     if (const std::string term = schema::term(schema::kNearCompoundPrefix, compound->term); fits(term)) doc.add_term(term, count);
@@ -125,7 +131,9 @@ void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer) {
   for (const auto& [compound, count] : present.in_order) {
     if (const std::string term = schema::term(schema::kPhraseCompoundPrefix, compound->term); fits(term)) doc.add_term(term, count);
   }
-  doc.add_value(schema::kBodyLinesSlot, encode_body_lines(body_lines(notice.body, body, body_base + 1)));
+  std::vector<BodyLine> lines = body_lines(notice.body, body, body_base + 1);
+  std::erase_if(lines, [](const BodyLine& line) { return line.offset >= schema::kMaxPositionedBodyBytes; });
+  doc.add_value(schema::kBodyLinesSlot, encode_body_lines(lines));
 
   // Bigrams of the names and of the words MeCab did not know, so a substring of them
   // can be found (see char_ngrams.h).
@@ -133,7 +141,11 @@ void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer) {
   Xapian::termpos gram_pos = add_grams(doc, notice.title, 1);
   for (const Token& token : body) {
     if (token.unknown && token.indexable && utf8::length(token.term) >= 3 && !is_number(token.term)) {
-      gram_pos = add_grams(doc, token.term, gram_pos);
+      if (token.begin < schema::kMaxPositionedBodyBytes) {
+        gram_pos = add_grams(doc, token.term, gram_pos);
+      } else {
+        for (const CharGram& g : char_bigrams(token.term, 1)) doc.add_term(schema::term(schema::kGramPrefix, g.gram));
+      }
     }
   }
 }

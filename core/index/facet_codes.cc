@@ -57,4 +57,19 @@ std::string encode_facet_codes(const std::vector<std::uint32_t>& codes) {
   return out;
 }
 
+std::optional<std::string> recode_facet_codes(std::string_view stored, const FacetDictionary& from, FacetDictionary& to) {
+  std::vector<std::uint32_t> codes;
+  bool known = true;
+  const bool whole = for_each_facet_code(stored, [&](std::uint32_t code) {
+    if (code >= from.size()) {
+      known = false;
+      return;
+    }
+    const CodedFacetValue& value = from.value(code);
+    codes.push_back(to.code(value.field, value.value));
+  });
+  if (!whole || !known) return std::nullopt;
+  return encode_facet_codes(codes);
+}
+
 }  // namespace kaiji

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,6 +46,11 @@ class FacetDictionary {
 
 // A document's codes, as stored in its slot (varints).
 std::string encode_facet_codes(const std::vector<std::uint32_t>& codes);
+
+// A document's stored codes, from the dictionary they were written with (`from`) to
+// another index's (`to`, which gains the values it lacks): for a document copied into a
+// new generation. nullopt when the stored codes are damaged or name a code `from` lacks.
+std::optional<std::string> recode_facet_codes(std::string_view stored, const FacetDictionary& from, FacetDictionary& to);
 
 // Calls add(code) for each code in a stored slot value; returns false (having stopped)
 // if the value is damaged.

@@ -1,5 +1,6 @@
 #include "index/index_lock.h"
 
+#include "base/quoted_name.h"
 #include "index/layout.h"
 
 #include <fcntl.h>
@@ -39,15 +40,15 @@ std::string read_all(int fd) {
 IndexLock::IndexLock(const std::string& index_dir) {
   const std::string path = layout::lock_path(index_dir);
   fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw std::runtime_error("cannot create lock file " + path + ": " + std::strerror(errno));
+  if (fd_ < 0) throw std::runtime_error("cannot create lock file " + quoted_name(path) + ": " + std::strerror(errno));
   if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     const int error = errno;
     std::string holder = read_all(fd_);
     close(fd_);
     fd_ = -1;
-    if (error != EWOULDBLOCK) throw std::runtime_error("cannot lock " + path + ": " + std::strerror(error));
+    if (error != EWOULDBLOCK) throw std::runtime_error("cannot lock " + quoted_name(path) + ": " + std::strerror(error));
     if (holder.empty()) holder = "another kaiji-indexer";
-    throw IndexLockedError("index " + index_dir + " is locked by " + holder);
+    throw IndexLockedError("index " + quoted_name(index_dir) + " is locked by " + holder);
   }
   const std::string me = holder_description() + "\n";
   // Only the note for others can fail here; the lock itself is held.

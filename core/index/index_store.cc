@@ -4,12 +4,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
+#include "base/quoted_name.h"
 #include "index/layout.h"
+#include "index/schema.h"
 
 namespace kaiji {
 namespace fs = std::filesystem;
@@ -23,10 +26,10 @@ std::string not_an_index_directory(const fs::path& dir) {
   const fs::path index = generation.parent_path();
   if (layout::generation_number(generation.filename().string()) &&
       (fs::exists(index / layout::kMarkerName) || fs::exists(index / layout::kLockName))) {
-    return dir.string() + " is a shard of the kaiji index " + index.string() + ", not an index directory; give --db " +
-           index.string();
+    return quoted_name(dir.string()) + " is a shard of the kaiji index " + quoted_name(index.string()) +
+           ", not an index directory; give --db " + quoted_name(index.string());
   }
-  return dir.string() + " is a Xapian database, not a kaiji index directory; give an empty or new directory";
+  return quoted_name(dir.string()) + " is a Xapian database, not a kaiji index directory; give an empty or new directory";
 }
 
 // Creates dir if needed and refuses directories kaiji did not make, so a mistyped --db
@@ -36,7 +39,7 @@ std::string not_an_index_directory(const fs::path& dir) {
 std::string prepare_dir(const std::string& dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (!fs::is_directory(dir)) throw std::runtime_error("cannot create index directory " + dir + (ec ? ": " + ec.message() : ""));
+  if (!fs::is_directory(dir)) throw std::runtime_error("cannot create index directory " + quoted_name(dir) + (ec ? ": " + ec.message() : ""));
   if (fs::exists(fs::path(dir) / "iamglass")) throw std::runtime_error(not_an_index_directory(dir));
   bool empty = true;
   bool marked = false;
@@ -48,14 +51,23 @@ std::string prepare_dir(const std::string& dir) {
     locked = locked || name == layout::kLockName;
   }
   if (!empty && !marked && !locked) {
-    throw std::runtime_error(dir + " exists and is not a kaiji index (kaiji-indexer did not make it); give an empty or new directory");
+    throw std::runtime_error(quoted_name(dir) + " exists and is not a kaiji index (kaiji-indexer did not make it); give an empty or new directory");
   }
   if (!marked) {
     std::ofstream mark(fs::path(dir) / layout::kMarkerName);
     mark << "kaiji index: made by kaiji-indexer; its files are its own\n";
-    if (!mark.flush()) throw std::runtime_error("cannot write in " + dir);
+    if (!mark.flush()) throw std::runtime_error("cannot write in " + quoted_name(dir));
   }
   return dir;
+}
+
+std::size_t directory_bytes(const std::string& dir) {
+  std::size_t bytes = 0;
+  std::error_code ec;
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
+  }
+  return bytes;
 }
 
 void fsync_path(const std::string& path, int flags) {
@@ -82,7 +94,7 @@ IndexStore::IndexStore(const std::string& dir, std::size_t shards, bool rebuild)
   const std::string current_generation = current.empty() ? "" : current.front().substr(0, current.front().find('/'));
   if (shards == 0) shards = current.empty() ? 1 : current.size();
   if (!current.empty() && shards != current.size() && !rebuild) {
-    throw std::runtime_error("index " + dir_ + " has " + std::to_string(current.size()) + " shard(s); add --rebuild to " +
+    throw std::runtime_error("index " + quoted_name(dir_) + " has " + std::to_string(current.size()) + " shard(s); add --rebuild to " +
                              "rewrite it with " + std::to_string(shards));
   }
 
@@ -143,21 +155,81 @@ std::size_t IndexStore::current_document_count() const {
   return Xapian::Database(layout::stub_path(dir_)).get_doccount();
 }
 
-void IndexStore::publish() {
-  for (Xapian::WritableDatabase& shard : shards_) shard.commit();
-  if (!rebuilding_) return;
-  if (shards_.size() != shard_paths_.size()) throw std::logic_error("publish() before the new shards were written");
+void IndexStore::write_stub() const {
   const std::string stub = layout::stub_path(dir_);
   const std::string temporary = stub + ".new";
   {
     std::ofstream out(temporary, std::ios::trunc);
     for (std::size_t s = 0; s < shard_paths_.size(); ++s) out << "glass " << layout::shard_name(generation_, s) << '\n';
-    if (!out.flush()) throw std::runtime_error("cannot write " + temporary);
+    if (!out.flush()) throw std::runtime_error("cannot write " + quoted_name(temporary));
   }
   fsync_path(temporary, O_RDONLY);
   fs::rename(temporary, stub);  // atomic: searchers see the old stub or the new one
   fsync_path(dir_, O_RDONLY | O_DIRECTORY);
+}
+
+void IndexStore::publish() {
+  for (Xapian::WritableDatabase& shard : shards_) shard.commit();
+  if (!rebuilding_) return;
+  if (shards_.size() != shard_paths_.size()) throw std::logic_error("publish() before the new shards were written");
+  write_stub();
   rebuilding_ = false;
+}
+
+std::size_t IndexStore::shard_bytes() const {
+  std::size_t bytes = 0;
+  for (const std::string& path : shard_paths_) bytes += directory_bytes(path);
+  return bytes;
+}
+
+std::size_t IndexStore::compacted_bytes() const {
+  double bytes = 0;
+  for (const Xapian::WritableDatabase& shard : shards_) {
+    // "<bytes> <notices>" when it was compacted.
+    const std::string recorded = shard.get_metadata(schema::kCompactedBytesMetadataKey);
+    const char* const last = recorded.data() + recorded.size();
+    std::size_t then_bytes = 0;
+    std::size_t then_notices = 0;
+    const auto [space, error] = std::from_chars(recorded.data(), last, then_bytes);
+    if (error != std::errc() || space == last || *space != ' ') return 0;
+    const auto [end, error2] = std::from_chars(space + 1, last, then_notices);
+    if (error2 != std::errc() || end != last) return 0;
+    // As many notices now, compacted, would take about as much per notice as then.
+    const double scale = then_notices == 0 ? 1.0 : static_cast<double>(shard.get_doccount()) / then_notices;
+    bytes += static_cast<double>(then_bytes) * std::max(scale, 1.0 / 64);
+  }
+  return static_cast<std::size_t>(bytes);
+}
+
+void IndexStore::record_compacted_size() {
+  for (std::size_t s = 0; s < shards_.size(); ++s) {
+    shards_[s].set_metadata(schema::kCompactedBytesMetadataKey, std::to_string(directory_bytes(shard_paths_[s])) +
+                                                                    " " + std::to_string(shards_[s].get_doccount()));
+  }
+}
+
+std::size_t IndexStore::compact() {
+  if (rebuilding_ || shards_.empty()) throw std::logic_error("compact() needs a published generation");
+  for (Xapian::WritableDatabase& shard : shards_) shard.commit();
+  int newest = layout::generation_number(generation_).value_or(0);
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir_)) {
+    newest = std::max(newest, layout::generation_number(entry.path().filename().string()).value_or(0));
+  }
+  const std::string compacted = layout::generation_name(newest + 1);
+  fs::create_directories(fs::path(dir_) / compacted);
+  std::vector<std::string> compacted_paths;
+  for (std::size_t s = 0; s < shard_paths_.size(); ++s) {
+    compacted_paths.push_back(dir_ + "/" + layout::shard_name(compacted, s));
+    Xapian::Database(shard_paths_[s]).compact(compacted_paths.back(), Xapian::Compactor::FULL);
+  }
+  shards_.clear();
+  generation_ = compacted;
+  shard_paths_ = std::move(compacted_paths);
+  for (const std::string& path : shard_paths_) shards_.emplace_back(path, Xapian::DB_OPEN);
+  record_compacted_size();
+  for (Xapian::WritableDatabase& shard : shards_) shard.commit();
+  write_stub();
+  return shard_bytes();
 }
 
 }  // namespace kaiji

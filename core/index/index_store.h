@@ -1,5 +1,9 @@
 // How a new version of an index becomes visible at once (the names are in layout.h).
 //
+// Updates in place leave a shard larger than a compacted one (Xapian's B-trees fill
+// their blocks partly); compact() writes the current generation compacted into a new one
+// and publishes it like a rebuild's.
+//
 // Searchers open <index> as any Xapian database: Xapian reads the stub and searches all
 // shards as one. Incremental runs write into the current generation, committing in
 // batches. A first run and a rebuild write a new generation (in bulk, bulk_writer.h) and
@@ -49,9 +53,25 @@ class IndexStore {
   // Commits every shard and, for a new generation, makes it the current one.
   void publish();
 
+  // On disk, for compaction: the shards' bytes now, and what they would take compacted,
+  // estimated per notice from their size and notice count at the last compaction (0 when
+  // not known: an index made before kaiji recorded it). So an index that grows because
+  // notices are added is not taken for one bloated by updates in place.
+  std::size_t shard_bytes() const;
+  std::size_t compacted_bytes() const;
+  // Records the shards' size and notice count as compacted (a new generation was just
+  // compacted into them); before publish().
+  void record_compacted_size();
+  // Compacts the current, published generation (Xapian's compactor, each shard on its
+  // own) into a new generation and publishes it, as a rebuild's; the generation it
+  // replaces is kept for the searchers that have it open. Returns the new size in bytes.
+  std::size_t compact();
+
   const std::string& dir() const { return dir_; }
 
  private:
+  void write_stub() const;
+
   std::string dir_;
   IndexLock lock_;
   std::vector<std::string> shard_paths_;

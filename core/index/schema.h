@@ -4,6 +4,7 @@
 // body_lines.h, stored_notice.h and bookkeeping.h, each encoder beside its decoder.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,6 +22,16 @@ inline constexpr const char* kFormatMetadataKey = "kaiji.format";
 inline constexpr const char* kNearCompoundsMetadataKey = "kaiji.near_compounds";
 // The FacetDictionary (facet_codes.h) the kFacetCodesSlot codes refer to.
 inline constexpr const char* kFacetCodesMetadataKey = "kaiji.facet_codes";
+// A shard's size in bytes and its notice count when it was last compacted ("<bytes>
+// <notices>", decimal), so an incremental run knows when updates in place have grown it
+// well past what it would take compacted (index_store.h).
+inline constexpr const char* kCompactedBytesMetadataKey = "kaiji.compacted_bytes";
+
+// Word positions are stored for the first this many bytes of a body; its later words are
+// indexed without them (found as words; phrases, NEAR and snippets use the first part).
+// A real notice is far shorter; a 50 MB body given positions made one phrase query take
+// 10 s and 877 MB to show its snippet.
+inline constexpr std::size_t kMaxPositionedBodyBytes = 1u << 20;
 
 // ---- term prefixes (Xapian conventions: Q = unique id, S = subject/title) ----
 inline constexpr std::string_view kIdPrefix = "Q";         // Q<notice id>

@@ -165,8 +165,11 @@ ReadResult read_blog_dump(std::string_view text, const std::string& source) {
       next.first_line = line_number;
       next.header = parse_post_header(line);
       if (!next.header) {
+        next.header = salvage_post_header(line);
         result.problems.push_back({source, line_number,
-                                   "damaged post header (kept the post, title taken from its text): " +
+                                   std::string("damaged post header (kept the post, ") +
+                                       (next.header ? "its organisation and title as read): "
+                                                    : "title taken from its text): ") +
                                        std::string(utf8::prefix(line, 60))});
       }
       posts.push_back(std::move(next));

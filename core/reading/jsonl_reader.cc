@@ -95,4 +95,10 @@ bool looks_like_jsonl(std::string_view text) {
   return nlohmann::json::accept(text.substr(first, end - first));
 }
 
+bool is_json_document(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || (text[first] != '{' && text[first] != '[')) return false;
+  return !looks_like_jsonl(text) && nlohmann::json::accept(text);
+}
+
 }  // namespace kaiji

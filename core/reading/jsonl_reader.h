@@ -18,4 +18,8 @@ ReadResult read_jsonl(std::string_view text, const std::string& source);
 // True when the first non-blank line of text is a JSON object.
 bool looks_like_jsonl(std::string_view text);
 
+// True when text is one JSON document (an object or array over several lines, such as a
+// labels.json or a package.json), not JSONL: not notices.
+bool is_json_document(std::string_view text);
+
 }  // namespace kaiji

@@ -85,6 +85,14 @@ NoticeFile read_notice_file(std::string_view bytes, const std::string& source) {
              " (replaced with U+FFFD; the rest of the text is kept)"});
   }
   file.format = detect_format(source, decoded.utf8);
+  if (const std::string ext = lower_extension(source);
+      file.format != InputFormat::jsonl && (ext == "json" || is_json_document(decoded.utf8))) {
+    // Data beside the notices (labels, queries, settings): never read as notice text.
+    file.read.problems.push_back({source, 0, "JSON, not notices: kaiji reads notices from JSON as JSONL, one object with a "
+                                             "\"body\" per line; skipped"});
+    file.skipped = true;
+    return file;
+  }
   ReadResult read;
   switch (file.format) {
     case InputFormat::jsonl: read = read_jsonl(decoded.utf8, source); break;

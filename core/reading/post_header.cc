@@ -42,6 +42,33 @@ std::optional<std::pair<std::size_t, std::size_t>> find_space(std::string_view s
   return std::nullopt;
 }
 
+// The part of a header after its 】: "org title Y/M/D", the org and the date optional.
+// False when it is empty.
+bool read_header_text(std::string_view text, PostHeader& header) {
+  std::string rest = collapse_spaces(text);
+  // A trailing Y/M/D is the publication date.
+  const std::size_t last_space = rest.rfind(' ');
+  const std::size_t date_from = last_space == std::string::npos ? 0 : last_space + 1;
+  if (auto date = parse_slash_date(std::string_view(rest).substr(date_from))) {
+    header.date = date;
+    rest.resize(last_space == std::string::npos ? 0 : last_space);
+  }
+  if (rest.empty()) return false;
+
+  if (const auto space = find_space(rest)) {
+    const std::string_view first = std::string_view(rest).substr(0, space->first);
+    const std::string_view remainder = std::string_view(rest).substr(space->second);
+    if (!remainder.empty() && !looks_like_title_text(first) && utf8::length(first) <= 40) {
+      header.org = std::string(first);
+      header.title = std::string(remainder);
+      return true;
+    }
+  }
+  header.title = rest;
+  header.org = find_public_body_in_title(rest);
+  return true;
+}
+
 }  // namespace
 
 std::string collapse_spaces(std::string_view text) {
@@ -74,27 +101,26 @@ std::optional<PostHeader> parse_post_header(std::string_view raw) {
   header.incident = std::string(utf8::trim(line.substr(kHeaderStart.size(), close - kHeaderStart.size())));
   if (!is_incident_number(header.incident)) return std::nullopt;
 
-  std::string rest = collapse_spaces(line.substr(close + kHeaderEnd.size()));
-  // A trailing Y/M/D is the publication date.
-  const std::size_t last_space = rest.rfind(' ');
-  const std::size_t date_from = last_space == std::string::npos ? 0 : last_space + 1;
-  if (auto date = parse_slash_date(std::string_view(rest).substr(date_from))) {
-    header.date = date;
-    rest.resize(last_space == std::string::npos ? 0 : last_space);
-  }
-  if (rest.empty()) return std::nullopt;
+  if (!read_header_text(line.substr(close + kHeaderEnd.size()), header)) return std::nullopt;
+  return header;
+}
 
-  if (const auto space = find_space(rest)) {
-    const std::string_view first = std::string_view(rest).substr(0, space->first);
-    const std::string_view remainder = std::string_view(rest).substr(space->second);
-    if (!remainder.empty() && !looks_like_title_text(first) && utf8::length(first) <= 40) {
-      header.org = std::string(first);
-      header.title = std::string(remainder);
-      return header;
-    }
+std::optional<PostHeader> salvage_post_header(std::string_view raw) {
+  std::string_view line = utf8::trim(raw);
+  if (line.substr(0, kHeaderStart.size()) != kHeaderStart) return std::nullopt;
+  line.remove_prefix(kHeaderStart.size());
+  PostHeader header;
+  std::size_t number_end = line.find(kHeaderEnd);
+  std::size_t text_start = number_end == std::string_view::npos ? 0 : number_end + kHeaderEnd.size();
+  if (number_end == std::string_view::npos) {
+    // The 】 is lost: a number (or what is left of one) ends at the first space.
+    const auto space = find_space(line);
+    number_end = space ? space->first : line.size();
+    if (!line.empty() && is_ascii_digit(line.front())) text_start = space ? space->second : line.size();
   }
-  header.title = rest;
-  header.org = find_public_body_in_title(rest);
+  const std::string_view number = utf8::trim(line.substr(0, number_end));
+  if (is_incident_number(number)) header.incident = std::string(number);
+  if (!read_header_text(line.substr(text_start), header)) return std::nullopt;
   return header;
 }
 

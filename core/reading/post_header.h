@@ -25,6 +25,11 @@ bool looks_like_post_header(std::string_view line);
 // The parsed header, or nothing when the line is damaged (no closing 】, no number).
 std::optional<PostHeader> parse_post_header(std::string_view line);
 
+// What a damaged header line still says: its organisation, title and date read as in a
+// whole one, the incident number only when it is one (2024-217, before a 】 or a space
+// where the 】 was lost). nullopt when nothing follows the number.
+std::optional<PostHeader> salvage_post_header(std::string_view line);
+
 // A public body named inside a title that has no separate organisation
 // (岡垣町職員の懲戒処分について → 岡垣町, …した新潟市の係長が… → 新潟市); empty if none.
 std::string find_public_body_in_title(std::string_view title);

@@ -147,6 +147,14 @@ std::string synthetic_index(const std::string& name, std::size_t count) {
   return dir + "/db";
 }
 
+std::string indexed_corpus_copy(const std::string& name) {
+  const std::string dir = temp_dir(name);
+  fs::copy(KAIJI_CORPUS_DIR, dir + "/corpus");
+  const CommandResult r = run("kaiji-indexer", {"--db", dir + "/db", dir + "/corpus"});
+  if (r.exit_code != 0) throw std::runtime_error("indexing the corpus copy failed: " + r.err);
+  return dir;
+}
+
 nlohmann::json search_json(const std::vector<std::string>& args) {
   std::vector<std::string> full = {"--db", corpus_index(), "--json"};
   full.insert(full.end(), args.begin(), args.end());

@@ -62,6 +62,10 @@ const std::string& corpus_index();
 // fresh temporary directory; throws when generating or indexing fails.
 std::string synthetic_index(const std::string& name, std::size_t count);
 
+// A fresh temporary directory holding a copy of the corpus (dir/corpus) and its index
+// (dir/db), built there, so a test may change the files and index them again.
+std::string indexed_corpus_copy(const std::string& name);
+
 // kaiji-searcher --db <corpus index> --json ARGS..., parsed; fails the test on a bad exit.
 nlohmann::json search_json(const std::vector<std::string>& args);
 

@@ -164,3 +164,30 @@ TEST_CASE("inputs: nothing readable at all is a fatal error, exit 2") {
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("no notice found in any input") != std::string::npos);
 }
+
+TEST_CASE("inputs: a file name with a newline or an escape is quoted in warnings and cannot forge a line") {
+  const std::string dir = temp_dir("hostile-names");
+  fs::create_directories(dir + "/in");
+  write_file(dir + "/in/a.txt\nkaiji-indexer: warning: forged.txt: all is well", "");
+  write_file(dir + "/in/b\x1b[2J.txt", "");
+  write_file(dir + "/in/good.txt", "個人情報漏えいのお知らせ\n顧客のメールアドレスが流出しました。\n");
+  const auto r = run("kaiji-indexer", {"--db", dir + "/db", dir + "/in"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("a.txt\\nkaiji-indexer: warning: forged.txt: all is well\": empty file, skipped\n") !=
+        std::string::npos);
+  CHECK(r.err.find("\nkaiji-indexer: warning: forged") == std::string::npos);
+  CHECK(r.err.find("b\\x1B[2J.txt\": empty file, skipped\n") != std::string::npos);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(in_index(dir + "/db") == 1);
+}
+
+TEST_CASE("inputs: a folder with JSON data beside its notices (tests/heldout/dev) indexes the notices only") {
+  const std::string dir = temp_dir("json-beside");
+  const auto r = run("kaiji-indexer", {"--db", dir + "/db", std::string(KAIJI_SOURCE_DIR) + "/tests/heldout/dev"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("dev/labels.json: JSON, not notices") != std::string::npos);
+  CHECK(r.err.find("dev/queries.json: JSON, not notices") != std::string::npos);
+  CHECK(in_index(dir + "/db") == 37);  // the set's 37 notices, and no JSON file as one
+}

@@ -94,6 +94,21 @@ TEST_CASE("reader: a damaged header is reported with its line and the post is ke
   CHECK(r.notices[1].body == "壊れた見出しの後の本文。");
 }
 
+TEST_CASE("reader: a damaged header's organisation and title are indexed") {
+  const std::string dump =
+      "【セキュリティ事件簿#2024-001】株式会社テスト 正常な投稿 2024/11/25\n本文。\n"
+      "【セキュリティ事件簿#2024-002 株式会社壊れ見出し 不正アクセスに関するお知らせ 2024/11/26\n本文二。\n";
+  const ReadResult r = read_blog_dump(dump, "bad.txt");
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].line == 3);
+  CHECK(r.problems[0].message.starts_with("damaged post header (kept the post, its organisation and title as read)"));
+  REQUIRE(r.notices.size() == 2);
+  CHECK(r.notices[1].org == "株式会社壊れ見出し");
+  CHECK(r.notices[1].title == "不正アクセスに関するお知らせ");
+  CHECK(r.notices[1].incident == "2024-002");
+  CHECK(r.notices[1].body == "本文二。");
+}
+
 TEST_CASE("reader: empty and blank input give no notice and no crash") {
   CHECK(read_blog_dump("", "empty.txt").notices.empty());
   CHECK(read_blog_dump("\n\n  \n", "blank.txt").notices.empty());

@@ -32,3 +32,23 @@ TEST_CASE("notice reader: empty, blank and binary inputs are skipped with a reas
   CHECK(bin.skipped);
   CHECK(bin.read.problems.at(0).message == "binary data, not text; skipped");
 }
+
+TEST_CASE("notice reader: a JSON document (labels, queries, settings) is refused, JSONL in a .json file is read") {
+  const std::string labels = "{\n \"about\": \"gold labels\",\n \"notices\": [\n  {\"id\": \"dev-01\", \"org\": \"x\"}\n ]\n}\n";
+  for (const std::string name : {"labels.json", "labels.txt"}) {
+    CAPTURE(name);
+    const NoticeFile file = read_notice_file(labels, name);
+    CHECK(file.skipped);
+    CHECK(file.read.notices.empty());
+    REQUIRE(file.read.problems.size() == 1);
+    CHECK(file.read.problems[0].source == name);
+    CHECK(file.read.problems[0].message.starts_with("JSON, not notices"));
+  }
+  CHECK(read_notice_file("[\n \"個人情報\",\n \"漏えい\"\n]\n", "queries.json").skipped);
+  CHECK(read_notice_file("not json at all\n", "broken.json").skipped);
+  const NoticeFile jsonl = read_notice_file("{\"body\":\"メールの誤送信がありました。\"}\n", "one.json");
+  CHECK_FALSE(jsonl.skipped);
+  CHECK(jsonl.read.notices.size() == 1);
+  // A text that only starts with a bracket is still a notice.
+  CHECK(read_notice_file("[お知らせ] 個人情報の漏えいについて\n本文です。\n", "notice.txt").read.notices.size() == 1);
+}

@@ -47,3 +47,28 @@ TEST_CASE("header: damaged lines are recognised but not parsed") {
   CHECK_FALSE(parse_post_header("【セキュリティ事件簿#abc】タイトル").has_value());
   CHECK_FALSE(looks_like_post_header("本文の一行"));
 }
+
+TEST_CASE("header: a damaged line still gives its organisation, title and date") {
+  // The 】 lost: the number ends at the space.
+  auto h = salvage_post_header("【セキュリティ事件簿#2024-217 株式会社東海信金ビジネス 不正アクセスについて 2024/11/15");
+  REQUIRE(h);
+  CHECK(h->incident == "2024-217");
+  CHECK(h->org == "株式会社東海信金ビジネス");
+  CHECK(h->title == "不正アクセスについて");
+  REQUIRE(h->date);
+  CHECK(h->date->iso() == "2024-11-15");
+  // A number that is not one: the text after the 】 is kept, without an incident.
+  h = salvage_post_header("【セキュリティ事件簿#20x4-1】岡垣町職員の懲戒処分について");
+  REQUIRE(h);
+  CHECK(h->incident.empty());
+  CHECK(h->org == "岡垣町");
+  CHECK(h->title == "岡垣町職員の懲戒処分について");
+  // No number at all.
+  h = salvage_post_header("【セキュリティ事件簿#株式会社テスト 顧客情報の漏えいについて");
+  REQUIRE(h);
+  CHECK(h->org == "株式会社テスト");
+  CHECK(h->title == "顧客情報の漏えいについて");
+  // Nothing after what is left of the number.
+  CHECK_FALSE(salvage_post_header("【セキュリティ事件簿#2024-"));
+  CHECK_FALSE(salvage_post_header("【セキュリティ事件簿#2024-1】 "));
+}
