@@ -7,6 +7,9 @@
 //       run, bare MeCab over the same text (the floor for any MeCab-based indexer) and
 //       Groonga with TokenMecab on the same notices and queries, with ratios; --repeat N
 //       indexes N times, the three in turn, and reports medians.
+//   kaiji-bench load --count N --clients C --requests R --seconds S [--work DIR [--reuse]]
+//       kaiji-server and Groonga's HTTP server under C concurrent clients (load_bench.h),
+//       with an indexer's commit during kaiji's load: requests/s, p50/p99, ratios.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,6 +28,8 @@
 
 #include "disk_usage.h"
 #include "groonga_side.h"
+#include "load_bench.h"
+#include "measures.h"
 #include "process.h"
 #include "search_engine.h"
 #include "synthetic_corpus.h"
@@ -33,33 +38,13 @@ namespace fs = std::filesystem;
 namespace po = boost::program_options;
 using Clock = std::chrono::steady_clock;
 using kaiji::bench::ProcessStats;
+using kaiji::bench::median;
+using kaiji::bench::percentile;
+using kaiji::bench::read_queries;
 using kaiji::bench::run_process;
 
 namespace {
 
-
-std::vector<std::string> read_queries(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> out;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line[0] != '#') out.push_back(line);
-  }
-  return out;
-}
-
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const std::size_t index = std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())));
-  return values[index];
-}
-
-double median(std::vector<double> values) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const std::size_t mid = values.size() / 2;
-  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
 
 // With several rounds, each round's value after the median that was printed.
 std::string each_round(const std::vector<double>& values) {
@@ -175,7 +160,8 @@ int main(int argc, char** argv) {
   std::string threads;
   std::string shards;
   bool with_groonga = true;
-  po::options_description opts("Usage: kaiji-bench generate|run [options]\n\nOptions");
+  kaiji::bench::LoadBenchOptions load;
+  po::options_description opts("Usage: kaiji-bench generate|run|queries|load [options]\n\nOptions");
   opts.add_options()("help,h", "show this help")
       ("count", po::value(&gen.count)->default_value(10000), "synthetic notices")
       ("seed", po::value(&gen.seed)->default_value(42), "generator seed")
@@ -191,7 +177,13 @@ int main(int argc, char** argv) {
       ("threads", po::value(&threads), "run: kaiji-indexer --threads")
       ("shards", po::value(&shards), "run: kaiji-indexer --shards")
       ("no-groonga", po::bool_switch()->notifier([&](bool off) { with_groonga = !off; }),
-       "run: skip the Groonga comparison");
+       "run, load: skip the Groonga comparison")
+      ("clients", po::value(&load.bounds.clients)->default_value(4), "load: concurrent clients")
+      ("requests", po::value(&load.bounds.requests)->default_value(2000), "load: requests per server, at most")
+      ("seconds", po::value(&load.bounds.seconds)->default_value(60), "load: seconds per server, at most")
+      ("server-threads", po::value(&load.server_threads)->default_value(4),
+       "load: kaiji-server --threads and groonga --max-threads")
+      ("reuse", po::bool_switch(&load.reuse), "load: take the corpus and both indexes already in --work");
   po::options_description hidden;
   hidden.add_options()("command", po::value(&command));
   po::options_description all;
@@ -224,7 +216,18 @@ int main(int argc, char** argv) {
       measure_queries(db_dir, read_queries(queries_path), rounds, per_query);
       return 0;
     }
-    if (command != "run") throw std::runtime_error("unknown command '" + command + "' (generate, run or queries)");
+    if (command == "load") {
+      if (work_dir.empty() && load.reuse) throw std::runtime_error("--reuse needs --work DIR");
+      if (load.bounds.clients < 1 || load.server_threads < 1) throw std::runtime_error("--clients and --server-threads need 1 or more");
+      const bool keep = !work_dir.empty();
+      load.work = keep ? fs::path(work_dir) : fs::temp_directory_path() / ("kaiji-load-" + std::to_string(getpid()));
+      load.generator = gen;
+      load.with_groonga = with_groonga;
+      const int status = kaiji::bench::run_load_bench(seeds, read_queries(queries_path), load);
+      if (!keep) fs::remove_all(load.work);
+      return status;
+    }
+    if (command != "run") throw std::runtime_error("unknown command '" + command + "' (generate, run, queries or load)");
     if (repeat < 1) throw std::runtime_error("--repeat needs a number of rounds, 1 or more");
 
     // A directory the user named is kept afterwards, to search or profile; a temporary one is not.
