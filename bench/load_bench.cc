@@ -12,8 +12,10 @@
 #include "analysis/analyzer.h"
 #include "background_process.h"
 #include "groonga_side.h"
+#include "input_files.h"
 #include "measures.h"
 #include "process.h"
+#include "reading/notice_reader.h"
 
 namespace kaiji::bench {
 namespace {
@@ -25,6 +27,9 @@ struct CommitRun {
   int exit_code = -1;
   double started = 0;
   double ended = 0;
+  std::string notice_id;          // the changed file's notice
+  bool served_before = false;     // by kaiji-server, before and after the commit
+  bool served_after = false;
 };
 
 struct ServerRun {
@@ -39,7 +44,7 @@ void run_indexer(const std::vector<std::string>& inputs, const fs::path& db) {
   command.insert(command.end(), inputs.begin(), inputs.end());
   const ProcessStats s = run_process(command);
   if (s.exit_code != 0) throw std::runtime_error("kaiji-indexer failed with exit code " + std::to_string(s.exit_code));
-  std::cout << "kaiji:     indexed in " << std::fixed << std::setprecision(1) << s.seconds << " s\n";
+  std::cout << "indexing:  kaiji in " << std::fixed << std::setprecision(1) << s.seconds << " s\n";
 }
 
 // The corpus and both indexes: made afresh, or the ones in work (checked) with --reuse.
@@ -61,7 +66,7 @@ void prepare(const std::vector<Notice>& seeds, const LoadBenchOptions& options) 
   run_indexer({corpus.string()}, options.work / "db");
   if (!options.with_groonga) return;
   const GroongaBench bench(corpus, groonga, default_analysis_options().data_dir);
-  std::cout << "groonga:   loaded and indexed in " << std::setprecision(1) << bench.index().seconds << " s\n";
+  std::cout << "indexing:  groonga (load and index) in " << std::setprecision(1) << bench.index().seconds << " s\n";
 }
 
 // The port kaiji-server says it listens on (it binds port 0), or 0 when it exits first.
@@ -82,9 +87,18 @@ void warm_up(int port, const std::vector<std::string>& paths) {
   for (const std::string& path : paths) http_get(port, path);
 }
 
-std::string last_commit(int port) {
-  const nlohmann::json stats = nlohmann::json::parse(http_get(port, "/api/v1/stats"), nullptr, false);
-  return stats.is_object() ? stats.value("last_commit", std::string("?")) : "?";
+// The id of the one notice in the changed file, as the indexer reads it.
+std::string changed_notice_id(const fs::path& changing) {
+  for (const std::string& file : collect_input_files({changing.string()}).files) {
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const Notice& n : read_notice_file(bytes, file).read.notices) return n.id;
+  }
+  throw std::runtime_error("the changed file " + changing.string() + " holds no notice");
+}
+
+bool served(int port, const std::string& notice_id) {
+  return !http_get(port, "/api/v1/notices/" + notice_id).empty();
 }
 
 // kaiji-server under load while kaiji-indexer re-indexes a changed file (a new synthetic
@@ -93,18 +107,20 @@ std::string last_commit(int port) {
 ServerRun load_kaiji(const std::vector<Notice>& seeds, const std::vector<std::string>& paths,
                      const LoadBenchOptions& options, CommitRun& commit) {
   const fs::path out = options.work / "kaiji-server.out";
+  fs::remove(out);  // a last run's would tell its port before this server writes its own
   BackgroundProcess server({KAIJI_BIN_DIR "/kaiji-server", "--db", (options.work / "db").string(), "--listen",
                             "127.0.0.1:0", "--threads", std::to_string(options.server_threads)},
                            out);
   const int port = listening_port(server, out);
   if (port == 0) throw std::runtime_error("kaiji-server did not start (see its messages above)");
   warm_up(port, paths);
-  const std::string commit_before = last_commit(port);
   const fs::path changing = options.work / "changing";
   GeneratorOptions change;
   change.count = 1;
   change.seed = static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
   write_synthetic_corpus(seeds, change, changing.string());
+  commit.notice_id = changed_notice_id(changing);
+  commit.served_before = served(port, commit.notice_id);
 
   std::atomic<bool> committing{true};
   const auto start = Clock::now();
@@ -122,10 +138,11 @@ ServerRun load_kaiji(const std::vector<Notice>& seeds, const std::vector<std::st
                       [](int status, const std::string& body) { return status == 200 && body.starts_with("{"); },
                       &committing);
   indexer.join();
+  commit.served_after = served(port, commit.notice_id);
   std::cout << "commit:    kaiji-indexer re-indexed a changed file during the load: exit " << commit.exit_code
             << ", from " << std::fixed << std::setprecision(1) << commit.started << " s to " << commit.ended
-            << " s of the load's " << run.load.seconds << " s; last_commit " << commit_before << " -> "
-            << last_commit(port) << '\n';
+            << " s of the load's " << run.load.seconds << " s; its notice " << commit.notice_id << " served before: "
+            << (commit.served_before ? "yes" : "no") << ", after: " << (commit.served_after ? "yes" : "no") << '\n';
   run.exit_code = server.stop();
   return run;
 }
@@ -184,7 +201,7 @@ int run_load_bench(const std::vector<Notice>& seeds, const std::vector<std::stri
   const ServerRun kaiji = load_kaiji(seeds, kaiji_paths, effective, commit);
   print_run("kaiji:", kaiji);
   bool ok = kaiji.load.failed == 0 && kaiji.exit_code == 0 && commit.exit_code == 0 &&
-            commit.ended <= kaiji.load.seconds;
+            !commit.served_before && commit.served_after && commit.ended <= kaiji.load.seconds;
   if (!with_groonga) {
     std::cout << "groonga:   skipped" << (options.with_groonga ? " (groonga or its MeCab tokenizer is not installed)" : "")
               << '\n';
