@@ -7,6 +7,9 @@
 //       run, bare MeCab over the same text (the floor for any MeCab-based indexer) and
 //       Groonga with TokenMecab on the same notices and queries, with ratios; --repeat N
 //       indexes N times, the three in turn, and reports medians.
+//   kaiji-bench load --count N --clients C --requests R --seconds S [--work DIR [--reuse]]
+//       kaiji-server and Groonga's HTTP server under C concurrent clients (load_bench.h),
+//       with an indexer's commit during kaiji's load: requests/s, p50/p99, ratios.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,6 +28,8 @@
 
 #include "disk_usage.h"
 #include "groonga_side.h"
+#include "load_bench.h"
+#include "measures.h"
 #include "process.h"
 #include "search_engine.h"
 #include "synthetic_corpus.h"
@@ -33,33 +38,13 @@ namespace fs = std::filesystem;
 namespace po = boost::program_options;
 using Clock = std::chrono::steady_clock;
 using kaiji::bench::ProcessStats;
+using kaiji::bench::median;
+using kaiji::bench::percentile;
+using kaiji::bench::read_queries;
 using kaiji::bench::run_process;
 
 namespace {
 
-
-std::vector<std::string> read_queries(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::string> out;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line[0] != '#') out.push_back(line);
-  }
-  return out;
-}
-
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const std::size_t index = std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())));
-  return values[index];
-}
-
-double median(std::vector<double> values) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const std::size_t mid = values.size() / 2;
-  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-}
 
 // With several rounds, each round's value after the median that was printed.
 std::string each_round(const std::vector<double>& values) {
@@ -173,12 +158,13 @@ struct BenchOptions {
   std::string threads;
   std::string shards;
   bool with_groonga = true;
+  kaiji::bench::LoadBenchOptions load;
 };
 
 // The options, parsed into `o`; an exit code when the command line says to stop (help,
 // or an error).
 std::optional<int> parse_options(int argc, char** argv, BenchOptions& o) {
-  po::options_description opts("Usage: kaiji-bench generate|run [options]\n\nOptions");
+  po::options_description opts("Usage: kaiji-bench generate|run|queries|load [options]\n\nOptions");
   opts.add_options()("help,h", "show this help")
       ("count", po::value(&o.gen.count)->default_value(10000), "synthetic notices")
       ("seed", po::value(&o.gen.seed)->default_value(42), "generator seed")
@@ -194,7 +180,13 @@ std::optional<int> parse_options(int argc, char** argv, BenchOptions& o) {
       ("threads", po::value(&o.threads), "run: kaiji-indexer --threads")
       ("shards", po::value(&o.shards), "run: kaiji-indexer --shards")
       ("no-groonga", po::bool_switch()->notifier([&o](bool off) { o.with_groonga = !off; }),
-       "run: skip the Groonga comparison");
+       "run, load: skip the Groonga comparison")
+      ("clients", po::value(&o.load.bounds.clients)->default_value(4), "load: concurrent clients")
+      ("requests", po::value(&o.load.bounds.requests)->default_value(2000), "load: requests per server, at most")
+      ("seconds", po::value(&o.load.bounds.seconds)->default_value(60), "load: seconds per server, at most")
+      ("server-threads", po::value(&o.load.server_threads)->default_value(4),
+       "load: kaiji-server --threads and groonga --max-threads")
+      ("reuse", po::bool_switch(&o.load.reuse), "load: take the corpus and both indexes already in --work");
   po::options_description hidden;
   hidden.add_options()("command", po::value(&o.command));
   po::options_description all;
@@ -322,6 +314,21 @@ void compare_groonga(kaiji::bench::GroongaBench& groonga, const IndexingRounds& 
             << " / " << percentile(facets_ms, 0.99) / percentile(g_facets_ms, 0.99) << "\n";
 }
 
+// kaiji-bench load: kaiji-server and Groonga's HTTP server under the same concurrent load.
+int load_command(BenchOptions& o, const std::vector<kaiji::Notice>& seeds) {
+  if (o.work_dir.empty() && o.load.reuse) throw std::runtime_error("--reuse needs --work DIR");
+  if (o.load.bounds.clients < 1 || o.load.server_threads < 1) {
+    throw std::runtime_error("--clients and --server-threads need 1 or more");
+  }
+  const bool keep = !o.work_dir.empty();
+  o.load.work = keep ? fs::path(o.work_dir) : fs::temp_directory_path() / ("kaiji-load-" + std::to_string(getpid()));
+  o.load.generator = o.gen;
+  o.load.with_groonga = o.with_groonga;
+  const int status = kaiji::bench::run_load_bench(seeds, read_queries(o.queries_path), o.load);
+  if (!keep) fs::remove_all(o.load.work);
+  return status;
+}
+
 // kaiji-bench run: generate, index (with bare MeCab and Groonga beside), query.
 int run_command(const BenchOptions& o, const std::vector<kaiji::Notice>& seeds) {
   if (o.repeat < 1) throw std::runtime_error("--repeat needs a number of rounds, 1 or more");
@@ -369,7 +376,10 @@ int main(int argc, char** argv) {
       measure_queries(o.db_dir, read_queries(o.queries_path), o.rounds, o.per_query);
       return 0;
     }
-    if (o.command != "run") throw std::runtime_error("unknown command '" + o.command + "' (generate, run or queries)");
+    if (o.command == "load") return load_command(o, seeds);
+    if (o.command != "run") {
+      throw std::runtime_error("unknown command '" + o.command + "' (generate, run, queries or load)");
+    }
     return run_command(o, seeds);
   } catch (const std::exception& e) {
     std::cerr << "kaiji-bench: " << e.what() << '\n';

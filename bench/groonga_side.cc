@@ -83,10 +83,8 @@ std::string quoted(const std::string& s) {
 }
 
 std::string select_command(const std::string& query, bool facets) {
-  std::string cmd = "select Notices --match_columns " + quoted("title * 3 || org * 3 || body") + " --query " +
-                    quoted(groonga_query(query)) +
-                    " --limit 10 --sort_keys -_score --cache no --output_columns " + quoted("_key,title,org,_score,snippet_html(body)");
-  if (facets) cmd += std::string(" --drilldown ") + quoted(kFacetColumns) + " --drilldown_limit 100";
+  std::string cmd = "select Notices";
+  for (const auto& [name, value] : select_parameters(query, facets)) cmd += " --" + name + " " + quoted(value);
   return cmd;
 }
 
@@ -127,6 +125,18 @@ std::vector<double> run_queries(const fs::path& db, const fs::path& work, const 
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> select_parameters(const std::string& query, bool facets) {
+  std::vector<std::pair<std::string, std::string>> out = {
+      {"match_columns", "title * 3 || org * 3 || body"},
+      {"query", groonga_query(query)},
+      {"limit", "10"},
+      {"sort_keys", "-_score"},
+      {"cache", "no"},
+      {"output_columns", "_key,title,org,_score,snippet_html(body)"}};
+  if (facets) out.insert(out.end(), {{"drilldown", kFacetColumns}, {"drilldown_limit", "100"}});
+  return out;
+}
+
 bool groonga_available() {
   return run_process({"groonga", "--version"}).exit_code == 0 &&
          fs::exists("/usr/lib/x86_64-linux-gnu/groonga/plugins/tokenizers/mecab.so");
@@ -158,14 +168,14 @@ GroongaIndexing GroongaBench::index() const {
   fs::remove_all(work_ / "db");
   fs::create_directories(work_ / "db");
   const ProcessStats load =
-      run_process({"groonga", "-n", (work_ / "db" / "notices").string()}, (work_ / "load.grn").string(),
+      run_process({"groonga", "-n", groonga_database(work_).string()}, (work_ / "load.grn").string(),
                   (work_ / "load.out").string());
   if (load.exit_code != 0) throw std::runtime_error("groonga failed loading the corpus");
   return {load.seconds, load.cpu_seconds, load.peak_rss_kb, allocated_bytes(work_ / "db")};
 }
 
 std::vector<double> GroongaBench::query_ms(const std::vector<std::string>& queries, int rounds, bool facets) const {
-  return run_queries(work_ / "db" / "notices", work_, queries, rounds, facets);
+  return run_queries(groonga_database(work_), work_, queries, rounds, facets);
 }
 
 }  // namespace kaiji::bench

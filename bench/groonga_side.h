@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kaiji::bench {
@@ -42,6 +43,14 @@ class GroongaBench {
   std::filesystem::path work_;
   std::size_t notices_ = 0;
 };
+
+// The parameters of the `select` of the Notices table for a kaiji query: top 10 by
+// score with snippets, and with `facets` drilldowns on every facet column (for the
+// command line as --name 'value', for the HTTP server as /d/select?name=value).
+std::vector<std::pair<std::string, std::string>> select_parameters(const std::string& kaiji_query, bool facets);
+
+// The database file of a GroongaBench working directory.
+inline std::filesystem::path groonga_database(const std::filesystem::path& work) { return work / "db" / "notices"; }
 
 // A kaiji query in Groonga's query syntax: title:/org: become match conditions, facet
 // filters become equality (or comparison) conditions on the facet columns.

@@ -41,3 +41,30 @@ TEST_CASE("bench: run refuses a repeat count below one") {
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("--repeat") != std::string::npos);
 }
+
+TEST_CASE("bench: load answers every request of both servers while the indexer commits") {
+  const std::string work = temp_dir("bench-load");
+  const auto r = run("kaiji-bench", {"load", "--count", "300", "--corpus", KAIJI_CORPUS_DIR, "--clients", "2",
+                                     "--requests", "50", "--seconds", "10", "--work", work});
+  INFO(r.out, r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::string kaiji = line_starting(r.out, "kaiji:     ");
+  CHECK(kaiji.find(" requests/s, p50 ") != std::string::npos);
+  CHECK(kaiji.find(" ms, 0 failed; server exit 0") != std::string::npos);
+  // The commit ran while the server was loaded, and the server serves what it published.
+  const std::string commit = line_starting(r.out, "commit:");
+  CHECK(commit.find("exit 0, from ") != std::string::npos);
+  CHECK(commit.find("served before: no, after: yes") != std::string::npos);
+  if (r.out.find("groonga:   skipped") == std::string::npos) {
+    CHECK(line_starting(r.out, "groonga:   50 requests").find("0 failed; server exit 0") != std::string::npos);
+    CHECK(line_starting(r.out, "ratio (kaiji / groonga): requests/s ").find(", p99 ") != std::string::npos);
+  }
+}
+
+TEST_CASE("bench: load --reuse refuses a working directory without the indexes") {
+  const std::string work = temp_dir("bench-load-empty");
+  const auto r = run("kaiji-bench", {"load", "--work", work, "--reuse", "--no-groonga"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("--reuse: ") != std::string::npos);
+  CHECK(r.err.find("is missing") != std::string::npos);
+}
