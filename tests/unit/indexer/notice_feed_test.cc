@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -21,7 +23,9 @@ void write(const std::string& path, const std::string& text) { std::ofstream(pat
 // `then` (nothing kept in the scan's cache, so the file is read again).
 std::vector<std::string> fed_after_change(const std::string& then, const std::string& now, IndexingReport& report,
                                           Scan& scan) {
-  const std::string path = (fs::temp_directory_path() / "kaiji-notice-feed-test.txt").string();
+  // One file per process: CTest runs the test cases of this binary side by side.
+  const std::string path =
+      (fs::temp_directory_path() / ("kaiji-notice-feed-test-" + std::to_string(getpid()) + ".txt")).string();
   write(path, then);
   scan = scan_inputs({path}, 0, 0, 1, {});
   write(path, now);
