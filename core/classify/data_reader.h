@@ -1,9 +1,9 @@
 // Which data types a notice says were leaked, exposed or lost: read first from its data
 // sections — the lines under a heading such as 漏えいした情報 / 流出した可能性のある情報 /
-// 紛失した書類に記載されていた情報 — and from the whole text only when it has none. An item
-// of a section's list that is no known type but names data counts as `other` (会社名, 年齢,
-// 注文内容); a
-// type the clause denies (…は含まれておりません, …は記載されておりません) does not count.
+// 紛失した書類に記載されていた情報 — and from the whole text only when no section lists a
+// known type. An item of a list there (in the sections, or in the whole text) that is no
+// known type but names data counts as `other` (会社名, 年齢, 注文内容); a type the clause
+// denies (…は含まれておりません, …は記載されておりません) does not count.
 #pragma once
 
 #include <string>
