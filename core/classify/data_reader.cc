@@ -46,6 +46,9 @@ std::vector<std::string_view> list_items(std::string_view sentence) {
   return items;
 }
 
+// Words that end names of data but name none alone.
+constexpr std::array<std::string_view, 8> kGenericWords = {"情報", "内容", "番号", "記録", "状況", "結果", "データ", "項目"};
+
 // Openings of a sentence that sets something apart: 「なお、…は含まれておりません」.
 constexpr std::array<std::string_view, 3> kAsides = {"なお", "また", "ただし"};
 
@@ -209,8 +212,10 @@ void DataReader::read_unknown_items(std::string_view body, std::size_t begin, st
     if (items.size() < 3 || known_at.empty() || negated(sentence)) continue;
     for (std::string_view item : items) {
       const std::string_view core = item_core(item);
-      const bool data_noun = std::any_of(item_endings_.begin(), item_endings_.end(),
-                                         [&](const std::string& e) { return core.ends_with(e); });
+      // 「情報」 or 「内容」 alone names no data (「…等の情報」); 年齢 or 会社名 does.
+      const bool generic = std::find(kGenericWords.begin(), kGenericWords.end(), core) != kGenericWords.end();
+      const bool data_noun = !generic && std::any_of(item_endings_.begin(), item_endings_.end(),
+                                                     [&](const std::string& e) { return core.ends_with(e); });
       if (!core.empty() && !known(item) && data_noun && utf8::length(core) <= kMaxItemChars && !names_people_or_count(core)) {
         out.push_back({"other", 0, static_cast<std::size_t>(core.data() - body.data()), core.size()});
         return;

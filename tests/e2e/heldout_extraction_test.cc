@@ -15,11 +15,11 @@
 #include "heldout.h"
 
 // The test half's bars: issue 17's targets (org 0.90, date 0.95, sector 0.90, outcome
-// 0.85, causes F1 0.90, affected 0.90, every non-notice kept out), and for the two not
-// reached yet, today's figures rounded down (data F1 target 0.90; filters target: all exact).
+// 0.85, causes and data F1 0.90, affected 0.90, every non-notice kept out), and for the
+// one not reached yet, today's figure rounded down (filters target: all exact).
 namespace floors {
 constexpr double kFound = 1.00, kOrg = 0.90, kDate = 0.95, kSector = 0.90, kOutcome = 0.85, kAffected = 0.90,
-                 kCausesF1 = 0.90, kDataF1 = 0.88, kExactFilters = 0.66;
+                 kCausesF1 = 0.90, kDataF1 = 0.90, kExactFilters = 0.66;
 }
 
 using namespace kaiji::e2e;
@@ -153,7 +153,7 @@ ExtractionScore score(const std::string& name) {
   score_non_notices(half, list, s);
   std::printf("held-out %s: %zu labelled, %zu found, %zu notices indexed\n", name.c_str(), s.labelled, s.found,
               half.notices.size());
-  std::printf("  org %.2f  date %.2f  sector %.2f  outcome %.2f  affected %.2f  causes F1 %.2f  data F1 %.2f\n",
+  std::printf("  org %.3f  date %.3f  sector %.3f  outcome %.3f  affected %.3f  causes F1 %.3f  data F1 %.3f\n",
               s.share(s.org), s.share(s.date), s.share(s.sector), s.share(s.outcome), s.share(s.affected),
               s.causes.f1(), s.data.f1());
   std::printf("  filters exact %zu/%zu  non-notices kept out %zu/%zu\n", s.exact_filters, s.filters,

@@ -41,6 +41,7 @@ TEST_CASE("data: without a section, the whole text, with the same denials") {
 TEST_CASE("data: an unknown item counts as other only when it names data and the list holds a known type") {
   CHECK(data("対象者の氏名、会社名、部署名が流出しました。") == std::vector<std::string>{"name", "other"});
   CHECK(data("当社の対応、今後の予定、お問い合わせ") == std::vector<std::string>{});
+  CHECK(data("氏名、住所、電話番号等の情報が保存されておりました。") == std::vector<std::string>{"address", "name", "phone"});
   CHECK(data("お取引先ご担当者様 1,842件、従業員 316名の氏名、住所") == std::vector<std::string>{"address", "name"});
 }
 
