@@ -55,6 +55,9 @@ class Analyzer {
  private:
   void analyze_line(std::string_view line, std::size_t line_offset, NormalizedText::Cursor& normalized,
                     std::uint32_t& position, std::vector<Token>& out);
+  // The parts of a user-dictionary compound m (just added to out), from position on.
+  void add_parts(const Morpheme& m, std::size_t line_offset, NormalizedText::Cursor& normalized,
+                 std::uint32_t position, std::vector<Token>& out) const;
 
   std::unique_ptr<MecabTokenizer> mecab_;
   VariantTable variants_;

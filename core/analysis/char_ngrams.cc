@@ -4,11 +4,12 @@
 
 #include "base/text_normalizer.h"
 #include "base/utf8.h"
+#include "base/word_form.h"
 
 namespace kaiji {
 
 std::vector<CharGram> char_bigrams(std::string_view text, std::uint32_t first_position) {
-  const std::string folded = fold_case(normalize(text));
+  const std::string folded = fold_kana(fold_case(normalize(text)));
   std::vector<CharGram> grams;
   std::uint32_t position = first_position;
   std::vector<std::string_view> run;
