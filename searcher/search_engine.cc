@@ -11,6 +11,7 @@
 #include "match_count.h"
 #include "more_like_this.h"
 #include "query_syntax.h"
+#include "question_words.h"
 
 namespace kaiji {
 namespace {
@@ -83,11 +84,14 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   response.query = request.query;
   response.offset = request.offset;
   response.like_id = request.like_id;
-  const QueryNode tree = parse_query(request.query);
+  const QuestionReading reading = read_question(parse_query(request.query), analyzer_);
   const RequestFilters filters(request.filters, taxonomy_);
-  BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(tree);
+  BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(reading.tree);
   if (built.nothing_to_search) throw NothingToSearch(request.query);
+  built.question = reading.question;
   response.query_words = built.word_count;
+  response.searched_words = reading.words;
+  response.prefix_words = built.prefix_words;
   const MatchedQueries unfiltered{request_query(request, built), built.partial_query};
   const Xapian::Query query = filters.apply(unfiltered.unfiltered);
   if (!built.partial_query.empty()) built.partial_query = filters.apply(built.partial_query);
@@ -110,6 +114,7 @@ SearchResponse SearchEngine::search_once(const SearchRequest& request) {
 
   const RankedPage page = rank_page(enquire, request, query, built, sort, side);
   response.partial = page.partial;
+  response.absent_words = page.absent;
   response.hits = page_hits(page, request, built);
   set_totals(response, request, page, side, count_beside);
   if (side.valid()) side.wait();  // side_db_ and facets_ are free again
@@ -161,21 +166,28 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
   enquire.set_query(query);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit));
-  RankedPage ranked{{ranked_notices(mset), page_match_count(mset)}, query, false};
+  RankedPage ranked{{ranked_notices(mset), page_match_count(mset)}, query, false, {}};
   // Whether nothing matches: an empty page may also be a page past the end, or the
   // ranked pass may not have looked (--limit 0).
   const auto nothing_matches = [&] {
     return mset.get_matches_upper_bound() == 0 || (mset.empty() && count_matches(db_, query, 1).total == 0);
   };
-  if (request.like_id.empty() && !built.partial_query.empty() && nothing_matches()) {
-    // No notice has every word: the best partial matches, most words matched first.
+  // A question ranks by words held even when some notices hold them all.
+  const bool question = built.question && !built.partial_query.empty();
+  if (request.like_id.empty() && !built.partial_query.empty() && (question || nothing_matches())) {
+    // No notice has every word: the best partial matches, most words matched first,
+    // unless a word no notice holds says the query asks for what is not there.
+    ranked.absent = absent_words(db_, built.partial_query, built.partial_words, built.partial_texts, bound_);
+    const bool asks_for_missing = question ? 2 * ranked.absent.size() >= built.partial_words.size()
+                                           : !ranked.absent.empty();
+    if (asks_for_missing) return ranked;
     ranked.matched = built.partial_query;
     if (side.valid()) {
       side.wait();  // one pass at a time on side_db_
       side = start_side_pass(side_db_, facets_, ranked.matched, request.facets, request.group_by_incident, bound_);
     }
     ranked.ranked = rank_partial(enquire, db_, built.partial_query, built.partial_words,
-                                 {request.offset, request.limit, sort == SortKey::Relevance}, bound_);
+                                 {request.offset, request.limit, sort == SortKey::Relevance && !question}, bound_);
     ranked.partial = true;
   }
   return ranked;
@@ -188,7 +200,9 @@ std::vector<SearchHit> SearchEngine::page_hits(const RankedPage& ranked, const S
     SearchHit hit;
     hit.rank = request.offset + hits.size() + 1;
     hit.score = ranked_notice.weight;
-    hit.partial = ranked.partial;
+    // A notice ranked among partial matches may still hold every word (a question).
+    hit.partial = (ranked.partial && ranked_notice.matched_words < built.partial_words.size()) ||
+                  !built.prefix_words.empty();
     hit.matched_words = ranked_notice.matched_words;
     const Xapian::Document doc = db_.get_document(ranked_notice.docid);
     hit.notice = stored_notice(doc);

@@ -62,6 +62,7 @@ class SearchEngine {
     RankedNotices ranked;  // the page, and what the pass saw of the whole match
     Xapian::Query matched;
     bool partial = false;
+    std::vector<std::string> absent;  // words no notice holds (searched for partial matches)
   };
   // The queries a search matches, before and after the request's filters.
   struct MatchedQueries {

@@ -111,8 +111,14 @@ Analyzer::Analyzer(const AnalysisOptions& options) {
   if (options.use_user_dictionary) mecab.userdic = (fs::path(options.data_dir) / "user.dic").string();
   mecab_ = std::make_unique<MecabTokenizer>(mecab);
   variants_ = VariantTable(read_table_file((fs::path(options.data_dir) / "variants.tsv").string()), normalise_word);
-  synonyms_ = SynonymTable(read_table_file((fs::path(options.data_dir) / "synonyms.tsv").string()),
-                           [this](std::string_view w) { return fold_word(w); });
+  std::vector<TableLine> synonym_lines = read_table_file((fs::path(options.data_dir) / "synonyms.tsv").string());
+  for (TableLine& line : read_table_file((fs::path(options.data_dir) / "loanwords.tsv").string())) {
+    synonym_lines.push_back(std::move(line));
+  }
+  synonyms_ = SynonymTable(synonym_lines, [this](std::string_view w) { return fold_word(w); });
+  for (const TableLine& line : read_table_file((fs::path(options.data_dir) / "question_words.tsv").string())) {
+    for (const std::string& word : line.words) question_words_.insert(fold_word(word));
+  }
   if (options.use_user_dictionary) {
     near_compounds_ = NearCompounds((fs::path(options.data_dir) / "user_dictionary.csv").string(),
                                     (fs::path(options.data_dir) / "synonyms.tsv").string(), *this);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "analysis/mecab_tokenizer.h"
@@ -29,7 +30,9 @@ struct Token {
 
 struct AnalysisOptions {
   std::string dicdir;    // compiled MeCab dictionary; IPAdic by default
-  std::string data_dir;  // where user.dic (and its source), variants.tsv and synonyms.tsv live
+  // Where user.dic (and its source), variants.tsv, synonyms.tsv, loanwords.tsv and
+  // question_words.tsv live.
+  std::string data_dir;
   bool use_user_dictionary = true;
 };
 
@@ -47,7 +50,10 @@ class Analyzer {
   // normalise_word followed by variant folding: what a one-word token becomes.
   std::string fold_word(std::string_view word) const;
 
+  // synonyms.tsv and loanwords.tsv, one table: what a query word may also be written as.
   const SynonymTable& synonyms() const { return synonyms_; }
+  // question_words.tsv: words a question drops (searcher/question_words.h).
+  bool is_question_word(const std::string& folded) const { return question_words_.contains(folded); }
   // The user dictionary's compounds, for NEAR terms (near_compounds.h).
   const NearCompounds& near_compounds() const { return near_compounds_; }
   const VariantTable& variants() const { return variants_; }
@@ -62,6 +68,7 @@ class Analyzer {
   std::unique_ptr<MecabTokenizer> mecab_;
   VariantTable variants_;
   SynonymTable synonyms_;
+  std::unordered_set<std::string> question_words_;
   NearCompounds near_compounds_;
 };
 
