@@ -177,7 +177,7 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
   if (request.like_id.empty() && !built.partial_query.empty() && (question || nothing_matches())) {
     // No notice has every word: the best partial matches, most words matched first,
     // unless a word no notice holds says the query asks for what is not there.
-    ranked.absent = absent_words(db_, built.partial_query, built.partial_words, built.partial_texts, bound_);
+    ranked.absent = absent_words(db_, built.partial_query, built.partial_presence, built.partial_texts, bound_);
     const bool asks_for_missing = question ? 2 * ranked.absent.size() >= built.partial_words.size()
                                            : !ranked.absent.empty();
     if (asks_for_missing) return ranked;
