@@ -175,12 +175,13 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
   // A question ranks by words held even when some notices hold them all.
   const bool question = built.question && !built.partial_query.empty();
   if (request.like_id.empty() && !built.partial_query.empty() && (question || nothing_matches())) {
-    // No notice has every word: the best partial matches, most words matched first,
-    // unless a word no notice holds says the query asks for what is not there.
-    ranked.absent = absent_words(db_, built.partial_query, built.partial_presence, built.partial_texts, bound_);
-    const bool asks_for_missing = question ? 2 * ranked.absent.size() >= built.partial_words.size()
-                                           : !ranked.absent.empty();
-    if (asks_for_missing) return ranked;
+    // No notice has every word: the best partial matches, most words matched first.
+    // Absent from every notice, not only from those the filters leave: a word the
+    // filters rule out is no sign that the query asks for what is not there.
+    ranked.absent = absent_words(db_, Xapian::Query::MatchAll, built.partial_presence, built.partial_texts, bound_);
+    // Words no notice holds that weigh as much as the rest (マイナンバー 漏えい) say the
+    // query asks for what is not there: no results, and absent_words says why.
+    if (2 * ranked.absent.size() >= built.partial_words.size()) return ranked;
     ranked.matched = built.partial_query;
     if (side.valid()) {
       side.wait();  // one pass at a time on side_db_

@@ -43,7 +43,7 @@ struct SearchResponse {
   // A sentence or long query, read as these words (question words and particles
   // dropped); empty when the query was searched as typed.
   std::vector<std::string> searched_words;
-  // Words of the query no notice contains (among those the filters leave): why a query
+  // Words of the query no notice contains (filters aside): why a query
   // of several words found nothing, or what a question's results leave out.
   std::vector<std::string> absent_words;
   // Words that matched nothing as typed and were matched as prefixes (ランサム → ランサムウェア).
