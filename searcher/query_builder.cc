@@ -206,10 +206,13 @@ Xapian::Query QueryBuilder::or_as_prefix(Xapian::Query q, const std::string& tex
 }
 
 Xapian::Query QueryBuilder::prefix_query(const std::string& stem, std::string_view prefix, BuiltQuery& out) const {
-  if (options_.stats == nullptr) return Xapian::Query::MatchNothing;
+  // Not Xapian's MatchNothing, which is the empty query: that would read as a word with
+  // nothing to search for, where this is a word no notice has.
+  const Xapian::Query no_notice(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+  if (options_.stats == nullptr) return no_notice;
   // Folded as terms are, but for the long-vowel rule: a stem is no whole word.
   const std::vector<std::string> terms = expand_prefix(*options_.stats, prefix, fold_kana(fold_case(normalize(utf8::trim(stem)))));
-  if (terms.empty()) return Xapian::Query::MatchNothing;
+  if (terms.empty()) return no_notice;
   std::vector<Xapian::Query> queries;
   for (const std::string& t : terms) {
     queries.emplace_back(schema::term(prefix, t));

@@ -101,8 +101,8 @@ class QueryBuilder {
   // Character bigrams of a query word, matched against names (and, unless org_only,
   // titles and unknown words).
   Xapian::Query gram_query(const std::string& text, bool org_only) const;
-  // A word's terms that start with stem (ランサム → ランサムウェア …), as one word:
-  // MatchNothing when none does.
+  // A word's terms that start with stem (ランサム → ランサムウェア …), as one word
+  // (a query matching no notice when none does).
   Xapian::Query prefix_query(const std::string& stem, std::string_view prefix, BuiltQuery& out) const;
   // text_query's answer, or the prefix expansion of a katakana or Latin word when the
   // answer matches nothing.

@@ -57,6 +57,9 @@ TEST_CASE("recall: ランサム is matched as a prefix and says so; ランサム
   CHECK(asked.at("total") == cut.at("total"));
   const CommandResult text = run("kaiji-searcher", {"--db", corpus_index(), "--limit", "1", "ランサム"});
   CHECK(text.out.find("ランサム*") != std::string::npos);
+  // A prefix no term has is a word no notice has, not an empty query.
+  CHECK(search_json({"zzqx*"}).at("total") == 0);
+  CHECK(search_json({"ＲＡＮＳＯＭＷＡＲ＊"}).at("total") == 0);
 }
 
 TEST_CASE("recall: paraphrases — ハッキング is 不正アクセス, 宛先間違い is 誤送信") {
