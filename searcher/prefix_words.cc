@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/text_normalizer.h"
 #include "base/utf8.h"
+#include "base/word_form.h"
 #include "index/schema.h"
 
 namespace kaiji {
@@ -49,6 +51,25 @@ std::vector<std::string> expand_prefix(const Xapian::Database& db, std::string_v
                     [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
   std::vector<std::string> terms;
   for (std::size_t k = 0; k < kept; ++k) terms.push_back(found[k].second);
+  return terms;
+}
+
+std::vector<std::string> expand_stem(const Xapian::Database& db, std::string_view field, const std::string& stem) {
+  std::string folded = fold_kana_letters(fold_case(normalize(utf8::trim(stem))));
+  static constexpr std::string_view kChoon = "ー";
+  while (folded.ends_with(kChoon)) folded.resize(folded.size() - kChoon.size());
+  std::string without_tsu;
+  for (std::size_t i = 0; i < folded.size();) {
+    const std::size_t start = i;
+    if (utf8::decode(folded, i) != U'ッ' || start == 0) without_tsu.append(folded, start, i - start);
+  }
+  std::vector<std::string> terms = expand_prefix(db, field, folded);
+  if (without_tsu != folded && !without_tsu.empty()) {
+    for (std::string& t : expand_prefix(db, field, without_tsu)) {
+      if (std::find(terms.begin(), terms.end(), t) == terms.end()) terms.push_back(std::move(t));
+    }
+  }
+  if (terms.size() > kMaxPrefixExpansion) terms.resize(kMaxPrefixExpansion);
   return terms;
 }
 

@@ -28,4 +28,9 @@ bool may_be_cut_short(std::string_view normalised_word);
 // first, at most kMaxPrefixExpansion of them; stem is already folded as terms are.
 std::vector<std::string> expand_prefix(const Xapian::Database& db, std::string_view field, const std::string& stem);
 
+// expand_prefix for a stem as typed: folded as terms are (kana, case, width), without
+// its trailing ー (terms may have lost theirs), and tried also without its ッ, which long
+// loanwords' terms drop (ネット… → ネトワーク). At most kMaxPrefixExpansion terms.
+std::vector<std::string> expand_stem(const Xapian::Database& db, std::string_view field, const std::string& stem);
+
 }  // namespace kaiji

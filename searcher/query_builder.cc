@@ -5,7 +5,6 @@
 #include <utility>
 
 #include "analysis/char_ngrams.h"
-#include "base/text_normalizer.h"
 #include "base/word_form.h"
 #include "filter_query.h"
 #include "match_count.h"
@@ -210,8 +209,7 @@ Xapian::Query QueryBuilder::prefix_query(const std::string& stem, std::string_vi
   // nothing to search for, where this is a word no notice has.
   const Xapian::Query no_notice(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
   if (options_.stats == nullptr) return no_notice;
-  // Folded as terms are, but for the long-vowel rule: a stem is no whole word.
-  const std::vector<std::string> terms = expand_prefix(*options_.stats, prefix, fold_kana(fold_case(normalize(utf8::trim(stem)))));
+  const std::vector<std::string> terms = expand_stem(*options_.stats, prefix, stem);
   if (terms.empty()) return no_notice;
   std::vector<Xapian::Query> queries;
   for (const std::string& t : terms) {

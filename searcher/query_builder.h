@@ -43,8 +43,10 @@ struct BuiltQuery {
   // query won.
   std::vector<Xapian::Query> partial_presence;
   std::size_t word_count = 0;   // distinct top-level words of the query
-  // The query was a sentence or question (question_words.h): notices are ranked by how
-  // many of its words they hold even when some hold them all.
+  // The query was a sentence or question (question_words.h): it takes the partial path
+  // even when some notices hold every word, ranked by BM25 over its words (more of them,
+  // and rarer ones, rank higher: a count of words held would let 原因 or 個人情報, in
+  // nearly every notice, weigh as much as ランサムウェア).
   bool question = false;
   // Words that matched nothing as typed and were matched as prefixes instead (ランサム).
   std::vector<std::string> prefix_words;

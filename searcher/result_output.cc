@@ -41,7 +41,7 @@ ojson notice_fields(const Notice& n) {
 ojson hit_to_json(const SearchHit& hit, const SearchResponse& response) {
   ojson out = {{"rank", hit.rank}, {"score", std::round(hit.score * 1000.0) / 1000.0},
                {"match", hit.partial ? "partial" : "all"}};
-  if (hit.partial) out["matched_words"] = hit.matched_words;
+  if (hit.partial && response.partial) out["matched_words"] = hit.matched_words;
   if (response.grouped) out["group_count"] = hit.group_size;
   const ojson fields = notice_fields(hit.notice);
   for (const auto& [key, value] : fields.items()) out[key] = value;
@@ -232,7 +232,7 @@ void write_reading(std::ostream& out, const SearchResponse& response, const char
   if (response.partial) {
     out << bold
         << (response.searched_words.empty() ? "No notice contains every word; these match some of them (most words first)."
-                                            : "Notices holding the most of these words come first.")
+                                            : "Ranked by these words: notices holding more of them, and the rarer ones, come first.")
         << reset << '\n';
   }
 }

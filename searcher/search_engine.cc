@@ -179,9 +179,7 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
     // Absent from every notice, not only from those the filters leave: a word the
     // filters rule out is no sign that the query asks for what is not there.
     ranked.absent = absent_words(db_, Xapian::Query::MatchAll, built.partial_presence, built.partial_texts, bound_);
-    // Words no notice holds that weigh as much as the rest (マイナンバー 漏えい) say the
-    // query asks for what is not there: no results, and absent_words says why.
-    if (2 * ranked.absent.size() >= built.partial_words.size()) return ranked;
+    if (asks_for_what_is_not_there(ranked.absent.size(), built)) return ranked;
     ranked.matched = built.partial_query;
     if (side.valid()) {
       side.wait();  // one pass at a time on side_db_
@@ -192,6 +190,20 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
     ranked.partial = true;
   }
   return ranked;
+}
+
+bool SearchEngine::asks_for_what_is_not_there(std::size_t absent, const BuiltQuery& built) const {
+  // Words no notice holds that are half the query or more, beside words most notices
+  // hold (マイナンバー 漏えい): the rest of the query would list nearly every notice, so
+  // there are no results, and absent_words says why. Beside a word that narrows
+  // (USBメモリ 紛失, where no notice writes 紛失), its notices are worth showing.
+  if (absent == 0 || 2 * absent < built.partial_words.size()) return false;
+  const auto common = static_cast<Xapian::doccount>(db_.get_doccount() / kCommonWordShare + 1);
+  for (const Xapian::Query& word : built.partial_presence) {
+    const MatchCount holders = count_matches(db_, word, common, bound_);
+    if (holders.total > 0 && holders.total < common) return false;
+  }
+  return true;
 }
 
 std::vector<SearchHit> SearchEngine::page_hits(const RankedPage& ranked, const SearchRequest& request,

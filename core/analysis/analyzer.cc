@@ -74,13 +74,13 @@ void for_each_chunk(std::string_view text, Fn&& fn) {
   }
 }
 
-// A one-character ヶ ケ ヵ カ or が standing alone between two words that meet it in
+// A one-character ヶ ケ ヵ カ が or か standing alone between two words that meet it in
 // kanji: the connector of a place name that MeCab cut (白鷺 ヶ 丘, 白鷺 が 丘). It keeps
 // its position but gets no posting, so every spelling of the name is the same phrase.
 bool is_name_connector(const std::vector<Morpheme>& morphemes, std::size_t k) {
   if (k == 0 || k + 1 >= morphemes.size()) return false;
   const std::string_view s = morphemes[k].surface;
-  if (s != "ヶ" && s != "ケ" && s != "ヵ" && s != "カ" && s != "が") return false;
+  if (s != "ヶ" && s != "ケ" && s != "ヵ" && s != "カ" && s != "が" && s != "か") return false;
   const std::string_view before = morphemes[k - 1].surface;
   const std::string_view after = morphemes[k + 1].surface;
   if (before.empty() || after.empty() || morphemes[k - 1].end != morphemes[k].begin ||
@@ -89,6 +89,7 @@ bool is_name_connector(const std::vector<Morpheme>& morphemes, std::size_t k) {
   }
   std::size_t last = before.size();
   while (last > 0 && (static_cast<unsigned char>(before[last - 1]) & 0xC0) == 0x80) --last;
+  if (last == 0) return false;  // only continuation bytes: no character to look at
   std::size_t i = last - 1, j = 0;
   return utf8::is_kanji(utf8::decode(before, i)) && utf8::is_kanji(utf8::decode(after, j));
 }
@@ -117,7 +118,8 @@ Analyzer::Analyzer(const AnalysisOptions& options) {
   }
   synonyms_ = SynonymTable(synonym_lines, [this](std::string_view w) { return fold_word(w); });
   for (const TableLine& line : read_table_file((fs::path(options.data_dir) / "question_words.tsv").string())) {
-    for (const std::string& word : line.words) question_words_.insert(fold_word(word));
+    if (line.words.empty()) continue;
+    question_words_[fold_word(line.words.front())] = line.words.size() > 1 && line.words[1] == "sentence";
   }
   if (options.use_user_dictionary) {
     near_compounds_ = NearCompounds((fs::path(options.data_dir) / "user_dictionary.csv").string(),

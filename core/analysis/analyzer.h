@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/mecab_tokenizer.h"
@@ -52,8 +52,12 @@ class Analyzer {
 
   // synonyms.tsv and loanwords.tsv, one table: what a query word may also be written as.
   const SynonymTable& synonyms() const { return synonyms_; }
-  // question_words.tsv: words a question drops (searcher/question_words.h).
-  bool is_question_word(const std::string& folded) const { return question_words_.contains(folded); }
+  // question_words.tsv: words a question drops (searcher/question_words.h); some only
+  // inside a sentence (ケース of ケースを教えて, not of スマホ ケース 紛失).
+  bool is_question_word(const std::string& folded, bool in_sentence) const {
+    const auto it = question_words_.find(folded);
+    return it != question_words_.end() && (in_sentence || !it->second);
+  }
   // The user dictionary's compounds, for NEAR terms (near_compounds.h).
   const NearCompounds& near_compounds() const { return near_compounds_; }
   const VariantTable& variants() const { return variants_; }
@@ -68,7 +72,7 @@ class Analyzer {
   std::unique_ptr<MecabTokenizer> mecab_;
   VariantTable variants_;
   SynonymTable synonyms_;
-  std::unordered_set<std::string> question_words_;
+  std::unordered_map<std::string, bool> question_words_;  // word → only inside a sentence
   NearCompounds near_compounds_;
 };
 

@@ -43,6 +43,12 @@ char32_t vu_syllable(char32_t next) {
 
 bool is_connector(char32_t c) { return c == U'ヶ' || c == U'ケ' || c == U'ヵ' || c == U'カ' || c == U'が'; }
 
+// The counter connector (一ヶ所, 3カ月, 数か国): ヶ ケ ヵ カ か, before a counted kanji.
+bool is_counter_connector(char32_t c) { return c == U'ヶ' || c == U'ケ' || c == U'ヵ' || c == U'カ' || c == U'か'; }
+bool is_counter(char32_t c) {
+  return c == U'所' || c == U'月' || c == U'国' || c == U'年' || c == U'条' || c == U'店' || c == U'村' || c == U'町';
+}
+
 std::vector<char32_t> code_points(std::string_view text) {
   std::vector<char32_t> out;
   out.reserve(text.size() / 2);
@@ -74,25 +80,23 @@ bool has_foldable_kana(std::string_view text) {
 
 }  // namespace
 
-std::string fold_kana(std::string_view word) {
+std::string fold_kana_letters(std::string_view word) {
   if (!has_foldable_kana(word)) return std::string(word);
   const std::vector<char32_t> cps = code_points(word);
-  const std::vector<std::size_t> runs = katakana_runs(cps);
   std::string out;
   out.reserve(word.size());
   for (std::size_t i = 0; i < cps.size(); ++i) {
     const char32_t c = cps[i];
     const char32_t previous = i > 0 ? cps[i - 1] : 0;
     const char32_t next = i + 1 < cps.size() ? cps[i + 1] : 0;
-    if (is_connector(c) && utf8::is_kanji(previous) && utf8::is_kanji(next)) {
+    const bool after_number = previous == 0 || utf8::is_kanji(previous) || (previous >= U'0' && previous <= U'9');
+    if ((is_connector(c) && utf8::is_kanji(previous) && utf8::is_kanji(next)) ||
+        (is_counter_connector(c) && after_number && is_counter(next))) {
       utf8::append(out, U'ケ');
     } else if (c == kVu) {
       const char32_t syllable = vu_syllable(next);
       utf8::append(out, syllable != 0 ? syllable : U'ブ');
       if (syllable != 0) ++i;
-    } else if (c == kSmallTsu && runs[i] >= kLongLoanword && utf8::is_katakana(previous) &&
-               utf8::is_katakana(next)) {
-      continue;
     } else if (const char32_t large = large_kana(c); large != 0) {
       utf8::append(out, large);
     } else {
@@ -101,6 +105,22 @@ std::string fold_kana(std::string_view word) {
   }
   return out;
 }
+
+std::string drop_loanword_tsu(std::string_view word) {
+  if (word.find("ッ") == std::string_view::npos) return std::string(word);
+  const std::vector<char32_t> cps = code_points(word);
+  const std::vector<std::size_t> runs = katakana_runs(cps);
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    const bool inside = i > 0 && i + 1 < cps.size() && utf8::is_katakana(cps[i - 1]) && utf8::is_katakana(cps[i + 1]);
+    if (cps[i] == kSmallTsu && inside && runs[i] >= kLongLoanword) continue;
+    utf8::append(out, cps[i]);
+  }
+  return out;
+}
+
+std::string fold_kana(std::string_view word) { return drop_loanword_tsu(fold_kana_letters(word)); }
 
 std::string strip_long_vowel(std::string term) {
   static constexpr std::string_view kChoon = "ー";

@@ -77,7 +77,7 @@ TEST_CASE("recall: 置き引き finds the theft notice among the held-out dev no
 
 TEST_CASE("recall: a question typed as a sentence finds the print contractor's ransomware notices") {
   const nlohmann::json r = top3({"印刷会社がランサムウェアに感染して委託元の顧客情報が漏れた事例は?"});
-  CHECK(r.at("words") == nlohmann::json::array({"印刷会社", "ランサムウェア", "感染", "委託元", "顧客情報", "漏れ"}));
+  CHECK(r.at("words") == nlohmann::json::array({"印刷会社", "ランサムウェア", "感染", "委託元", "顧客情報", "漏れる"}));
   CHECK(r.at("partial") == true);
   const auto& hits = r.at("results");
   // Incident 2024-217: the print and mailing contractor イセトー, hit by ransomware.

@@ -24,9 +24,21 @@ TEST_CASE("word form: the connector of a place name or counter between kanji") {
   CHECK(normalise_word("霞ケ関") == normalise_word("霞ヶ関"));
   CHECK(normalise_word("一ヵ所") == normalise_word("一カ所"));
   CHECK(normalise_word("一ヶ所") == normalise_word("一カ所"));
+  CHECK(normalise_word("一か所") == normalise_word("一カ所"));
+  // MeCab cuts 一 | ヶ所 and 3 | カ月: the counter word alone folds too.
+  CHECK(normalise_word("ヶ所") == normalise_word("カ所"));
+  CHECK(normalise_word("か月") == normalise_word("ヵ月"));
+  CHECK(normalise_word("3ヶ月") == normalise_word("3か月"));
   // Not between two kanji: kana stay as they are.
   CHECK(normalise_word("ケース") != normalise_word("ガース"));
   CHECK(fold_kana("ながさき") == "ながさき");  // が between kana is no connector
+}
+
+TEST_CASE("word form: the one-for-one folds keep every kana, so bigrams and prefixes line up") {
+  CHECK(fold_kana_letters("ネットワンシステムズ") == "ネットワンシステムズ");
+  CHECK(fold_kana_letters("ウェルシア").size() == std::string("ウェルシア").size());
+  CHECK(drop_loanword_tsu("ネットワーク") == "ネトワーク");
+  CHECK(drop_loanword_tsu("バッグ") == "バッグ");
 }
 
 TEST_CASE("word form: text without foldable kana is returned as it is") {
