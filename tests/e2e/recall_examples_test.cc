@@ -117,3 +117,21 @@ TEST_CASE("recall: place names with ヶ, ケ, ヵ and が between kanji are one 
     CHECK_MESSAGE(response.at("total") == 1, query);
   }
 }
+
+TEST_CASE("recall: data a notice says was not included does not find it") {
+  const std::string dir = temp_dir("negated-inclusion");
+  write_file(dir + "/notices.jsonl",
+             "{\"id\":\"c1\",\"title\":\"カード情報流出について\",\"org\":\"甲社\",\"date\":\"2024-05-01\","
+             "\"body\":\"お客様のクレジットカード情報が流出しました。\"}\n"
+             "{\"id\":\"c2\",\"title\":\"メール誤送信について\",\"org\":\"乙社\",\"date\":\"2024-06-01\","
+             "\"body\":\"氏名とメールアドレスが閲覧可能となりました。なお、クレジットカード情報は含まれておりません。\"}\n");
+  const std::string db = dir + "/index";
+  REQUIRE(run("kaiji-indexer", {"--db", db, dir + "/notices.jsonl"}).exit_code == 0);
+  const CommandResult card = run("kaiji-searcher", {"--db", db, "--json", "クレジットカード情報"});
+  REQUIRE_MESSAGE(card.exit_code == 0, card.err);
+  const nlohmann::json r = nlohmann::json::parse(card.out);
+  REQUIRE(r.at("total") == 1);
+  CHECK(r.at("results").at(0).at("id") == "c1");
+  // The rest of the reassuring notice is found as ever.
+  CHECK(nlohmann::json::parse(run("kaiji-searcher", {"--db", db, "--json", "メールアドレス"}).out).at("total") == 1);
+}
