@@ -115,8 +115,16 @@ ojson response_to_json(const SearchResponse& response) {
       {"sort", response.sort},
       {"partial", response.partial},
       {"grouped", response.grouped},
+      {"suggestion", response.suggestion.empty() ? ojson(nullptr) : ojson(response.suggestion)},
       {"results", results},
   };
+  if (!response.relaxations.empty()) {
+    ojson relaxations = ojson::array();
+    for (const FilterRelaxation& r : response.relaxations) {
+      relaxations.push_back({{"drop", r.drop}, {"total", r.total}, {"total_is_estimate", !r.total_is_exact}});
+    }
+    out["relaxations"] = relaxations;
+  }
   if (!response.facets.empty()) {
     out["facet_unit"] = response.facets_count_groups ? "incident" : "notice";
     ojson facets = ojson::object();

@@ -1,5 +1,6 @@
 #include "search_engine.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "bm25_parameters.h"
@@ -11,6 +12,9 @@
 #include "match_count.h"
 #include "more_like_this.h"
 #include "query_syntax.h"
+#include "spelling_suggestion.h"
+#include "filter_relaxation.h"
+#include "base/text_normalizer.h"
 
 namespace kaiji {
 namespace {
@@ -79,11 +83,64 @@ Notice SearchEngine::show(const std::string& id) const { return stored_notice(db
 
 SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   bound_ = TimeBound(request.time_limit);
+  const QueryNode tree = parse_query(request.query);
+  SearchResponse response = search_as_asked(request, tree);
+  if (response.total > 0 && !response.partial) return response;
+  // Some word may match nothing at all (a typo): then the corrected query's results.
+  if (request.like_id.empty()) {
+    if (std::optional<SearchResponse> corrected = corrected_search(request, tree)) return std::move(*corrected);
+  }
+  if (response.total == 0) response.relaxations = relaxations(request, tree);
+  response.time_limited = bound_.passed();
+  return response;
+}
+
+std::optional<SearchResponse> SearchEngine::corrected_search(const SearchRequest& request, const QueryNode& tree) {
+  const SpellingSuggester suggester(db_, [&](const std::string& word) { return word_matches(word, request.synonyms); });
+  const std::vector<WordCorrection> corrections = suggester.corrections(tree);
+  if (corrections.empty()) return std::nullopt;
+  SearchRequest corrected = request;
+  corrected.query = corrected_query(normalize(request.query), corrections);
+  const QueryNode corrected_tree = parse_query(corrected.query);
+  SearchResponse response = search_as_asked(corrected, corrected_tree);
+  if (response.total == 0) response.relaxations = relaxations(corrected, corrected_tree);
+  // Taken only if the corrected query finds notices with all its words (or would, with
+  // a filter dropped): a correction that leaves a partial match corrected nothing useful.
+  const bool found = response.total > 0 ? !response.partial
+                                        : std::any_of(response.relaxations.begin(), response.relaxations.end(),
+                                                      [](const FilterRelaxation& r) { return r.total > 0; });
+  if (!found) return std::nullopt;
+  response.query = request.query;
+  response.suggestion = corrected.query;
+  response.time_limited = bound_.passed();
+  return response;
+}
+
+bool SearchEngine::word_matches(const std::string& word, bool synonyms) {
+  const QueryNode node{QueryNode::Kind::Word, word, {}, false, {}, 0};
+  const BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {synonyms, &db_, use_near_terms_}).build(node);
+  return built.nothing_to_search || count_matches(db_, built.query, 1, bound_).total > 0;
+}
+
+std::vector<FilterRelaxation> SearchEngine::relaxations(const SearchRequest& request, const QueryNode& tree) {
+  std::vector<FilterRelaxation> out;
+  const RequestFilters filters(request.filters, taxonomy_);
+  QueryBuilder builder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_});
+  for (const DroppableFilter& drop : droppable_filters(tree, request.filters)) {
+    BuiltQuery built = builder.build(drop.query);
+    Xapian::Query query = request_query(request, built);
+    query = drop.facet.empty() ? filters.apply(query) : filters.apply_except(query, drop.facet);
+    const MatchCount counted = count_matches(db_, query, kExactCountUpTo, bound_);
+    out.push_back({drop.label, counted.total, counted.exact});
+  }
+  return out;
+}
+
+SearchResponse SearchEngine::search_as_asked(const SearchRequest& request, const QueryNode& tree) {
   SearchResponse response;
   response.query = request.query;
   response.offset = request.offset;
   response.like_id = request.like_id;
-  const QueryNode tree = parse_query(request.query);
   const RequestFilters filters(request.filters, taxonomy_);
   BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(tree);
   if (built.nothing_to_search) throw NothingToSearch(request.query);

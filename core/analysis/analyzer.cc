@@ -124,6 +124,7 @@ void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, Norm
     token.begin = normalized.source_begin(line_offset + m.begin);
     token.end = normalized.source_end(line_offset + m.end);
     token.unknown = m.unknown;
+    token.noun = m.pos == "名詞";
     const std::uint32_t compound_begin = token.begin;
     const std::uint32_t compound_end = token.end;
     out.push_back(std::move(token));
@@ -140,6 +141,7 @@ void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, Norm
       part.term = fold_word(m.parts[k]);
       part.position = position + static_cast<std::uint32_t>(k);
       part.is_part = true;
+      part.noun = m.pos == "名詞";
       const std::string normalised_part = normalize(m.parts[k]);
       const std::size_t at = m.surface.find(normalised_part, search_from);
       if (at != std::string_view::npos) {
