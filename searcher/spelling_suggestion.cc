@@ -84,10 +84,11 @@ std::string SpellingSuggester::correct_word(const std::string& word) const {
   const std::string own_form = normalise_word(typed);
   for (const std::string& base : {katakana, typed}) {
     const std::string nearest = nearest_spelling(base);
-    // Only a correction that changes more than case, width or a long vowel, and finds
-    // something.
+    // Only a correction that changes more than case, width or a long vowel, that is
+    // not a part of the word (取引所 is not a misspelt 取引: it is a word the notices
+    // lack), and that finds something.
     if (utf8::length(nearest) >= 2 && is_plain_word(nearest) && normalise_word(nearest) != own_form &&
-        matches_(nearest)) {
+        base.find(nearest) == std::string::npos && matches_(nearest)) {
       return nearest;
     }
     if (katakana == typed) break;

@@ -7,7 +7,8 @@
 // word (Database::get_spelling_suggestion) within an edit distance that grows with the
 // word's length (suggestion_distance). A correction is taken only when the corrected word
 // matches notices, and only when it differs from the word by more than case, width or
-// a long vowel. An index without spelling data (written before it, or served over
+// a long vowel and is not a part of it (the notices lacking 取引所 do not make it a
+// misspelt 取引). An index without spelling data (written before it, or served over
 // tcp://, which does not carry it) gives no suggestions.
 #pragma once
 
