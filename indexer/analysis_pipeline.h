@@ -25,6 +25,8 @@ struct AnalysisJob {
   Notice notice;
   std::uint64_t version = 0;               // group hash (input_scan.h)
   std::vector<std::string> source_files;   // absolute paths of the files it came from
+  // What analysis found for the spelling table (index/spelling_words.h), written with it.
+  std::vector<std::string> spelling_words;
 };
 
 class AnalysisPipeline {

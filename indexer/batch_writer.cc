@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include "index/schema.h"
+#include "index/spelling_words.h"
 
 namespace kaiji {
 
@@ -18,11 +19,13 @@ BatchWriter::BatchWriter(std::vector<Xapian::WritableDatabase>& shards, std::siz
   for (Xapian::WritableDatabase& shard : shards_) shard.begin_transaction();
 }
 
-void BatchWriter::write(const std::string& id, Xapian::Document&& document) {
+void BatchWriter::write(const std::string& id, Xapian::Document&& document,
+                        const std::vector<std::string>& spelling_words) {
   Xapian::WritableDatabase& shard = shards_[shard_of(id, shards_.size())];
   const std::string id_term = schema::term(schema::kIdPrefix, id);
   ++(shard.term_exists(id_term) ? counts_.replaced : counts_.added);
   shard.replace_document(id_term, document);
+  add_spelling_words(shard, spelling_words);
   if (++in_batch_ == batch_size_) commit(true);
 }
 

@@ -30,8 +30,9 @@ class BatchWriter {
   // Opens the first batch. shards must outlive the writer.
   BatchWriter(std::vector<Xapian::WritableDatabase>& shards, std::size_t batch_size, BeforeCommit before_commit = {});
 
-  // Adds the notice with this id, or replaces its old version.
-  void write(const std::string& id, Xapian::Document&& document);
+  // Adds the notice with this id, or replaces its old version, and its words to the
+  // spelling table (index/spelling_words.h: the old version's words stay).
+  void write(const std::string& id, Xapian::Document&& document, const std::vector<std::string>& spelling_words = {});
   // True when the document was there to remove (it may already be gone in this run).
   bool remove(std::size_t shard, Xapian::docid docid);
   // Commits the open batch; with more, opens the next one.

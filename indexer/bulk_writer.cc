@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "batch_writer.h"
+#include "index/spelling_words.h"
 
 namespace kaiji {
 namespace fs = std::filesystem;
@@ -59,13 +60,13 @@ void BulkWriter::rethrow_if_failed() {
   if (error_) std::rethrow_exception(error_);
 }
 
-void BulkWriter::write(const std::string& id, Xapian::Document&& document) {
+void BulkWriter::write(const std::string& id, Xapian::Document&& document, std::vector<std::string> spelling_words) {
   Part& part = *parts_[written_ % parts_.size()];
   {
     std::unique_lock lock(mutex_);
     taken_.wait(lock, [&] { return error_ || part.queue.size() < kQueuedPerPart; });
     rethrow_if_failed();
-    part.queue.emplace_back(shard_of(id, shard_paths_.size()), std::move(document));
+    part.queue.push_back({shard_of(id, shard_paths_.size()), std::move(document), std::move(spelling_words)});
     ++written_;
   }
   part.queued.notify_one();
@@ -82,7 +83,7 @@ void BulkWriter::run_part(Part& part) {
   std::size_t since_commit = 0;
   try {
     while (true) {
-      std::pair<std::size_t, Xapian::Document> next;
+      Queued next;
       {
         std::unique_lock lock(mutex_);
         part.queued.wait(lock, [&] { return error_ || closing_ || !part.queue.empty(); });
@@ -93,7 +94,8 @@ void BulkWriter::run_part(Part& part) {
       }
       taken_.notify_one();  // only write() waits for room
       // Every id occurs once in a run (duplicates were merged), so nothing is replaced.
-      part.shards[next.first].add_document(next.second);
+      part.shards[next.shard].add_document(next.document);
+      add_spelling_words(part.shards[next.shard], next.spelling_words);
       // Small batches keep Xapian's in-memory posting maps small, which is faster
       // than large ones; without fsync a commit is cheap.
       if (++since_commit == batch_size_) {

@@ -46,7 +46,9 @@ class BulkWriter {
   BulkWriter& operator=(const BulkWriter&) = delete;
 
   // Called in document order from one thread. Blocks while that part is behind.
-  void write(const std::string& id, Xapian::Document&& document);
+  // spelling_words go to the part's spelling table (index/spelling_words.h); the
+  // compactor adds up the parts' tables.
+  void write(const std::string& id, Xapian::Document&& document, std::vector<std::string> spelling_words = {});
   // Waits for the parts, then compacts them into the shard databases.
   void finish();
 
@@ -55,9 +57,14 @@ class BulkWriter {
   ResumedParts& resumed() { return resumed_; }
 
  private:
+  struct Queued {
+    std::size_t shard = 0;
+    Xapian::Document document;
+    std::vector<std::string> spelling_words;
+  };
   struct Part {
     std::vector<Xapian::WritableDatabase> shards;
-    std::deque<std::pair<std::size_t, Xapian::Document>> queue;  // (shard, document)
+    std::deque<Queued> queue;
     std::condition_variable queued;  // its thread waits here for a document (or closing)
     std::jthread thread;
   };

@@ -23,6 +23,7 @@
 #include "index/document_builder.h"
 #include "index/facet_codes.h"
 #include "index/index_store.h"
+#include "index/spelling_words.h"
 #include "input_scan.h"
 #include "notice_feed.h"
 #include "progress.h"
@@ -50,6 +51,7 @@ std::uint64_t analysis_hash(const AnalysisOptions& options) {
   std::string material = "format " + std::to_string(schema::kIndexFormat) + "\ndicdir " + options.dicdir + "\n";
   material += options.use_user_dictionary ? "user dictionary\n" : "no user dictionary\n";
   material += "extraction " + std::to_string(Classifier::kExtractionVersion) + "\n";
+  material += "spelling " + std::to_string(kSpellingVersion) + "\n";
   std::vector<const char*> names = {"user.dic", "user_dictionary.csv", "variants.tsv", "synonyms.tsv"};
   names.insert(names.end(), Classifier::kDataFiles.begin(), Classifier::kDataFiles.end());
   for (const char* name : names) {
@@ -103,11 +105,11 @@ struct Writers {
   std::optional<BulkWriter> bulk;
   std::optional<BatchWriter> batch;
 
-  void write(const std::string& id, Xapian::Document&& doc) {
+  void write(const std::string& id, Xapian::Document&& doc, std::vector<std::string> spelling_words) {
     if (bulk) {
-      bulk->write(id, std::move(doc));
+      bulk->write(id, std::move(doc), std::move(spelling_words));
     } else {
-      batch->write(id, std::move(doc));
+      batch->write(id, std::move(doc), spelling_words);
     }
   }
 };
@@ -199,11 +201,11 @@ void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_pt
       [&](AnalysisJob& job, std::size_t worker) {
         classifier.annotate(job.notice);
         return build_document(job.notice, *analyzers[worker], facet_codes,
-                              {version_string(job.version), job.source_files});
+                              {version_string(job.version), job.source_files}, &job.spelling_words);
       },
       [&](const AnalysisJob& job, Xapian::Document&& doc) {
         if (writers.bulk) written_ids.insert(job.notice.id);
-        writers.write(job.notice.id, std::move(doc));
+        writers.write(job.notice.id, std::move(doc), job.spelling_words);
         progress.written(++written);
       });
   feed_notices(scan, plan, pipeline, report);

@@ -57,7 +57,7 @@ void feed_notices(Scan& scan, const WritePlan& plan, AnalysisPipeline& pipeline,
   std::unordered_map<std::size_t, Pending> pending;
   const auto emit = [&](Notice&& notice, std::size_t group, std::set<std::string>&& files) {
     files.erase(std::string());  // standard input has no file
-    pipeline.push({std::move(notice), scan.group_hashes[group], {files.begin(), files.end()}});
+    pipeline.push({std::move(notice), scan.group_hashes[group], {files.begin(), files.end()}, {}});
   };
   std::size_t first = 0;  // index of the file's first notice in scan.notices
   for (ScannedFile& file : scan.files) {

@@ -87,7 +87,7 @@ void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) {
       add_unique(words, loosened(child, q));
       if (words.size() == before) continue;
       texts.push_back(child.kind == QueryNode::Kind::Field ? child.field + ":" + child.text : child.text);
-      out.partial_presence.push_back(any_term(child, q));
+      out.partial_strict.push_back(q);
     }
   }
   out.word_count = words.size();
@@ -110,13 +110,6 @@ Xapian::Query QueryBuilder::loosened(const QueryNode& node, Xapian::Query q) {
   for (const std::string& t : terms) parts.emplace_back(t);
   const Xapian::Query apart(Xapian::Query::OP_AND, parts.begin(), parts.end());
   return Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, apart, kSynonymWeight));
-}
-
-Xapian::Query QueryBuilder::any_term(const QueryNode& node, Xapian::Query q) {
-  if (node.kind != QueryNode::Kind::Word || explicit_prefix(node.text)) return q;
-  std::vector<Xapian::Query> parts = {std::move(q)};
-  for (const std::string& t : split_paths(analyzer_.analyze(node.text)).leaves) parts.emplace_back(t);
-  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 Xapian::Query QueryBuilder::excluded_query(const QueryNode& not_node) {

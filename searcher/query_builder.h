@@ -35,13 +35,9 @@ struct BuiltQuery {
   std::vector<Xapian::Query> partial_words;
   // The query text of each of partial_words, for saying which words matched nothing.
   std::vector<std::string> partial_texts;
-  // For each of partial_words, a query that matches nothing only when no notice holds
-  // any of the word's terms: a word outside the notices' vocabulary (マイナンバー where no
-  // notice names it), not merely one the notices write differently (なりすまし電話 where
-  // one writes 第三者を装った電話). Measured on the dev half: the stricter rule (no
-  // notice holds all its terms) lost two paraphrase and topic queries for one no-answer
-  // query won.
-  std::vector<Xapian::Query> partial_presence;
+  // Each of partial_words as the query matches it when every word must hold: not
+  // loosened, no terms apart. A word it matches in no notice is absent (absent_words).
+  std::vector<Xapian::Query> partial_strict;
   std::size_t word_count = 0;   // distinct top-level words of the query
   // The query was a sentence or question (question_words.h): it takes the partial path
   // even when some notices hold every word, ranked by BM25 over its words (more of them,
@@ -89,9 +85,6 @@ class QueryBuilder {
   // A top-level word's query q for partial matching: a plain word of several terms also
   // matches, for less, where its terms stand apart.
   Xapian::Query loosened(const QueryNode& node, Xapian::Query q);
-  // What a notice must hold for a top-level word (query q) to be in the notices' vocabulary
-  // at all: the word, or any of its terms.
-  Xapian::Query any_term(const QueryNode& node, Xapian::Query q);
   // The partial form of a top-level AND (see BuiltQuery::partial_query).
   void build_partial(const QueryNode& root, BuiltQuery& out);
   // One word or phrase of the query; prefix selects a field ("" = title and body).

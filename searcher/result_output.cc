@@ -115,6 +115,7 @@ ojson response_to_json(const SearchResponse& response) {
       {"sort", response.sort},
       {"partial", response.partial},
       {"grouped", response.grouped},
+      {"suggestion", response.suggestion.empty() ? ojson(nullptr) : ojson(response.suggestion)},
       {"results", results},
   };
   const auto add_words = [&](const char* name, const std::vector<std::string>& words) {
@@ -123,6 +124,13 @@ ojson response_to_json(const SearchResponse& response) {
   add_words("words", response.searched_words);
   add_words("absent_words", response.absent_words);
   add_words("prefix_words", response.prefix_words);
+  if (!response.relaxations.empty()) {
+    ojson relaxations = ojson::array();
+    for (const FilterRelaxation& r : response.relaxations) {
+      relaxations.push_back({{"drop", r.drop}, {"total", r.total}, {"total_is_estimate", !r.total_is_exact}});
+    }
+    out["relaxations"] = relaxations;
+  }
   if (!response.facets.empty()) {
     out["facet_unit"] = response.facets_count_groups ? "incident" : "notice";
     ojson facets = ojson::object();
@@ -181,23 +189,42 @@ void write_csv_rows(std::ostream& out, const SearchResponse& response) {
 
 namespace {
 
+std::string count_of(std::size_t total, bool exact, bool grouped) {
+  return std::string(exact ? "" : "about ") + with_thousands(total) + (grouped ? " incident" : " notice") +
+         (total == 1 ? "" : "s");
+}
+
+// " — without year:2023: 3 notices; without sector:finance: 1 notice", the drop that
+// finds most first.
+std::string relaxations_text(const SearchResponse& response) {
+  std::vector<FilterRelaxation> drops = response.relaxations;
+  std::stable_sort(drops.begin(), drops.end(),
+                   [](const FilterRelaxation& a, const FilterRelaxation& b) { return a.total > b.total; });
+  std::string out;
+  for (const FilterRelaxation& drop : drops) {
+    out += (out.empty() ? " — without " : "; without ") + visible_controls(drop.drop) + ": " +
+           count_of(drop.total, drop.total_is_exact, response.grouped);
+  }
+  return out;
+}
+
 // "28 notices for 漏えい" when the page holds every result, else "11–20 of 28 notices for
-// 漏えい"; "about" when the total is estimated.
+// 漏えい"; "about" when the total is estimated. For a corrected query, its own.
 void write_headline(std::ostream& out, const SearchResponse& response) {
+  const std::string& query = response.suggestion.empty() ? response.query : response.suggestion;
   const std::size_t first = response.offset + 1, last = response.offset + response.hits.size();
   const bool whole = response.offset == 0 && response.hits.size() == response.total && response.total_is_exact;
   if (!response.hits.empty() && !whole) {
     out << with_thousands(first) << (first == last ? "" : "–" + with_thousands(last)) << " of ";
   }
-  out << (response.total_is_exact ? "" : "about ") << with_thousands(response.total);
-  const char* unit = response.grouped ? " incident" : " notice";
-  out << unit << (response.total == 1 ? "" : "s");
+  out << count_of(response.total, response.total_is_exact, response.grouped);
   if (!response.like_id.empty()) out << " like " << response.like_id;
-  out << (response.query.empty() ? "" : (response.like_id.empty() ? " for " : " matching ") + response.query);
+  out << (query.empty() ? "" : (response.like_id.empty() ? " for " : " matching ") + visible_controls(query));
   if (response.sort != "relevance") out << ", sorted by " << response.sort;
   if (response.hits.empty() && response.offset > 0 && response.offset >= response.total) {
     out << "; none past result " << with_thousands(response.offset) << " (--offset " << response.offset << ")";
   }
+  if (response.total == 0) out << relaxations_text(response);
   out << '\n';
 }
 
@@ -243,6 +270,11 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
   const char* bold = color ? "\033[1m" : "";
   const char* dim = color ? "\033[2m" : "";
   const char* reset = color ? "\033[0m" : "";
+  if (!response.suggestion.empty()) {
+    out << bold << "もしかして: " << visible_controls(response.suggestion) << reset << "  " << dim << "(nothing matches "
+        << visible_controls(response.query) << " as typed; these are the results for "
+        << visible_controls(response.suggestion) << ")" << reset << '\n';
+  }
   write_headline(out, response);
   if (response.time_limited) {
     out << bold << "The search ran past its time bound (--time-limit): counts may be estimates and stop short." << reset

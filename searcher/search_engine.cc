@@ -1,5 +1,6 @@
 #include "search_engine.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "bm25_parameters.h"
@@ -12,6 +13,9 @@
 #include "more_like_this.h"
 #include "query_syntax.h"
 #include "question_words.h"
+#include "spelling_suggestion.h"
+#include "filter_relaxation.h"
+#include "base/text_normalizer.h"
 
 namespace kaiji {
 namespace {
@@ -80,11 +84,67 @@ Notice SearchEngine::show(const std::string& id) const { return stored_notice(db
 
 SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   bound_ = TimeBound(request.time_limit);
+  const QueryNode tree = parse_query(request.query);
+  SearchResponse response = search_as_asked(request, tree);
+  if (response.total > 0 && !response.partial) return response;
+  // Some word may match nothing at all (a typo): then the corrected query's results.
+  if (request.like_id.empty()) {
+    // The words as searched: a question's, not its sentence.
+    const QueryNode searched = read_question(tree, analyzer_).tree;
+    if (std::optional<SearchResponse> corrected = corrected_search(request, searched)) return std::move(*corrected);
+  }
+  if (response.total == 0) response.relaxations = relaxations(request, tree);
+  response.time_limited = bound_.passed();
+  return response;
+}
+
+std::optional<SearchResponse> SearchEngine::corrected_search(const SearchRequest& request, const QueryNode& tree) {
+  const SpellingSuggester suggester(db_, [&](const std::string& word) { return word_matches(word, request.synonyms); });
+  const std::vector<WordCorrection> corrections = suggester.corrections(tree);
+  if (corrections.empty()) return std::nullopt;
+  SearchRequest corrected = request;
+  corrected.query = corrected_query(normalize(request.query), corrections);
+  const QueryNode corrected_tree = parse_query(corrected.query);
+  SearchResponse response = search_as_asked(corrected, corrected_tree);
+  if (response.total == 0) response.relaxations = relaxations(corrected, corrected_tree);
+  // Taken only if the corrected query finds notices with all its words (or would, with
+  // a filter dropped): a correction that leaves a partial match corrected nothing useful.
+  const bool found = response.total > 0 ? !response.partial
+                                        : std::any_of(response.relaxations.begin(), response.relaxations.end(),
+                                                      [](const FilterRelaxation& r) { return r.total > 0; });
+  if (!found) return std::nullopt;
+  response.query = request.query;
+  response.suggestion = corrected.query;
+  response.time_limited = bound_.passed();
+  return response;
+}
+
+bool SearchEngine::word_matches(const std::string& word, bool synonyms) {
+  const QueryNode node{QueryNode::Kind::Word, word, {}, false, {}, 0};
+  const BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {synonyms, &db_, use_near_terms_}).build(node);
+  return built.nothing_to_search || count_matches(db_, built.query, 1, bound_).total > 0;
+}
+
+std::vector<FilterRelaxation> SearchEngine::relaxations(const SearchRequest& request, const QueryNode& tree) {
+  std::vector<FilterRelaxation> out;
+  const RequestFilters filters(request.filters, taxonomy_);
+  QueryBuilder builder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_});
+  for (const DroppableFilter& drop : droppable_filters(tree, request.filters)) {
+    BuiltQuery built = builder.build(drop.query);
+    Xapian::Query query = request_query(request, built);
+    query = drop.facet.empty() ? filters.apply(query) : filters.apply_except(query, drop.facet);
+    const MatchCount counted = count_matches(db_, query, kExactCountUpTo, bound_);
+    out.push_back({drop.label, counted.total, counted.exact});
+  }
+  return out;
+}
+
+SearchResponse SearchEngine::search_as_asked(const SearchRequest& request, const QueryNode& tree) {
   SearchResponse response;
   response.query = request.query;
   response.offset = request.offset;
   response.like_id = request.like_id;
-  const QuestionReading reading = read_question(parse_query(request.query), analyzer_);
+  const QuestionReading reading = read_question(tree, analyzer_);
   const RequestFilters filters(request.filters, taxonomy_);
   BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(reading.tree);
   if (built.nothing_to_search) throw NothingToSearch(request.query);
@@ -178,7 +238,7 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
     // No notice has every word: the best partial matches, most words matched first.
     // Absent from every notice, not only from those the filters leave: a word the
     // filters rule out is no sign that the query asks for what is not there.
-    ranked.absent = absent_words(db_, Xapian::Query::MatchAll, built.partial_presence, built.partial_texts, bound_);
+    ranked.absent = absent_words(db_, Xapian::Query::MatchAll, built.partial_strict, built.partial_texts, bound_);
     if (asks_for_what_is_not_there(ranked.absent.size(), built)) return ranked;
     ranked.matched = built.partial_query;
     if (side.valid()) {
@@ -194,12 +254,14 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
 
 bool SearchEngine::asks_for_what_is_not_there(std::size_t absent, const BuiltQuery& built) const {
   // Words no notice holds that are half the query or more, beside words most notices
-  // hold (マイナンバー 漏えい): the rest of the query would list nearly every notice, so
-  // there are no results, and absent_words says why. Beside a word that narrows
-  // (USBメモリ 紛失, where no notice writes 紛失), its notices are worth showing.
+  // hold (マイナンバー 漏えい) or none holds as such (暗号資産 取引所: 取引 … 所 apart is
+  // no 取引所): what is left would list nearly every notice or chance ones, so there are
+  // no results, and absent_words says why. Beside a word that narrows (USBメモリ 紛失,
+  // where no notice writes 紛失, nor なりすまし電話 beside 本人確認), its notices are
+  // worth showing.
   if (absent == 0 || 2 * absent < built.partial_words.size()) return false;
   const auto common = static_cast<Xapian::doccount>(db_.get_doccount() / kCommonWordShare + 1);
-  for (const Xapian::Query& word : built.partial_presence) {
+  for (const Xapian::Query& word : built.partial_strict) {
     const MatchCount holders = count_matches(db_, word, common, bound_);
     if (holders.total > 0 && holders.total < common) return false;
   }

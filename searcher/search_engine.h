@@ -3,6 +3,7 @@
 #pragma once
 
 #include <future>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -70,8 +71,18 @@ class SearchEngine {
     Xapian::Query unfiltered_partial;  // built.partial_query before the filters
   };
 
-  // One attempt at search(), on the revision open now.
+  // One attempt at search(), on the revision open now: the query's own results, else
+  // (when a word matches nothing) a corrected query's, else what dropping a filter finds.
   SearchResponse search_once(const SearchRequest& request);
+  // The search of tree (request.query parsed), as asked.
+  SearchResponse search_as_asked(const SearchRequest& request, const QueryNode& tree);
+  // The search of the query with its words that match no notice corrected
+  // (spelling_suggestion.h), if that finds notices (or would without a filter).
+  std::optional<SearchResponse> corrected_search(const SearchRequest& request, const QueryNode& tree);
+  // For a search that found nothing: each filter dropped alone, counted.
+  std::vector<FilterRelaxation> relaxations(const SearchRequest& request, const QueryNode& tree);
+  // Whether word alone, without filters, matches any notice.
+  bool word_matches(const std::string& word, bool synonyms);
   // The query the results match: the built one, or with --like the notices similar to
   // request.like_id, narrowed by the built one when the request has a query.
   Xapian::Query request_query(const SearchRequest& request, const BuiltQuery& built) const;

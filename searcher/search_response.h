@@ -31,6 +31,14 @@ struct SearchHit {
   std::size_t group_size = 0;    // with grouping: matching notices of its incident
 };
 
+// A filter that a search finding nothing could drop, and what it finds without it
+// (filter_relaxation.h).
+struct FilterRelaxation {
+  std::string drop;             // the filter as the query writes it: year:2023
+  std::size_t total = 0;        // matching notices without it
+  bool total_is_exact = true;
+};
+
 struct SearchResponse {
   std::string query;
   std::size_t offset = 0;         // results skipped before hits (the request's)
@@ -56,6 +64,12 @@ struct SearchResponse {
   // request's month filter lifted. Notices without a date are not counted.
   std::vector<FacetCount> months;
   bool facets_count_groups = false;  // with grouping: facet counts are groups, not notices
+  // Did you mean: when a word of the query matches no notice, the corrected query whose
+  // results these are (spelling_suggestion.h); empty when the results are the query's own.
+  std::string suggestion;
+  // When nothing matched a search with filters: each filter dropped alone, in the order
+  // the search has them, with what the search finds without it.
+  std::vector<FilterRelaxation> relaxations;
 };
 
 }  // namespace kaiji

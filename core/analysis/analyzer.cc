@@ -153,6 +153,7 @@ void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, Norm
     token.begin = normalized.source_begin(line_offset + m.begin);
     token.end = normalized.source_end(line_offset + m.end);
     token.unknown = m.unknown;
+    token.noun = m.pos == "名詞";
     out.push_back(std::move(token));
 
     if (m.parts.size() < 2) {
@@ -176,6 +177,7 @@ void Analyzer::add_parts(const Morpheme& m, std::size_t line_offset, NormalizedT
     part.term = fold_word(m.parts[k]);
     part.position = position + static_cast<std::uint32_t>(k);
     part.is_part = true;
+    part.noun = m.pos == "名詞";
     const std::string normalised_part = normalize(m.parts[k]);
     const std::size_t at = m.surface.find(normalised_part, search_from);
     if (at != std::string_view::npos) {

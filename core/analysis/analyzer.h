@@ -26,6 +26,7 @@ struct Token {
   bool indexable = true;        // false for particles, auxiliaries, symbols, filler verbs
   bool is_part = false;         // a sub-word of a dictionary compound (search-mode split)
   bool unknown = false;         // not in any dictionary (gets character n-grams too)
+  bool noun = false;            // MeCab's 名詞 (the index's spelling data joins runs of them)
 };
 
 struct AnalysisOptions {

@@ -12,6 +12,7 @@
 #include "index/facet_slots.h"
 #include "index/negated_inclusion.h"
 #include "index/schema.h"
+#include "index/spelling_words.h"
 #include "index/stored_notice.h"
 #include "index/value_codecs.h"
 
@@ -111,8 +112,8 @@ void add_values(Xapian::Document& doc, const Notice& notice) {
 }
 
 // The analysed words of organisation, title and body with their positions, the XW/XE
-// compound terms and the body's passages.
-void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer) {
+// compound terms and the body's passages; the spelling words, when asked for.
+void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer, std::vector<std::string>* spelling) {
   // The organisation's name counts like the title: who published a notice is as telling
   // as what it is called.
   const NearCompounds& compounds = analyzer.near_compounds();
@@ -136,6 +137,12 @@ void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer) {
   std::vector<BodyLine> lines = body_lines(notice.body, body, body_base + 1);
   std::erase_if(lines, [](const BodyLine& line) { return line.offset >= schema::kMaxPositionedBodyBytes; });
   doc.add_value(schema::kBodyLinesSlot, encode_body_lines(lines));
+  if (spelling) {
+    collect_spelling_words(notice.org, org, *spelling);
+    collect_spelling_words(notice.title, title, *spelling);
+    collect_spelling_words(notice.body, body, *spelling, schema::kMaxPositionedBodyBytes);
+    finish_spelling_words(*spelling);
+  }
 
   // Bigrams of the names and of the words MeCab did not know, so a substring of them
   // can be found (see char_ngrams.h).
@@ -155,12 +162,12 @@ void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer) {
 }  // namespace
 
 Xapian::Document build_document(const Notice& notice, Analyzer& analyzer, FacetDictionary& facet_codes,
-                                const DocumentSources& sources) {
+                                const DocumentSources& sources, std::vector<std::string>* spelling_words) {
   Xapian::Document doc;
   store_notice(doc, notice);
   doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
   doc.add_value(schema::kIdSlot, notice.id);
-  add_text(doc, notice, analyzer);
+  add_text(doc, notice, analyzer, spelling_words);
   add_values(doc, notice);
   add_facets(doc, notice, facet_codes);
   if (!sources.version.empty()) add_version(doc, sources.version);

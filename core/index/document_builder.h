@@ -22,8 +22,11 @@ struct DocumentSources {
 };
 
 // facet_codes: the index's dictionary; codes for new facet values are added to it, and
-// it must be stored with the document (schema::kFacetCodesMetadataKey).
+// it must be stored with the document (schema::kFacetCodesMetadataKey). spelling_words,
+// when given, receives the notice's words for the spelling table (spelling_words.h),
+// which the writer adds beside the document.
 Xapian::Document build_document(const Notice& notice, Analyzer& analyzer, FacetDictionary& facet_codes,
-                                const DocumentSources& sources = {});
+                                const DocumentSources& sources = {},
+                                std::vector<std::string>* spelling_words = nullptr);
 
 }  // namespace kaiji

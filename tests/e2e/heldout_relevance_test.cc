@@ -17,10 +17,10 @@ namespace {
 
 constexpr std::size_t kCutoff = 10;
 
-// The test half's mean today (rounded down; 0.607 when the set was added, 0.676 once filters
-// and extraction held): a guard against regressions until issue 18 raises it to its target
-// of 0.90.
-constexpr double kTestFloor = 0.67;
+// Issue 18's target for the test half, never tuned on (0.607 when the set was added, 0.676
+// once filters and extraction held, 0.902 with kana folding, loanwords and paraphrases,
+// prefixes, questions, absent words and did-you-mean).
+constexpr double kTestFloor = 0.90;
 
 double dcg(const std::vector<int>& grades) {
   double sum = 0;
@@ -71,6 +71,6 @@ double mean_ndcg(const std::string& name) {
 
 TEST_CASE("held-out relevance: the dev half is scored (figures only)") { CHECK(mean_ndcg("dev") > 0); }
 
-TEST_CASE("held-out relevance: the test half, never tuned on, keeps at least today's nDCG@10") {
+TEST_CASE("held-out relevance: the test half, never tuned on, has nDCG@10 of at least 0.90") {
   CHECK(mean_ndcg("test") >= kTestFloor);
 }

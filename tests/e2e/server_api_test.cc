@@ -213,10 +213,28 @@ TEST_CASE("server: a notice, its similar notices, the taxonomy, stats and health
   CHECK(api("/health", {})["status"] == "ok");
 }
 
+TEST_CASE("server: a misspelt word is corrected, and a search finding nothing says which filter to drop") {
+  const nlohmann::json corrected = api("/api/v1/search", {{"q", "サポート詐偽"}});
+  CHECK(corrected.at("suggestion") == "サポート詐欺");
+  CHECK(result_ids(corrected) == result_ids(search_json({"サポート詐欺"})));
+  // A filter beside the query is dropped like one in it.
+  const nlohmann::json none = api("/api/v1/search", {{"q", "ランサムウェア year:2023"}, {"filter", "sector:finance"}});
+  REQUIRE(none.at("total") == 0);
+  REQUIRE(none.at("relaxations").size() == 2);
+  CHECK(none["relaxations"][0] == nlohmann::json({{"drop", "year:2023"},
+                                                  {"total", search_json({"ランサムウェア sector:finance"}).at("total")},
+                                                  {"total_is_estimate", false}}));
+  CHECK(none["relaxations"][1].at("drop") == "sector:finance");
+  CHECK(none["relaxations"][1].at("total") == search_json({"ランサムウェア year:2023"}).at("total"));
+}
+
 TEST_CASE("server: search responses conform to docs/http-api.schema.json") {
   check_conforms(api("/api/v1/search", {{"q", "漏えい"}, {"facets", "1"}, {"filter", "sector:finance"}}), "search_response");
   check_conforms(api("/api/v1/search", {{"q", "漏えい 委託"}, {"group", "incident"}}), "search_response");
   check_conforms(api("/api/v1/search", {{"q", "ランサムウェア 存在しない語彙"}}), "search_response");  // partial
+  check_conforms(api("/api/v1/search", {{"q", "サポート詐偽"}}), "search_response");  // did you mean
+  check_conforms(api("/api/v1/search", {{"q", "ランサムウェア year:2023"}, {"filter", "sector:finance"}}),
+                 "search_response");  // relaxations
   nlohmann::json broken = api("/api/v1/search", {{"facets", "1"}});
   broken["facets"]["sector"][0].erase("label");
   nlohmann::json schema = api_schema();

@@ -1,0 +1,51 @@
+// The index's spelling data: the words a reader of the notices would type, for Xapian's
+// spelling table (WritableDatabase::add_spelling), from which the searcher suggests a
+// correction for a query word that finds nothing (searcher/spelling_suggestion.h).
+//
+// A spelling word is what the reader sees, not the index term: the surface of a noun as
+// the notice writes it, NFKC-normalised and case-folded (サーバー keeps its ー, 漏洩 is not
+// folded to 漏えい). MeCab splits compounds that analysts type as one word (サポート詐欺 →
+// サポート + 詐欺, 不正閲覧 → 不正 + 閲覧), so runs of two or three adjacent nouns are spelling
+// words too, joined as they stand in the text. Bounded: no one-character word, no word
+// of digits only, no run across a number or starting at a one-character noun, nothing
+// past kMaxSpellingChars.
+//
+// Each word counts once per notice (its frequency is how many notices hold it). A notice
+// replaced or removed in place keeps its old words in the table: Xapian cannot tell
+// which notice added a word, and re-analysing the old version to subtract its words
+// would cost as much as indexing it. The searcher accepts a suggestion only when the
+// corrected query finds notices, so a stale word never leads anywhere empty; a rebuild
+// (--rebuild) writes the table afresh.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+
+namespace kaiji {
+
+// Part of every notice's version: changing what is collected makes the next run
+// rewrite every notice, and so the spelling table.
+inline constexpr int kSpellingVersion = 1;
+// Longer words (and runs) are not collected: a query word that long is a phrase.
+inline constexpr std::size_t kMaxSpellingChars = 16;
+// Runs of adjacent nouns of up to this many words are joined.
+inline constexpr std::size_t kMaxSpellingRun = 3;
+
+// Adds the spelling words of one field to words: text is what tokens were analysed from
+// (their byte ranges point into it). Only tokens starting before text_limit count.
+void collect_spelling_words(std::string_view text, const std::vector<Token>& tokens, std::vector<std::string>& words,
+                            std::size_t text_limit = SIZE_MAX);
+
+// Sorts words and drops repeats: what one notice adds.
+void finish_spelling_words(std::vector<std::string>& words);
+
+// Adds each of one notice's words (finish_spelling_words) to db's spelling table.
+void add_spelling_words(Xapian::WritableDatabase& db, const std::vector<std::string>& words);
+
+}  // namespace kaiji

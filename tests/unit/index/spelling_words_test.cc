@@ -1,0 +1,72 @@
+// The spelling data of a notice: nouns as written (NFKC, case-folded), runs of adjacent
+// nouns joined, bounded.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "index/spelling_words.h"
+#include "test_analyzer.h"
+
+namespace kaiji {
+namespace {
+
+std::vector<std::string> spelling_of(const std::string& text) {
+  std::vector<std::string> words;
+  collect_spelling_words(text, testing::analyzer().analyze(text), words);
+  finish_spelling_words(words);
+  return words;
+}
+
+bool has(const std::vector<std::string>& words, const std::string& word) {
+  return std::binary_search(words.begin(), words.end(), word);
+}
+
+}  // namespace
+
+TEST_CASE("spelling words: nouns as the reader types them, and runs of adjacent nouns joined") {
+  const auto words = spelling_of("職員がサポート詐欺の被害に遭い、電子カルテを不正閲覧した。");
+  CHECK(has(words, "サポート詐欺"));  // MeCab splits it; the run joins it again
+  CHECK(has(words, "サポート"));
+  CHECK(has(words, "詐欺"));
+  CHECK(has(words, "不正閲覧"));
+  CHECK(has(words, "電子カルテ"));
+  CHECK_FALSE(has(words, "遭い"));  // a verb
+  CHECK_FALSE(has(words, "詐欺の被害"));  // a particle breaks the run
+}
+
+TEST_CASE("spelling words: the surface, NFKC and case-folded, not the folded index term") {
+  const auto words = spelling_of("ＵＳＢメモリーを紛失。サーバー内の情報が漏洩した。");
+  CHECK(has(words, "usbメモリー"));  // the index term drops the ー; a reader types it
+  CHECK(has(words, "サーバー"));
+  CHECK(has(words, "漏洩"));  // not folded to 漏えい
+}
+
+TEST_CASE("spelling words: bounded: no one-character word, no number, no run across a number or too long") {
+  const auto words = spelling_of("2024年3月予定の件で、1,200名分の氏名が流出。");
+  CHECK_FALSE(has(words, "2024"));
+  CHECK_FALSE(has(words, "1,200"));
+  CHECK_FALSE(has(words, "年"));
+  CHECK_FALSE(has(words, "2024年"));
+  CHECK_FALSE(has(words, "月予定"));  // a run does not start at a suffix
+  for (const std::string& word : words) {
+    CHECK(word.size() >= 2);
+    CHECK(std::count_if(word.begin(), word.end(), [](char c) { return (c & 0xC0) != 0x80; }) <=
+          static_cast<long>(kMaxSpellingChars));
+  }
+  // Four nouns in a row: runs of at most kMaxSpellingRun.
+  const auto long_run = spelling_of("顧客情報管理体制");
+  CHECK(has(long_run, "顧客情報管理"));
+  CHECK(has(long_run, "情報管理体制"));
+  CHECK_FALSE(has(long_run, "顧客情報管理体制"));
+}
+
+TEST_CASE("spelling words: only the part of a text before the limit counts") {
+  const std::string text = "サポート詐欺。ランサムウェア攻撃。";
+  std::vector<std::string> words;
+  collect_spelling_words(text, testing::analyzer().analyze(text), words, text.find("ランサム"));
+  finish_spelling_words(words);
+  CHECK(has(words, "サポート詐欺"));
+  CHECK_FALSE(has(words, "ランサムウェア"));
+}
+
+}  // namespace kaiji
