@@ -41,7 +41,7 @@ double dcg(const std::vector<int>& grades) {
 
 }  // namespace
 
-TEST_CASE("relevance: mean nDCG@10 on the judged queries is at least 0.90") {
+TEST_CASE("relevance: mean nDCG@10 on the judged queries is at least 0.97") {
   std::ifstream in(std::string(KAIJI_TEST_DATA_DIR) + "/queries.json");
   const nlohmann::json judged = nlohmann::json::parse(in);
   double total = 0;
@@ -63,5 +63,5 @@ TEST_CASE("relevance: mean nDCG@10 on the judged queries is at least 0.90") {
   }
   const double mean = total / static_cast<double>(count);
   std::printf("%.3f    mean over %zu queries\n", mean, count);
-  CHECK(mean >= 0.90);
+  CHECK(mean >= 0.97);  // issue 18: recall work must not cost the bundled set its ranking
 }
