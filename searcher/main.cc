@@ -111,7 +111,7 @@ po::options_description define_options(Invocation& given) {
       ("bom", po::bool_switch(&given.bom), "with --csv: start with a UTF-8 byte-order mark (for Excel)")
       ("time-limit", po::value(&given.request.time_limit)->value_name("SECONDS")->default_value(kDefaultTimeLimit),
        "stop counting every match after this long (0: never); the output then says so")
-      ("no-synonyms", po::bool_switch(&given.no_synonyms), "do not expand query words with dict/synonyms.tsv");
+      ("no-synonyms", po::bool_switch(&given.no_synonyms), "do not expand query words with dict/synonyms.tsv and dict/loanwords.tsv");
   kaiji::cli::add_analysis_options(visible, given.analysis);
   return visible;
 }

@@ -25,6 +25,18 @@ void count_words(const Xapian::Database& db, const Xapian::Query& partial, const
 
 }  // namespace
 
+std::vector<std::string> absent_words(const Xapian::Database& db, const Xapian::Query& within,
+                                      const std::vector<Xapian::Query>& words, const std::vector<std::string>& texts,
+                                      const TimeBound& bound) {
+  std::vector<std::string> absent;
+  for (std::size_t k = 0; k < words.size() && k < texts.size(); ++k) {
+    if (count_matches(db, Xapian::Query(Xapian::Query::OP_FILTER, words[k], within), 1, bound).total == 0) {
+      absent.push_back(texts[k]);
+    }
+  }
+  return absent;
+}
+
 std::vector<RankedNotice> ranked_notices(const Xapian::MSet& mset) {
   std::vector<RankedNotice> notices;
   for (auto it = mset.begin(); it != mset.end(); ++it) notices.push_back({*it, it.get_weight(), 0});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -45,5 +46,11 @@ struct PartialPageRequest {
 // those a ranked pass examines.
 RankedNotices rank_partial(Xapian::Enquire& enquire, const Xapian::Database& db, const Xapian::Query& partial,
                            const std::vector<Xapian::Query>& words, PartialPageRequest page, const TimeBound& bound);
+
+// The texts of the words (each with its query, texts[k] for words[k]) that no notice
+// among within's matches holds.
+std::vector<std::string> absent_words(const Xapian::Database& db, const Xapian::Query& within,
+                                      const std::vector<Xapian::Query>& words, const std::vector<std::string>& texts,
+                                      const TimeBound& bound);
 
 }  // namespace kaiji

@@ -5,7 +5,10 @@
 #include <utility>
 
 #include "analysis/char_ngrams.h"
+#include "base/word_form.h"
 #include "filter_query.h"
+#include "match_count.h"
+#include "prefix_words.h"
 #include "index/schema.h"
 #include "base/utf8.h"
 #include "analysis/word_paths.h"
@@ -71,6 +74,7 @@ void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) {
   std::vector<Xapian::Query> required;  // filters stay required
   std::vector<Xapian::Query> negative;
   std::vector<Xapian::Query> words;
+  std::vector<std::string> texts;
   for (const QueryNode& child : root.children) {
     BuiltQuery ignored;  // highlights were collected by the full query already
     if (child.kind == QueryNode::Kind::Not) {
@@ -78,16 +82,41 @@ void QueryBuilder::build_partial(const QueryNode& root, BuiltQuery& out) {
     } else if (child.kind == QueryNode::Kind::Field && is_filter_field(child.field)) {
       required.push_back(node_query(child, ignored));
     } else {
-      add_unique(words, node_query(child, ignored));
+      const std::size_t before = words.size();
+      const Xapian::Query q = node_query(child, ignored);
+      add_unique(words, loosened(child, q));
+      if (words.size() == before) continue;
+      texts.push_back(child.kind == QueryNode::Kind::Field ? child.field + ":" + child.text : child.text);
+      out.partial_presence.push_back(any_term(child, q));
     }
   }
   out.word_count = words.size();
   if (words.size() < 2) return;
   out.partial_words = words;
+  out.partial_texts = texts;
   required.push_back(combine(Xapian::Query::OP_OR, words));
   Xapian::Query partial = combine(Xapian::Query::OP_AND, required);
   if (!negative.empty()) partial = Xapian::Query(Xapian::Query::OP_AND_NOT, partial, combine(Xapian::Query::OP_OR, negative));
   out.partial_query = partial;
+}
+
+Xapian::Query QueryBuilder::loosened(const QueryNode& node, Xapian::Query q) {
+  if (node.kind != QueryNode::Kind::Word || explicit_prefix(node.text)) return q;
+  const std::vector<std::string> terms = split_paths(analyzer_.analyze(node.text)).main;
+  if (terms.size() < 2) return q;
+  // A word typed as one (名簿売却, なりすまし電話) that a notice writes apart (名簿を
+  // 売却, なりすましの電話) still counts among partial matches, for less.
+  std::vector<Xapian::Query> parts;
+  for (const std::string& t : terms) parts.emplace_back(t);
+  const Xapian::Query apart(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  return Xapian::Query(Xapian::Query::OP_OR, q, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, apart, kSynonymWeight));
+}
+
+Xapian::Query QueryBuilder::any_term(const QueryNode& node, Xapian::Query q) {
+  if (node.kind != QueryNode::Kind::Word || explicit_prefix(node.text)) return q;
+  std::vector<Xapian::Query> parts = {std::move(q)};
+  for (const std::string& t : split_paths(analyzer_.analyze(node.text)).leaves) parts.emplace_back(t);
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 Xapian::Query QueryBuilder::excluded_query(const QueryNode& not_node) {
@@ -138,6 +167,10 @@ Xapian::Query QueryBuilder::node_query(const QueryNode& node, BuiltQuery& out) {
 
 Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view prefix, bool exact_phrase,
                                        bool with_grams, BuiltQuery& out) {
+  if (const std::optional<std::string> stem = exact_phrase ? std::nullopt : explicit_prefix(text)) {
+    out.has_positive = true;
+    return prefix_query(*stem, prefix, out);
+  }
   const std::vector<Token> tokens = analyzer_.analyze(text);
   const WordPaths paths = split_paths(tokens);
   std::vector<Xapian::Query> alternatives;
@@ -153,8 +186,38 @@ Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view
       paths.main.size() > 1 || std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.unknown; });
   if (with_grams) alternatives.push_back(gram_query(text, prefix == schema::kOrgPrefix || !doubtful));
   Xapian::Query q = combine(Xapian::Query::OP_OR, alternatives);
-  if (!q.empty()) out.has_positive = true;
-  return q;
+  if (q.empty()) return q;
+  out.has_positive = true;
+  return exact_phrase ? q : or_as_prefix(std::move(q), text, prefix, out);
+}
+
+Xapian::Query QueryBuilder::or_as_prefix(Xapian::Query q, const std::string& text, std::string_view prefix,
+                                         BuiltQuery& out) const {
+  if (options_.stats == nullptr || !may_be_cut_short(normalise_word(text))) return q;
+  if (count_matches(*options_.stats, q, 1).total > 0) return q;
+  BuiltQuery expansion;
+  Xapian::Query expanded = prefix_query(text, prefix, expansion);
+  if (expansion.highlight_sequences.empty()) return q;
+  out.prefix_words.push_back(text);
+  out.highlight_sequences.insert(out.highlight_sequences.end(), expansion.highlight_sequences.begin(),
+                                 expansion.highlight_sequences.end());
+  return expanded;
+}
+
+Xapian::Query QueryBuilder::prefix_query(const std::string& stem, std::string_view prefix, BuiltQuery& out) const {
+  // Not Xapian's MatchNothing, which is the empty query: that would read as a word with
+  // nothing to search for, where this is a word no notice has.
+  const Xapian::Query no_notice(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+  if (options_.stats == nullptr) return no_notice;
+  const std::vector<std::string> terms = expand_stem(*options_.stats, prefix, stem);
+  if (terms.empty()) return no_notice;
+  std::vector<Xapian::Query> queries;
+  for (const std::string& t : terms) {
+    queries.emplace_back(schema::term(prefix, t));
+    out.highlight_sequences.push_back({t});
+  }
+  // OP_SYNONYM: the expansion ranks as one word, however many terms it holds.
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, queries.begin(), queries.end());
 }
 
 Xapian::Query QueryBuilder::synonym_query(const std::string& text, const std::vector<std::string>& words,

@@ -33,7 +33,23 @@ struct BuiltQuery {
   // Each top-level word's own query, in query order, for counting how many of them a
   // partial match contains (partial_match.h). Empty with partial_query.
   std::vector<Xapian::Query> partial_words;
+  // The query text of each of partial_words, for saying which words matched nothing.
+  std::vector<std::string> partial_texts;
+  // For each of partial_words, a query that matches nothing only when no notice holds
+  // any of the word's terms: a word outside the notices' vocabulary (マイナンバー where no
+  // notice names it), not merely one the notices write differently (なりすまし電話 where
+  // one writes 第三者を装った電話). Measured on the dev half: the stricter rule (no
+  // notice holds all its terms) lost two paraphrase and topic queries for one no-answer
+  // query won.
+  std::vector<Xapian::Query> partial_presence;
   std::size_t word_count = 0;   // distinct top-level words of the query
+  // The query was a sentence or question (question_words.h): it takes the partial path
+  // even when some notices hold every word, ranked by BM25 over its words (more of them,
+  // and rarer ones, rank higher: a count of words held would let 原因 or 個人情報, in
+  // nearly every notice, weigh as much as ランサムウェア).
+  bool question = false;
+  // Words that matched nothing as typed and were matched as prefixes instead (ランサム).
+  std::vector<std::string> prefix_words;
   // The query has words, but none leaves anything to match: only particles, stop words
   // or punctuation (の は が).
   bool nothing_to_search = false;
@@ -70,6 +86,12 @@ class QueryBuilder {
   Xapian::Query node_query(const QueryNode& node, BuiltQuery& out);
   // What a Not node excludes: the query of its operand.
   Xapian::Query excluded_query(const QueryNode& not_node);
+  // A top-level word's query q for partial matching: a plain word of several terms also
+  // matches, for less, where its terms stand apart.
+  Xapian::Query loosened(const QueryNode& node, Xapian::Query q);
+  // What a notice must hold for a top-level word (query q) to be in the notices' vocabulary
+  // at all: the word, or any of its terms.
+  Xapian::Query any_term(const QueryNode& node, Xapian::Query q);
   // The partial form of a top-level AND (see BuiltQuery::partial_query).
   void build_partial(const QueryNode& root, BuiltQuery& out);
   // One word or phrase of the query; prefix selects a field ("" = title and body).
@@ -81,6 +103,12 @@ class QueryBuilder {
   // Character bigrams of a query word, matched against names (and, unless org_only,
   // titles and unknown words).
   Xapian::Query gram_query(const std::string& text, bool org_only) const;
+  // A word's terms that start with stem (ランサム → ランサムウェア …), as one word
+  // (a query matching no notice when none does).
+  Xapian::Query prefix_query(const std::string& stem, std::string_view prefix, BuiltQuery& out) const;
+  // text_query's answer, or the prefix expansion of a katakana or Latin word when the
+  // answer matches nothing.
+  Xapian::Query or_as_prefix(Xapian::Query q, const std::string& text, std::string_view prefix, BuiltQuery& out) const;
   Xapian::Query word_query(const std::vector<Token>& tokens, std::string_view prefix, bool exact_phrase,
                            BuiltQuery& out) const;
 

@@ -41,7 +41,7 @@ ojson notice_fields(const Notice& n) {
 ojson hit_to_json(const SearchHit& hit, const SearchResponse& response) {
   ojson out = {{"rank", hit.rank}, {"score", std::round(hit.score * 1000.0) / 1000.0},
                {"match", hit.partial ? "partial" : "all"}};
-  if (hit.partial) out["matched_words"] = hit.matched_words;
+  if (hit.partial && response.partial) out["matched_words"] = hit.matched_words;
   if (response.grouped) out["group_count"] = hit.group_size;
   const ojson fields = notice_fields(hit.notice);
   for (const auto& [key, value] : fields.items()) out[key] = value;
@@ -125,6 +125,12 @@ ojson response_to_json(const SearchResponse& response) {
     }
     out["relaxations"] = relaxations;
   }
+  const auto add_words = [&](const char* name, const std::vector<std::string>& words) {
+    if (!words.empty()) out[name] = words;
+  };
+  add_words("words", response.searched_words);
+  add_words("absent_words", response.absent_words);
+  add_words("prefix_words", response.prefix_words);
   if (!response.facets.empty()) {
     out["facet_unit"] = response.facets_count_groups ? "incident" : "notice";
     ojson facets = ojson::object();
@@ -232,6 +238,32 @@ void write_next_page_hint(std::ostream& out, const SearchResponse& response, con
       << with_thousands(response.total) << ")" << reset << '\n';
 }
 
+std::string joined(const std::vector<std::string>& words, std::string_view separator) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : std::string(separator)) + w;
+  return out;
+}
+
+// How the query was read: as words of a question, with prefixes, without the words no
+// notice holds.
+void write_reading(std::ostream& out, const SearchResponse& response, const char* bold, const char* reset) {
+  if (!response.searched_words.empty()) {
+    out << "Read as the words: " << joined(response.searched_words, " · ") << '\n';
+  }
+  for (const std::string& word : response.prefix_words) {
+    out << "No notice has the word " << word << "; it was matched as the start of longer words (" << word << "*)\n";
+  }
+  if (!response.absent_words.empty()) {
+    out << bold << "No notice contains: " << joined(response.absent_words, ", ") << reset << '\n';
+  }
+  if (response.partial) {
+    out << bold
+        << (response.searched_words.empty() ? "No notice contains every word; these match some of them (most words first)."
+                                            : "Ranked by these words: notices holding more of them, and the rarer ones, come first.")
+        << reset << '\n';
+  }
+}
+
 }  // namespace
 
 void write_text(std::ostream& out, const SearchResponse& response, const Taxonomy& taxonomy, bool color) {
@@ -248,9 +280,7 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
     out << bold << "The search ran past its time bound (--time-limit): counts may be estimates and stop short." << reset
         << '\n';
   }
-  if (response.partial) {
-    out << bold << "No notice contains every word; these match some of them (most words first)." << reset << '\n';
-  }
+  write_reading(out, response, bold, reset);
   if (!response.facets.empty()) {
     out << '\n';
     if (response.facets_count_groups) {
@@ -271,7 +301,11 @@ void write_text(std::ostream& out, const SearchResponse& response, const Taxonom
     const Snippet snippet = visible_snippet(hit.snippet);
     out << '\n' << hit.rank << ". " << (n.date ? n.date->iso() : std::string("(no date)")) << "  " << bold
         << (n.org.empty() ? std::string("(organisation unknown)") : n.org) << reset;
-    if (hit.partial) out << "  [partial: " << hit.matched_words << " of " << response.query_words << " words]";
+    if (hit.partial && response.partial) {
+      out << "  [partial: " << hit.matched_words << " of " << response.query_words << " words]";
+    } else if (hit.partial) {
+      out << "  [prefix match]";
+    }
     if (response.grouped && !n.incident.empty()) {
       out << "  [" << hit.group_size << (hit.group_size == 1 ? " notice" : " notices") << " in #" << n.incident << "]";
     }

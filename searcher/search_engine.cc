@@ -15,6 +15,7 @@
 #include "spelling_suggestion.h"
 #include "filter_relaxation.h"
 #include "base/text_normalizer.h"
+#include "question_words.h"
 
 namespace kaiji {
 namespace {
@@ -127,7 +128,7 @@ std::vector<FilterRelaxation> SearchEngine::relaxations(const SearchRequest& req
   const RequestFilters filters(request.filters, taxonomy_);
   QueryBuilder builder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_});
   for (const DroppableFilter& drop : droppable_filters(tree, request.filters)) {
-    BuiltQuery built = builder.build(drop.query);
+    BuiltQuery built = builder.build(read_question(drop.query, analyzer_).tree);
     Xapian::Query query = request_query(request, built);
     query = drop.facet.empty() ? filters.apply(query) : filters.apply_except(query, drop.facet);
     const MatchCount counted = count_matches(db_, query, kExactCountUpTo, bound_);
@@ -141,10 +142,14 @@ SearchResponse SearchEngine::search_as_asked(const SearchRequest& request, const
   response.query = request.query;
   response.offset = request.offset;
   response.like_id = request.like_id;
+  const QuestionReading reading = read_question(tree, analyzer_);
   const RequestFilters filters(request.filters, taxonomy_);
-  BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(tree);
+  BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(reading.tree);
   if (built.nothing_to_search) throw NothingToSearch(request.query);
+  built.question = reading.question;
   response.query_words = built.word_count;
+  response.searched_words = reading.words;
+  response.prefix_words = built.prefix_words;
   const MatchedQueries unfiltered{request_query(request, built), built.partial_query};
   const Xapian::Query query = filters.apply(unfiltered.unfiltered);
   if (!built.partial_query.empty()) built.partial_query = filters.apply(built.partial_query);
@@ -167,6 +172,7 @@ SearchResponse SearchEngine::search_as_asked(const SearchRequest& request, const
 
   const RankedPage page = rank_page(enquire, request, query, built, sort, side);
   response.partial = page.partial;
+  response.absent_words = page.absent;
   response.hits = page_hits(page, request, built);
   set_totals(response, request, page, side, count_beside);
   if (side.valid()) side.wait();  // side_db_ and facets_ are free again
@@ -218,24 +224,44 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
   enquire.set_query(query);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                              static_cast<Xapian::doccount>(request.limit));
-  RankedPage ranked{{ranked_notices(mset), page_match_count(mset)}, query, false};
+  RankedPage ranked{{ranked_notices(mset), page_match_count(mset)}, query, false, {}};
   // Whether nothing matches: an empty page may also be a page past the end, or the
   // ranked pass may not have looked (--limit 0).
   const auto nothing_matches = [&] {
     return mset.get_matches_upper_bound() == 0 || (mset.empty() && count_matches(db_, query, 1).total == 0);
   };
-  if (request.like_id.empty() && !built.partial_query.empty() && nothing_matches()) {
+  // A question ranks by words held even when some notices hold them all.
+  const bool question = built.question && !built.partial_query.empty();
+  if (request.like_id.empty() && !built.partial_query.empty() && (question || nothing_matches())) {
     // No notice has every word: the best partial matches, most words matched first.
+    // Absent from every notice, not only from those the filters leave: a word the
+    // filters rule out is no sign that the query asks for what is not there.
+    ranked.absent = absent_words(db_, Xapian::Query::MatchAll, built.partial_presence, built.partial_texts, bound_);
+    if (asks_for_what_is_not_there(ranked.absent.size(), built)) return ranked;
     ranked.matched = built.partial_query;
     if (side.valid()) {
       side.wait();  // one pass at a time on side_db_
       side = start_side_pass(side_db_, facets_, ranked.matched, request.facets, request.group_by_incident, bound_);
     }
     ranked.ranked = rank_partial(enquire, db_, built.partial_query, built.partial_words,
-                                 {request.offset, request.limit, sort == SortKey::Relevance}, bound_);
+                                 {request.offset, request.limit, sort == SortKey::Relevance && !question}, bound_);
     ranked.partial = true;
   }
   return ranked;
+}
+
+bool SearchEngine::asks_for_what_is_not_there(std::size_t absent, const BuiltQuery& built) const {
+  // Words no notice holds that are half the query or more, beside words most notices
+  // hold (マイナンバー 漏えい): the rest of the query would list nearly every notice, so
+  // there are no results, and absent_words says why. Beside a word that narrows
+  // (USBメモリ 紛失, where no notice writes 紛失), its notices are worth showing.
+  if (absent == 0 || 2 * absent < built.partial_words.size()) return false;
+  const auto common = static_cast<Xapian::doccount>(db_.get_doccount() / kCommonWordShare + 1);
+  for (const Xapian::Query& word : built.partial_presence) {
+    const MatchCount holders = count_matches(db_, word, common, bound_);
+    if (holders.total > 0 && holders.total < common) return false;
+  }
+  return true;
 }
 
 std::vector<SearchHit> SearchEngine::page_hits(const RankedPage& ranked, const SearchRequest& request,
@@ -245,7 +271,9 @@ std::vector<SearchHit> SearchEngine::page_hits(const RankedPage& ranked, const S
     SearchHit hit;
     hit.rank = request.offset + hits.size() + 1;
     hit.score = ranked_notice.weight;
-    hit.partial = ranked.partial;
+    // A notice ranked among partial matches may still hold every word (a question).
+    hit.partial = (ranked.partial && ranked_notice.matched_words < built.partial_words.size()) ||
+                  !built.prefix_words.empty();
     hit.matched_words = ranked_notice.matched_words;
     const Xapian::Document doc = db_.get_document(ranked_notice.docid);
     hit.notice = stored_notice(doc);

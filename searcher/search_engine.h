@@ -63,6 +63,7 @@ class SearchEngine {
     RankedNotices ranked;  // the page, and what the pass saw of the whole match
     Xapian::Query matched;
     bool partial = false;
+    std::vector<std::string> absent;  // words no notice holds (searched for partial matches)
   };
   // The queries a search matches, before and after the request's filters.
   struct MatchedQueries {
@@ -93,6 +94,8 @@ class SearchEngine {
                        const BuiltQuery& built, SortKey sort, std::future<SidePass>& side);
   // The page's hits with their notices and snippets (and group sizes, partial counts).
   // Not const: snippets are analysed with analyzer_.
+  // Whether a query of which `absent` words no notice holds asks for what is not there.
+  bool asks_for_what_is_not_there(std::size_t absent, const BuiltQuery& built) const;
   std::vector<SearchHit> page_hits(const RankedPage& page, const SearchRequest& request, const BuiltQuery& built);
   // With grouping: the matching notices of the hit's incident (1 for a notice without one).
   std::size_t incident_matches(const std::string& incident, const Xapian::Query& matched) const;
@@ -107,6 +110,8 @@ class SearchEngine {
   Xapian::docid docid_of(const std::string& id) const;
 
   static constexpr int kModifiedRetries = 3;
+  // A word held by a quarter of the notices or more (doccount / this) narrows nothing.
+  static constexpr Xapian::doccount kCommonWordShare = 4;
   bool use_near_terms_ = true;  // the index's XW terms fit this analyser (near_compounds.h)
   Xapian::Database db_;  // reopened when an indexer's commits overtake a search
   // The same index again, opened at the same moment, for the counting pass that runs

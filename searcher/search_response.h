@@ -48,6 +48,14 @@ struct SearchResponse {
   std::string sort = "relevance"; // relevance | date | affected (with "-asc" when ascending)
   bool partial = false;           // no notice matched every word: best partial matches
   std::size_t query_words = 0;    // top-level words of the query
+  // A sentence or long query, read as these words (question words and particles
+  // dropped); empty when the query was searched as typed.
+  std::vector<std::string> searched_words;
+  // Words of the query no notice contains (filters aside): why a query
+  // of several words found nothing, or what a question's results leave out.
+  std::vector<std::string> absent_words;
+  // Words that matched nothing as typed and were matched as prefixes (ランサム → ランサムウェア).
+  std::vector<std::string> prefix_words;
   bool grouped = false;
   std::string like_id;            // --like: the notice the results resemble
   std::vector<SearchHit> hits;

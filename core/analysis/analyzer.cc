@@ -74,6 +74,26 @@ void for_each_chunk(std::string_view text, Fn&& fn) {
   }
 }
 
+// A one-character ヶ ケ ヵ カ が or か standing alone between two words that meet it in
+// kanji: the connector of a place name that MeCab cut (白鷺 ヶ 丘, 白鷺 が 丘). It keeps
+// its position but gets no posting, so every spelling of the name is the same phrase.
+bool is_name_connector(const std::vector<Morpheme>& morphemes, std::size_t k) {
+  if (k == 0 || k + 1 >= morphemes.size()) return false;
+  const std::string_view s = morphemes[k].surface;
+  if (s != "ヶ" && s != "ケ" && s != "ヵ" && s != "カ" && s != "が" && s != "か") return false;
+  const std::string_view before = morphemes[k - 1].surface;
+  const std::string_view after = morphemes[k + 1].surface;
+  if (before.empty() || after.empty() || morphemes[k - 1].end != morphemes[k].begin ||
+      morphemes[k].end != morphemes[k + 1].begin) {
+    return false;
+  }
+  std::size_t last = before.size();
+  while (last > 0 && (static_cast<unsigned char>(before[last - 1]) & 0xC0) == 0x80) --last;
+  if (last == 0) return false;  // only continuation bytes: no character to look at
+  std::size_t i = last - 1, j = 0;
+  return utf8::is_kanji(utf8::decode(before, i)) && utf8::is_kanji(utf8::decode(after, j));
+}
+
 }  // namespace
 
 AnalysisOptions default_analysis_options() {
@@ -92,8 +112,15 @@ Analyzer::Analyzer(const AnalysisOptions& options) {
   if (options.use_user_dictionary) mecab.userdic = (fs::path(options.data_dir) / "user.dic").string();
   mecab_ = std::make_unique<MecabTokenizer>(mecab);
   variants_ = VariantTable(read_table_file((fs::path(options.data_dir) / "variants.tsv").string()), normalise_word);
-  synonyms_ = SynonymTable(read_table_file((fs::path(options.data_dir) / "synonyms.tsv").string()),
-                           [this](std::string_view w) { return fold_word(w); });
+  std::vector<TableLine> synonym_lines = read_table_file((fs::path(options.data_dir) / "synonyms.tsv").string());
+  for (TableLine& line : read_table_file((fs::path(options.data_dir) / "loanwords.tsv").string())) {
+    synonym_lines.push_back(std::move(line));
+  }
+  synonyms_ = SynonymTable(synonym_lines, [this](std::string_view w) { return fold_word(w); });
+  for (const TableLine& line : read_table_file((fs::path(options.data_dir) / "question_words.tsv").string())) {
+    if (line.words.empty()) continue;
+    question_words_[fold_word(line.words.front())] = line.words.size() > 1 && line.words[1] == "sentence";
+  }
   if (options.use_user_dictionary) {
     near_compounds_ = NearCompounds((fs::path(options.data_dir) / "user_dictionary.csv").string(),
                                     (fs::path(options.data_dir) / "synonyms.tsv").string(), *this);
@@ -114,47 +141,54 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
 
 void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, NormalizedText::Cursor& normalized,
                             std::uint32_t& position, std::vector<Token>& out) {
-  for (const Morpheme& m : mecab_->tokenize(line)) {
+  const std::vector<Morpheme>& morphemes = mecab_->tokenize(line);
+  for (std::size_t k = 0; k < morphemes.size(); ++k) {
+    const Morpheme& m = morphemes[k];
     const std::string_view word = (is_conjugating(m.pos) && !m.base.empty()) ? std::string_view(m.base) : m.surface;
-    std::string term = variants_.fold(strip_long_vowel(fold_case(word)));
+    std::string term = variants_.fold(fold_spelling(word));
     Token token;
-    token.indexable = !is_stop(m, term);
+    token.indexable = !is_stop(m, term) && !is_name_connector(morphemes, k);
     token.term = std::move(term);
     token.position = position;
     token.begin = normalized.source_begin(line_offset + m.begin);
     token.end = normalized.source_end(line_offset + m.end);
     token.unknown = m.unknown;
     token.noun = m.pos == "名詞";
-    const std::uint32_t compound_begin = token.begin;
-    const std::uint32_t compound_end = token.end;
     out.push_back(std::move(token));
 
     if (m.parts.size() < 2) {
       ++position;
       continue;
     }
-    // Search-mode decompounding: a compound from the user dictionary also yields its
-    // parts, so 不正アクセス is found by アクセス and by the phrase 不正 アクセス.
-    std::size_t search_from = 0;
-    for (std::size_t k = 0; k < m.parts.size(); ++k) {
-      Token part;
-      part.term = fold_word(m.parts[k]);
-      part.position = position + static_cast<std::uint32_t>(k);
-      part.is_part = true;
-      part.noun = m.pos == "名詞";
-      const std::string normalised_part = normalize(m.parts[k]);
-      const std::size_t at = m.surface.find(normalised_part, search_from);
-      if (at != std::string_view::npos) {
-        search_from = at + normalised_part.size();
-        part.begin = normalized.source_begin(line_offset + m.begin + at);
-        part.end = normalized.source_end(line_offset + m.begin + search_from);
-      } else {
-        part.begin = compound_begin;
-        part.end = compound_end;
-      }
-      out.push_back(std::move(part));
-    }
+    add_parts(m, line_offset, normalized, position, out);
     position += static_cast<std::uint32_t>(m.parts.size());
+  }
+}
+
+void Analyzer::add_parts(const Morpheme& m, std::size_t line_offset, NormalizedText::Cursor& normalized,
+                         std::uint32_t position, std::vector<Token>& out) const {
+  // Search-mode decompounding: a compound from the user dictionary also yields its
+  // parts, so 不正アクセス is found by アクセス and by the phrase 不正 アクセス.
+  const std::uint32_t compound_begin = out.back().begin;
+  const std::uint32_t compound_end = out.back().end;
+  std::size_t search_from = 0;
+  for (std::size_t k = 0; k < m.parts.size(); ++k) {
+    Token part;
+    part.term = fold_word(m.parts[k]);
+    part.position = position + static_cast<std::uint32_t>(k);
+    part.is_part = true;
+    part.noun = m.pos == "名詞";
+    const std::string normalised_part = normalize(m.parts[k]);
+    const std::size_t at = m.surface.find(normalised_part, search_from);
+    if (at != std::string_view::npos) {
+      search_from = at + normalised_part.size();
+      part.begin = normalized.source_begin(line_offset + m.begin + at);
+      part.end = normalized.source_end(line_offset + m.begin + search_from);
+    } else {
+      part.begin = compound_begin;
+      part.end = compound_end;
+    }
+    out.push_back(std::move(part));
   }
 }
 

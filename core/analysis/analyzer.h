@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/mecab_tokenizer.h"
@@ -30,7 +31,9 @@ struct Token {
 
 struct AnalysisOptions {
   std::string dicdir;    // compiled MeCab dictionary; IPAdic by default
-  std::string data_dir;  // where user.dic (and its source), variants.tsv and synonyms.tsv live
+  // Where user.dic (and its source), variants.tsv, synonyms.tsv, loanwords.tsv and
+  // question_words.tsv live.
+  std::string data_dir;
   bool use_user_dictionary = true;
 };
 
@@ -48,7 +51,14 @@ class Analyzer {
   // normalise_word followed by variant folding: what a one-word token becomes.
   std::string fold_word(std::string_view word) const;
 
+  // synonyms.tsv and loanwords.tsv, one table: what a query word may also be written as.
   const SynonymTable& synonyms() const { return synonyms_; }
+  // question_words.tsv: words a question drops (searcher/question_words.h); some only
+  // inside a sentence (ケース of ケースを教えて, not of スマホ ケース 紛失).
+  bool is_question_word(const std::string& folded, bool in_sentence) const {
+    const auto it = question_words_.find(folded);
+    return it != question_words_.end() && (in_sentence || !it->second);
+  }
   // The user dictionary's compounds, for NEAR terms (near_compounds.h).
   const NearCompounds& near_compounds() const { return near_compounds_; }
   const VariantTable& variants() const { return variants_; }
@@ -56,10 +66,14 @@ class Analyzer {
  private:
   void analyze_line(std::string_view line, std::size_t line_offset, NormalizedText::Cursor& normalized,
                     std::uint32_t& position, std::vector<Token>& out);
+  // The parts of a user-dictionary compound m (just added to out), from position on.
+  void add_parts(const Morpheme& m, std::size_t line_offset, NormalizedText::Cursor& normalized,
+                 std::uint32_t position, std::vector<Token>& out) const;
 
   std::unique_ptr<MecabTokenizer> mecab_;
   VariantTable variants_;
   SynonymTable synonyms_;
+  std::unordered_map<std::string, bool> question_words_;  // word → only inside a sentence
   NearCompounds near_compounds_;
 };
 

@@ -4,11 +4,14 @@
 
 #include "base/text_normalizer.h"
 #include "base/utf8.h"
+#include "base/word_form.h"
 
 namespace kaiji {
 
 std::vector<CharGram> char_bigrams(std::string_view text, std::uint32_t first_position) {
-  const std::string folded = fold_case(normalize(text));
+  // One-for-one folds only: dropping ッ from long runs would make a name's bigrams
+  // (ネットワン…) differ from those of its start (ネット).
+  const std::string folded = fold_kana_letters(fold_case(normalize(text)));
   std::vector<CharGram> grams;
   std::uint32_t position = first_position;
   std::vector<std::string_view> run;

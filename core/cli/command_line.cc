@@ -10,7 +10,7 @@ void add_analysis_options(po::options_description& description, AnalysisOptions&
       ("dicdir", po::value(&options.dicdir)->value_name("DIR"),
        "MeCab dictionary directory (default: the installed IPAdic; index and search with the same one)")
       ("data-dir", po::value(&options.data_dir)->value_name("DIR"),
-       "kaiji data: user.dic, variants.tsv, synonyms.tsv (default: the build's)");
+       "kaiji data: user.dic and the tables of dict/ (default: the build's)");
 }
 
 std::string version_line(std::string_view program, int index_format) {

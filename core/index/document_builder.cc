@@ -10,6 +10,7 @@
 #include "index/bookkeeping.h"
 #include "index/facet_codes.h"
 #include "index/facet_slots.h"
+#include "index/negated_inclusion.h"
 #include "index/schema.h"
 #include "index/spelling_words.h"
 #include "index/stored_notice.h"
@@ -122,7 +123,8 @@ void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer, s
   const std::vector<Token> title = analyzer.analyze(notice.title);
   const Xapian::termpos title_end = add_words(doc, title, org_end + schema::kFieldPositionGap, schema::kTitleWdf,
                                               schema::kTitlePrefix, compounds, leaves);
-  const std::vector<Token> body = analyzer.analyze(notice.body);
+  std::vector<Token> body = analyzer.analyze(notice.body);
+  unindex_negated_inclusions(notice.body, body);
   const Xapian::termpos body_base = title_end + schema::kFieldPositionGap;
   add_words(doc, body, body_base, 1, {}, compounds, leaves, schema::kMaxPositionedBodyBytes);
   const NearCompounds::Present present = compounds.present(leaves, body_base, schema::kTitleWdf);

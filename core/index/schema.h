@@ -14,7 +14,7 @@
 namespace kaiji::schema {
 
 // Changes whenever documents are built differently, so an incremental run rewrites them.
-inline constexpr int kIndexFormat = 10;
+inline constexpr int kIndexFormat = 11;
 // The index's format, as Xapian metadata: a searcher refuses an index of another format
 // rather than answer wrongly from it.
 inline constexpr const char* kFormatMetadataKey = "kaiji.format";

@@ -56,10 +56,12 @@ TEST_CASE("analysis: 漏洩 finds notices that write 漏えい, and highlights �
 }
 
 TEST_CASE("analysis: a phrase query ranks notices with the phrase above notices with its words apart") {
-  const std::vector<std::string> phrase = ids_for("\"クレジットカード情報\"");
-  const std::vector<std::string> ranked = ids_for("クレジットカード情報");
+  // (Not クレジットカード情報: the notices that write its words apart say it was not
+  // included, and those words are not indexed.)
+  const std::vector<std::string> phrase = ids_for("\"調査結果\"");
+  const std::vector<std::string> ranked = ids_for("調査結果");
   REQUIRE(!phrase.empty());
-  REQUIRE(ranked.size() > phrase.size());  // notices with クレジットカード and 情報 apart match too
+  REQUIRE(ranked.size() > phrase.size());  // notices with 調査 and 結果 apart match too
   const std::set<std::string> with_phrase(phrase.begin(), phrase.end());
   for (std::size_t i = 0; i < phrase.size(); ++i) {
     INFO("rank " << i + 1 << ": " << ranked[i]);

@@ -66,11 +66,12 @@ TEST_CASE("did you mean: only the word that matches nothing is corrected, the ot
 TEST_CASE("did you mean: no suggestion for a query that finds its own notices, or for words no notice has") {
   CHECK(search_json({"サポート詐欺"}).at("suggestion").is_null());
   // Words of a topic the corpus lacks: nothing near enough to correct them to.
-  for (const std::string query : {"暗号資産 取引所", "取引所", "存在しない語句", "ブロックチェーン"}) {
+  CHECK(search_json({"暗号資産 取引所"}).at("suggestion").is_null());
+  for (const std::string query : {"取引所", "存在しない語句", "ブロックチェーン"}) {
     INFO(query);
     const nlohmann::json answer = search_json({query});
     CHECK(answer.at("suggestion").is_null());
-    CHECK(answer.at("total") == 0);
+    CHECK(answer.at("total") == 0);  // still no results: not "corrected" into something else
   }
   // A filter that leaves nothing is not a spelling problem.
   CHECK(search_json({"サポート詐欺 year:2019"}).at("suggestion").is_null());
