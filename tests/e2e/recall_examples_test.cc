@@ -26,6 +26,23 @@ nlohmann::json top3(const std::vector<std::string>& query) {
   return response;
 }
 
+// An index of the JSONL notices given, in a directory of its own; returns its path.
+std::string index_of(const std::string& name, const std::string& jsonl) {
+  const std::string dir = temp_dir(name);
+  write_file(dir + "/notices.jsonl", jsonl);
+  const std::string db = dir + "/index";
+  const CommandResult indexed = run("kaiji-indexer", {"--db", db, dir + "/notices.jsonl"});
+  REQUIRE_MESSAGE(indexed.exit_code == 0, indexed.err);
+  return db;
+}
+
+// A search of db, as JSON.
+nlohmann::json search_in(const std::string& db, const std::string& query) {
+  const CommandResult r = run("kaiji-searcher", {"--db", db, "--json", query});
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return nlohmann::json::parse(r.out);
+}
+
 void all_have_cause(const nlohmann::json& response, const std::string& cause) {
   for (const auto& hit : response.at("results")) CHECK_MESSAGE(has_cause(hit, cause), hit.at("id"));
 }
@@ -103,36 +120,25 @@ TEST_CASE("recall: a word no notice holds ends the search with a reason, not wit
 }
 
 TEST_CASE("recall: place names with ヶ, ケ, ヵ and が between kanji are one name") {
-  const std::string dir = temp_dir("place-names");
-  write_file(dir + "/notices.jsonl",
+  const std::string db = index_of("place-names",
              "{\"id\":\"p1\",\"title\":\"霞ヶ関支店における書類紛失について\",\"org\":\"白鷺ヶ丘信用組合\",\"date\":\"2024-05-01\","
              "\"body\":\"白鷺ヶ丘信用組合霞ヶ関支店において、お客様の書類を紛失いたしました。\"}\n"
              "{\"id\":\"p2\",\"title\":\"誤送信について\",\"org\":\"桜丘町\",\"date\":\"2024-06-01\","
              "\"body\":\"桜丘町役場において、メールの誤送信が発生しました。\"}\n");
-  const std::string db = dir + "/index";
-  REQUIRE(run("kaiji-indexer", {"--db", db, dir + "/notices.jsonl"}).exit_code == 0);
   for (const char* query : {"霞が関", "霞ケ関", "霞ヵ関", "白鷺が丘", "白鷺ケ丘", "org:白鷺ヶ丘", "org:白鷺が丘"}) {
-    const CommandResult r = run("kaiji-searcher", {"--db", db, "--json", query});
-    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
-    const nlohmann::json response = nlohmann::json::parse(r.out);
-    CHECK_MESSAGE(response.at("total") == 1, query);
+    CHECK_MESSAGE(search_in(db, query).at("total") == 1, query);
   }
 }
 
 TEST_CASE("recall: data a notice says was not included does not find it") {
-  const std::string dir = temp_dir("negated-inclusion");
-  write_file(dir + "/notices.jsonl",
+  const std::string db = index_of("negated-inclusion",
              "{\"id\":\"c1\",\"title\":\"カード情報流出について\",\"org\":\"甲社\",\"date\":\"2024-05-01\","
              "\"body\":\"お客様のクレジットカード情報が流出しました。\"}\n"
              "{\"id\":\"c2\",\"title\":\"メール誤送信について\",\"org\":\"乙社\",\"date\":\"2024-06-01\","
              "\"body\":\"氏名とメールアドレスが閲覧可能となりました。なお、クレジットカード情報は含まれておりません。\"}\n");
-  const std::string db = dir + "/index";
-  REQUIRE(run("kaiji-indexer", {"--db", db, dir + "/notices.jsonl"}).exit_code == 0);
-  const CommandResult card = run("kaiji-searcher", {"--db", db, "--json", "クレジットカード情報"});
-  REQUIRE_MESSAGE(card.exit_code == 0, card.err);
-  const nlohmann::json r = nlohmann::json::parse(card.out);
+  const nlohmann::json r = search_in(db, "クレジットカード情報");
   REQUIRE(r.at("total") == 1);
   CHECK(r.at("results").at(0).at("id") == "c1");
   // The rest of the reassuring notice is found as ever.
-  CHECK(nlohmann::json::parse(run("kaiji-searcher", {"--db", db, "--json", "メールアドレス"}).out).at("total") == 1);
+  CHECK(search_in(db, "メールアドレス").at("total") == 1);
 }
