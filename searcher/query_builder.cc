@@ -181,7 +181,10 @@ Xapian::Query QueryBuilder::text_query(const std::string& text, std::string_view
   Xapian::Query q = combine(Xapian::Query::OP_OR, alternatives);
   if (q.empty()) return q;
   out.has_positive = true;
-  return exact_phrase ? q : or_as_prefix(std::move(q), text, prefix, out);
+  // A one-term word the index holds needs no check: it matches as typed.
+  const bool held = paths.main.size() == 1 && options_.stats != nullptr &&
+                    options_.stats->get_termfreq(schema::term(prefix, paths.main.front())) > 0;
+  return exact_phrase || held ? q : or_as_prefix(std::move(q), text, prefix, out);
 }
 
 Xapian::Query QueryBuilder::or_as_prefix(Xapian::Query q, const std::string& text, std::string_view prefix,
