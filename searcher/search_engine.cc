@@ -232,7 +232,8 @@ SearchEngine::RankedPage SearchEngine::rank_page(Xapian::Enquire& enquire, const
   const auto nothing_matches = [&] {
     return mset.get_matches_upper_bound() == 0 || (mset.empty() && count_matches(db_, query, 1).total == 0);
   };
-  // A question ranks by words held even when some notices hold them all.
+  // A question takes the partial path even when some notices hold every word, ranked by
+  // BM25 over its words (query_builder.h, BuiltQuery::question).
   const bool question = built.question && !built.partial_query.empty();
   if (request.like_id.empty() && !built.partial_query.empty() && (question || nothing_matches())) {
     // No notice has every word: the best partial matches, most words matched first.
