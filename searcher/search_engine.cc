@@ -85,14 +85,16 @@ Notice SearchEngine::show(const std::string& id) const { return stored_notice(db
 SearchResponse SearchEngine::search_once(const SearchRequest& request) {
   bound_ = TimeBound(request.time_limit);
   const QueryNode tree = parse_query(request.query);
-  SearchResponse response = search_as_asked(request, tree);
-  if (response.total > 0 && !response.partial) return response;
-  // Some word may match nothing at all (a typo): then the corrected query's results.
-  if (request.like_id.empty()) {
-    // The words as searched: a question's, not its sentence.
-    const QueryNode searched = read_question(tree, analyzer_).tree;
-    if (std::optional<SearchResponse> corrected = corrected_search(request, searched)) return std::move(*corrected);
+  PreparedSearch asked = prepare(request, tree);
+  // Some word may match nothing at all (a typo): then the corrected query's results. The
+  // correction is tried before the query's own partial matches are ranked and counted,
+  // which are wasted when it is taken.
+  if (request.like_id.empty() && !holds_every_word(asked)) {
+    if (std::optional<SearchResponse> corrected = corrected_search(request, asked.reading.tree)) {
+      return std::move(*corrected);
+    }
   }
+  SearchResponse response = run(request, std::move(asked));
   if (response.total == 0) response.relaxations = relaxations(request, tree);
   response.time_limited = bound_.passed();
   return response;
@@ -105,14 +107,19 @@ std::optional<SearchResponse> SearchEngine::corrected_search(const SearchRequest
   SearchRequest corrected = request;
   corrected.query = corrected_query(normalize(request.query), corrections);
   const QueryNode corrected_tree = parse_query(corrected.query);
-  SearchResponse response = search_as_asked(corrected, corrected_tree);
-  if (response.total == 0) response.relaxations = relaxations(corrected, corrected_tree);
+  PreparedSearch prepared = prepare(corrected, corrected_tree);
   // Taken only if the corrected query finds notices with all its words (or would, with
   // a filter dropped): a correction that leaves a partial match corrected nothing useful.
-  const bool found = response.total > 0 ? !response.partial
-                                        : std::any_of(response.relaxations.begin(), response.relaxations.end(),
-                                                      [](const FilterRelaxation& r) { return r.total > 0; });
-  if (!found) return std::nullopt;
+  std::vector<FilterRelaxation> dropped;
+  if (!holds_every_word(prepared)) {
+    dropped = relaxations(corrected, corrected_tree);
+    if (std::none_of(dropped.begin(), dropped.end(), [](const FilterRelaxation& r) { return r.total > 0; })) {
+      return std::nullopt;
+    }
+  }
+  SearchResponse response = run(corrected, std::move(prepared));
+  if (response.partial) return std::nullopt;
+  if (response.total == 0) response.relaxations = std::move(dropped);
   response.query = request.query;
   response.suggestion = corrected.query;
   response.time_limited = bound_.passed();
@@ -139,22 +146,32 @@ std::vector<FilterRelaxation> SearchEngine::relaxations(const SearchRequest& req
   return out;
 }
 
-SearchResponse SearchEngine::search_as_asked(const SearchRequest& request, const QueryNode& tree) {
+SearchEngine::PreparedSearch SearchEngine::prepare(const SearchRequest& request, const QueryNode& tree) {
+  QuestionReading reading = read_question(tree, analyzer_);
+  BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(reading.tree);
+  if (built.nothing_to_search) throw NothingToSearch(request.query);
+  built.question = reading.question;
+  RequestFilters filters(request.filters, taxonomy_);
+  MatchedQueries unfiltered{request_query(request, built), built.partial_query};
+  Xapian::Query query = filters.apply(unfiltered.unfiltered);
+  if (!built.partial_query.empty()) built.partial_query = filters.apply(built.partial_query);
+  return {std::move(reading), std::move(built), std::move(filters), std::move(unfiltered), std::move(query)};
+}
+
+bool SearchEngine::holds_every_word(const PreparedSearch& prepared) const {
+  return count_matches(db_, prepared.query, 1, bound_).total > 0;
+}
+
+SearchResponse SearchEngine::run(const SearchRequest& request, PreparedSearch prepared) {
   SearchResponse response;
   response.query = request.query;
   response.offset = request.offset;
   response.like_id = request.like_id;
-  const QuestionReading reading = read_question(tree, analyzer_);
-  const RequestFilters filters(request.filters, taxonomy_);
-  BuiltQuery built = QueryBuilder(analyzer_, taxonomy_, {request.synonyms, &db_, use_near_terms_}).build(reading.tree);
-  if (built.nothing_to_search) throw NothingToSearch(request.query);
-  built.question = reading.question;
+  BuiltQuery& built = prepared.built;
   response.query_words = built.word_count;
-  response.searched_words = reading.words;
+  response.searched_words = prepared.reading.words;
   response.prefix_words = built.prefix_words;
-  const MatchedQueries unfiltered{request_query(request, built), built.partial_query};
-  const Xapian::Query query = filters.apply(unfiltered.unfiltered);
-  if (!built.partial_query.empty()) built.partial_query = filters.apply(built.partial_query);
+  const Xapian::Query& query = prepared.query;
 
   // Sorting: relevance when there is something to rank by, else newest first.
   const bool ranked = built.has_positive || !request.like_id.empty();
@@ -178,7 +195,9 @@ SearchResponse SearchEngine::search_as_asked(const SearchRequest& request, const
   response.hits = page_hits(page, request, built);
   set_totals(response, request, page, side, count_beside);
   if (side.valid()) side.wait();  // side_db_ and facets_ are free again
-  set_lifted_counts(response, request, filters, page.partial ? unfiltered.unfiltered_partial : unfiltered.unfiltered);
+  const MatchedQueries& unfiltered = prepared.unfiltered;
+  set_lifted_counts(response, request, prepared.filters,
+                    page.partial ? unfiltered.unfiltered_partial : unfiltered.unfiltered);
   response.time_limited = bound_.passed();
   return response;
 }

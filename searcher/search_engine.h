@@ -16,6 +16,7 @@
 #include "facet_counting.h"
 #include "partial_match.h"
 #include "query_builder.h"
+#include "question_words.h"
 #include "request_filters.h"
 #include "search_request.h"
 #include "search_response.h"
@@ -70,12 +71,26 @@ class SearchEngine {
     Xapian::Query unfiltered;          // the query (or the notices like like_id)
     Xapian::Query unfiltered_partial;  // built.partial_query before the filters
   };
+  // A request's query, read, built and filtered, before any notice is looked at.
+  struct PreparedSearch {
+    QuestionReading reading;
+    BuiltQuery built;  // its partial_query filtered
+    RequestFilters filters;
+    MatchedQueries unfiltered;
+    Xapian::Query query;  // unfiltered.unfiltered, filtered
+  };
 
   // One attempt at search(), on the revision open now: the query's own results, else
   // (when a word matches nothing) a corrected query's, else what dropping a filter finds.
   SearchResponse search_once(const SearchRequest& request);
-  // The search of tree (request.query parsed), as asked.
-  SearchResponse search_as_asked(const SearchRequest& request, const QueryNode& tree);
+  // The query of tree (request.query parsed), as the search runs it. Throws
+  // NothingToSearch, FilterError.
+  PreparedSearch prepare(const SearchRequest& request, const QueryNode& tree);
+  // Whether some notice the filters leave holds every word of the query (a question
+  // included); when none does, the search shows partial matches or nothing.
+  bool holds_every_word(const PreparedSearch& prepared) const;
+  // The search of a prepared query: its page, totals and facets.
+  SearchResponse run(const SearchRequest& request, PreparedSearch prepared);
   // The search of the query with its words that match no notice corrected
   // (spelling_suggestion.h), if that finds notices (or would without a filter).
   std::optional<SearchResponse> corrected_search(const SearchRequest& request, const QueryNode& tree);
