@@ -66,13 +66,13 @@ Classifier::Classifier(const std::string& data_dir)
   sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors, folder_);
   const std::string outcome_path = (fs::path(data_dir) / "outcome_words.tsv").string();
   outcomes_ = OutcomeReader(read_table_file(outcome_path), outcome_path, folder_);
-  std::vector<std::string> data_negation_cues, data_item_endings;
+  std::vector<std::string> data_negation_cues, data_item_endings, data_remedies;
   for (const TableLine& line : read_table_file(path)) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 5) throw std::runtime_error(where + "expected facet, value, action, scope, pattern");
     const auto& w = line.words;
-    if (w[0] == "data_item") {
-      data_item_endings.push_back(fold(w[4]));
+    if (w[0] == "data_item" || w[0] == "data_remedy") {
+      (w[0] == "data_item" ? data_item_endings : data_remedies).push_back(fold(w[4]));
       continue;
     }
     if (w[0] == "negation") {
@@ -116,7 +116,8 @@ Classifier::Classifier(const std::string& data_dir)
     if (rule.facet == "data" && !rule.veto) data_patterns.push_back({rule.pattern, rule.value, rule.line});
   }
   data_negation_cues.insert(data_negation_cues.end(), negation_cues_.begin(), negation_cues_.end());
-  data_ = DataReader(std::move(data_patterns), std::move(data_negation_cues), std::move(data_item_endings));
+  data_ = DataReader(std::move(data_patterns), std::move(data_negation_cues), std::move(data_item_endings),
+                     std::move(data_remedies));
 }
 
 // Whether the sentence after an occurrence denies it (「…は漏えいしていません」).

@@ -49,6 +49,14 @@ std::vector<std::string_view> list_items(std::string_view sentence) {
 // Words that end names of data but name none alone.
 constexpr std::array<std::string_view, 8> kGenericWords = {"情報", "内容", "番号", "記録", "状況", "結果", "データ", "項目"};
 
+// The particles between an item and a remedy that acts on it, and how far the remedy
+// may stand after the particle (an adverb's length: すべて, 直ちに).
+constexpr std::array<std::string_view, 4> kObjectParticles = {"を", "の", "は", "も"};
+constexpr std::size_t kRemedyReach = 6;
+
+// How a list line starts (※ starts a note, not an item).
+constexpr std::array<std::string_view, 6> kBullets = {"・", "-", "●", "○", "◆", "◇"};
+
 // Openings of a sentence that sets something apart: 「なお、…は含まれておりません」.
 constexpr std::array<std::string_view, 3> kAsides = {"なお", "また", "ただし"};
 
@@ -137,8 +145,11 @@ std::vector<std::pair<std::size_t, std::size_t>> data_sections(std::string_view 
 }
 
 DataReader::DataReader(std::vector<DataPattern> patterns, std::vector<std::string> negation_cues,
-                       std::vector<std::string> item_endings)
-    : patterns_(std::move(patterns)), negation_cues_(std::move(negation_cues)), item_endings_(std::move(item_endings)) {
+                       std::vector<std::string> item_endings, std::vector<std::string> remedies)
+    : patterns_(std::move(patterns)),
+      negation_cues_(std::move(negation_cues)),
+      item_endings_(std::move(item_endings)),
+      remedies_(std::move(remedies)) {
   std::vector<std::string> phrases;
   for (const DataPattern& p : patterns_) phrases.push_back(p.pattern);
   matcher_ = PhraseMatcher(std::move(phrases));
@@ -165,13 +176,28 @@ bool DataReader::denied(std::string_view text, std::size_t at, std::size_t after
   return negated(rest);
 }
 
+// The item is the object of a remedy right after it (its particle, and perhaps an adverb,
+// between): a password to change (パスワードをすべて変更) is a step taken, not a sign that
+// passwords leaked.
+bool DataReader::remedied(std::string_view text, std::size_t after) const {
+  std::string_view rest = text.substr(after);
+  const auto particle = std::find_if(kObjectParticles.begin(), kObjectParticles.end(),
+                                     [&](std::string_view p) { return rest.starts_with(p); });
+  if (particle == kObjectParticles.end()) return false;
+  rest = utf8::prefix(rest.substr(particle->size()), kRemedyReach);
+  rest = rest.substr(0, std::min({rest.find("、"), rest.find("。"), rest.size()}));
+  return std::any_of(remedies_.begin(), remedies_.end(),
+                     [&](const std::string& r) { return rest.find(r) != std::string_view::npos; });
+}
+
 void DataReader::read_range(std::string_view body, std::size_t begin, std::size_t end,
                             std::vector<DataFinding>& out) const {
   const std::string_view range = body.substr(begin, end - begin);
   matcher_.for_each_match(range, [&](std::size_t p, std::size_t at) {
     const DataPattern& pattern = patterns_[p];
     if (std::any_of(out.begin(), out.end(), [&](const DataFinding& f) { return f.value == pattern.value; })) return;
-    if (denied(body, begin + at, begin + at + pattern.pattern.size())) return;
+    const std::size_t after = begin + at + pattern.pattern.size();
+    if (denied(body, begin + at, after) || remedied(body, after)) return;
     out.push_back({pattern.value, pattern.line, begin + at, pattern.pattern.size()});
   });
 }
@@ -190,17 +216,33 @@ std::string_view DataReader::item_core(std::string_view item) const {
   return utf8::trim(item);
 }
 
-void DataReader::read_unknown_items(std::string_view body, std::size_t begin, std::size_t end,
+// Whether a data item names data: not generic, ends like the name of data, short, and no
+// count of people.
+bool DataReader::names_data(std::string_view core) const {
+  // 「情報」 or 「内容」 alone names no data (「…等の情報」); 年齢 or 会社名 does.
+  const bool generic = std::find(kGenericWords.begin(), kGenericWords.end(), core) != kGenericWords.end();
+  const bool data_noun = !generic && std::any_of(item_endings_.begin(), item_endings_.end(),
+                                                 [&](const std::string& e) { return core.ends_with(e); });
+  return !core.empty() && data_noun && utf8::length(core) <= kMaxItemChars && !names_people_or_count(core);
+}
+
+void DataReader::read_unknown_items(std::string_view body, std::size_t begin, std::size_t end, bool in_section,
                                     std::vector<DataFinding>& out) const {
   if (std::any_of(out.begin(), out.end(), [](const DataFinding& f) { return f.value == "other"; })) return;
   // Every list in the range — items set apart by 、 ・ および … in one sentence, one of them
-  // a known type — is read item by item; an item no pattern knows that names data is `other`.
+  // a known type, or a bulleted line of a data section — is read item by item; an item no
+  // pattern knows that names data is `other`.
   for (std::size_t sentence_start = begin; sentence_start < end;) {
     std::size_t sentence_end = std::min({body.find("。", sentence_start), body.find('\n', sentence_start), end});
     const std::string_view sentence = body.substr(sentence_start, sentence_end - sentence_start);
     sentence_start = sentence_end + 1;
+    // Under a heading that names leaked data, each bulleted line is an item list of its own
+    // (「・品名、代金引換の金額」 below 「・氏名、住所、電話番号」).
+    const std::string_view opening = utf8::trim(sentence);
+    const bool bulleted =
+        in_section && std::any_of(kBullets.begin(), kBullets.end(), [&](std::string_view b) { return opening.starts_with(b); });
     // A list needs separators; most sentences have none.
-    if (sentence.find("、") == std::string_view::npos && sentence.find("・") == std::string_view::npos) continue;
+    if (!bulleted && sentence.find("、") == std::string_view::npos && sentence.find("・") == std::string_view::npos) continue;
     const std::vector<std::string_view> items = list_items(sentence);
     // Where known types occur in the sentence, in one pass: an item holding one is known.
     std::vector<std::size_t> known_at;
@@ -209,14 +251,10 @@ void DataReader::read_unknown_items(std::string_view body, std::size_t begin, st
       const std::size_t from = static_cast<std::size_t>(item.data() - sentence.data());
       return std::any_of(known_at.begin(), known_at.end(), [&](std::size_t at) { return at >= from && at < from + item.size(); });
     };
-    if (items.size() < 3 || known_at.empty() || negated(sentence)) continue;
+    if ((!bulleted && (items.size() < 3 || known_at.empty())) || negated(sentence)) continue;
     for (std::string_view item : items) {
       const std::string_view core = item_core(item);
-      // 「情報」 or 「内容」 alone names no data (「…等の情報」); 年齢 or 会社名 does.
-      const bool generic = std::find(kGenericWords.begin(), kGenericWords.end(), core) != kGenericWords.end();
-      const bool data_noun = !generic && std::any_of(item_endings_.begin(), item_endings_.end(),
-                                                     [&](const std::string& e) { return core.ends_with(e); });
-      if (!core.empty() && !known(item) && data_noun && utf8::length(core) <= kMaxItemChars && !names_people_or_count(core)) {
+      if (!known(item) && names_data(core)) {
         out.push_back({"other", 0, static_cast<std::size_t>(core.data() - body.data()), core.size()});
         return;
       }
@@ -228,11 +266,12 @@ std::vector<DataFinding> DataReader::read(std::string_view body) const {
   std::vector<DataFinding> out;
   auto sections = data_sections(body);
   for (const auto& [begin, end] : sections) read_range(body, begin, end, out);
-  if (out.empty()) {  // no section, or none that lists a known type: the whole text
+  const bool in_sections = !out.empty();
+  if (!in_sections) {  // no section, or none that lists a known type: the whole text
     sections = {{0, body.size()}};
     read_range(body, 0, body.size(), out);
   }
-  for (const auto& [begin, end] : sections) read_unknown_items(body, begin, end, out);
+  for (const auto& [begin, end] : sections) read_unknown_items(body, begin, end, in_sections, out);
   return out;
 }
 

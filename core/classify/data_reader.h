@@ -31,9 +31,10 @@ class DataReader {
  public:
   DataReader() = default;
   // item_endings: how a list item that names data ends (会社名, 注文内容, 年齢): an item
-  // with none of them is not counted as `other` (「当社の対応」).
+  // with none of them is not counted as `other` (「当社の対応」). remedies: what is done
+  // to an item that makes it no leaked data (パスワードを変更, パスワードの再設定).
   DataReader(std::vector<DataPattern> patterns, std::vector<std::string> negation_cues,
-             std::vector<std::string> item_endings);
+             std::vector<std::string> item_endings, std::vector<std::string> remedies = {});
 
   // Each data type once, in order of first finding.
   std::vector<DataFinding> read(std::string_view folded_body) const;
@@ -41,15 +42,19 @@ class DataReader {
  private:
   bool negated(std::string_view clause) const;
   bool denied(std::string_view text, std::size_t at, std::size_t after) const;
+  bool remedied(std::string_view text, std::size_t after) const;
   void read_range(std::string_view body, std::size_t begin, std::size_t end, std::vector<DataFinding>& out) const;
   std::string_view item_core(std::string_view item) const;
-  void read_unknown_items(std::string_view body, std::size_t begin, std::size_t end,
+  bool names_data(std::string_view item_core) const;
+  // in_section: the range is a data section (not the whole text, read for want of one).
+  void read_unknown_items(std::string_view body, std::size_t begin, std::size_t end, bool in_section,
                           std::vector<DataFinding>& out) const;
 
   std::vector<DataPattern> patterns_;
   PhraseMatcher matcher_;
   std::vector<std::string> negation_cues_;
   std::vector<std::string> item_endings_;
+  std::vector<std::string> remedies_;
 };
 
 // The byte ranges [begin, end) of the body's data sections: each a heading line and the

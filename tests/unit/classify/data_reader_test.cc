@@ -14,7 +14,7 @@ const DataReader& reader() {
   static const DataReader instance(
       {{"氏名", "name", 1}, {"住所", "address", 2}, {"電話番号", "phone", 3}, {"クレジットカード", "card_number", 4},
        {"パスワード", "password", 5}},
-      {"おりません", "ていません", "はない"}, {"名", "番号", "内容", "年齢", "日"});
+      {"おりません", "ていません", "はない"}, {"名", "番号", "内容", "年齢", "日"}, {"変更", "再設定"});
   return instance;
 }
 
@@ -49,4 +49,12 @@ TEST_CASE("data: a heading is not a title, and numbered parts end a section, not
   const auto sections = data_sections(fold_case(normalize(
       "個人情報の誤掲載について\n1 概要\n誤って掲載しました。\n2 掲載された情報\n2022年4月1日からの予約に関する情報\n3 調査結果\n")));
   REQUIRE(sections.size() == 1);
+}
+
+TEST_CASE("data: an item a remedy acts on is a step taken, not leaked data") {
+  CHECK(data("管理画面のパスワードを変更いたしました。お客様の氏名が閲覧された可能性があります。") ==
+        std::vector<std::string>{"name"});
+  CHECK(data("念のため、パスワードの再設定をお願いいたします。") == std::vector<std::string>{});
+  CHECK(data("氏名とパスワードが流出しました。パスワードを変更してください。") ==
+        std::vector<std::string>{"name", "password"});
 }
