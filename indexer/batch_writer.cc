@@ -15,17 +15,18 @@ std::size_t shard_of(const std::string& id, std::size_t shards) {
 
 BatchWriter::BatchWriter(std::vector<Xapian::WritableDatabase>& shards, std::size_t batch_size,
                          BeforeCommit before_commit)
-    : shards_(shards), batch_size_(std::max<std::size_t>(batch_size, 1)), before_commit_(std::move(before_commit)) {
+    : shards_(shards), spelling_(shards.size()), batch_size_(std::max<std::size_t>(batch_size, 1)), before_commit_(std::move(before_commit)) {
   for (Xapian::WritableDatabase& shard : shards_) shard.begin_transaction();
 }
 
 void BatchWriter::write(const std::string& id, Xapian::Document&& document,
                         const std::vector<std::string>& spelling_words) {
-  Xapian::WritableDatabase& shard = shards_[shard_of(id, shards_.size())];
+  const std::size_t s = shard_of(id, shards_.size());
+  Xapian::WritableDatabase& shard = shards_[s];
   const std::string id_term = schema::term(schema::kIdPrefix, id);
   ++(shard.term_exists(id_term) ? counts_.replaced : counts_.added);
   shard.replace_document(id_term, document);
-  add_spelling_words(shard, spelling_words);
+  spelling_[s].add(spelling_words);
   if (++in_batch_ == batch_size_) commit(true);
 }
 
@@ -39,9 +40,10 @@ bool BatchWriter::remove(std::size_t shard, Xapian::docid docid) {
 }
 
 void BatchWriter::commit(bool more) {
-  for (Xapian::WritableDatabase& shard : shards_) {
-    if (before_commit_) before_commit_(shard);
-    shard.commit_transaction();
+  for (std::size_t s = 0; s < shards_.size(); ++s) {
+    spelling_[s].flush(shards_[s]);
+    if (before_commit_) before_commit_(shards_[s]);
+    shards_[s].commit_transaction();
   }
   if (in_batch_ > 0) ++counts_.batches_committed;
   in_batch_ = 0;

@@ -10,6 +10,8 @@
 
 #include <xapian.h>
 
+#include "index/spelling_words.h"
+
 namespace kaiji {
 
 // The shard a notice id always goes to.
@@ -42,6 +44,7 @@ class BatchWriter {
 
  private:
   std::vector<Xapian::WritableDatabase>& shards_;
+  std::vector<SpellingBatch> spelling_;  // of each shard, added at its commit
   const std::size_t batch_size_;
   const BeforeCommit before_commit_;
   std::size_t in_batch_ = 0;

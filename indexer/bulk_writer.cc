@@ -15,6 +15,9 @@ namespace fs = std::filesystem;
 namespace {
 // Documents waiting for one part's thread; enough to ride out a commit.
 constexpr std::size_t kQueuedPerPart = 64;
+// A part adds its notices' spelling words at its last commit, or at the commit after they
+// reach this many distinct words (some tens of MB), whichever comes first.
+constexpr std::size_t kSpellingWordsPerFlush = 500000;
 }  // namespace
 
 BulkWriter::BulkWriter(std::string parts_dir, std::vector<std::string> shard_paths, std::size_t parts,
@@ -33,6 +36,7 @@ BulkWriter::BulkWriter(std::string parts_dir, std::vector<std::string> shard_pat
       // compacted shards are synced.
       part->shards.emplace_back(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
     }
+    part->spelling.resize(shard_paths_.size());
     parts_.push_back(std::move(part));
   }
   for (auto& part : parts_) part->thread = std::jthread([this, p = part.get()] { run_part(*p); });
@@ -72,10 +76,11 @@ void BulkWriter::write(const std::string& id, Xapian::Document&& document, std::
   part.queued.notify_one();
 }
 
-void BulkWriter::commit(Part& part) {
-  for (Xapian::WritableDatabase& shard : part.shards) {
-    if (before_commit_) before_commit_(shard);
-    shard.commit();
+void BulkWriter::commit(Part& part, bool last) {
+  for (std::size_t s = 0; s < part.shards.size(); ++s) {
+    if (last || part.spelling[s].size() >= kSpellingWordsPerFlush) part.spelling[s].flush(part.shards[s]);
+    if (before_commit_) before_commit_(part.shards[s]);
+    part.shards[s].commit();
   }
 }
 
@@ -95,15 +100,15 @@ void BulkWriter::run_part(Part& part) {
       taken_.notify_one();  // only write() waits for room
       // Every id occurs once in a run (duplicates were merged), so nothing is replaced.
       part.shards[next.shard].add_document(next.document);
-      add_spelling_words(part.shards[next.shard], next.spelling_words);
+      part.spelling[next.shard].add(next.spelling_words);
       // Small batches keep Xapian's in-memory posting maps small, which is faster
       // than large ones; without fsync a commit is cheap.
       if (++since_commit == batch_size_) {
-        commit(part);
+        commit(part, false);
         since_commit = 0;
       }
     }
-    commit(part);
+    commit(part, true);
   } catch (...) {
     {
       const std::lock_guard lock(mutex_);

@@ -25,6 +25,7 @@
 
 #include <xapian.h>
 
+#include "index/spelling_words.h"
 #include "resumed_parts.h"
 
 namespace kaiji {
@@ -64,12 +65,16 @@ class BulkWriter {
   };
   struct Part {
     std::vector<Xapian::WritableDatabase> shards;
+    std::vector<SpellingBatch> spelling;  // of each shard, added at its commit
     std::deque<Queued> queue;
     std::condition_variable queued;  // its thread waits here for a document (or closing)
     std::jthread thread;
   };
   void run_part(Part& part);
-  void commit(Part& part);
+  // Commits every shard of the part; the spelling words wait for the last commit (or
+  // for there being many), so an interrupted build's parts may lack some (they only
+  // serve spelling suggestions; --rebuild writes them afresh).
+  void commit(Part& part, bool last);
   void rethrow_if_failed();
   void wake_all();
 

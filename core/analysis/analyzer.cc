@@ -145,7 +145,8 @@ void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, Norm
   for (std::size_t k = 0; k < morphemes.size(); ++k) {
     const Morpheme& m = morphemes[k];
     const std::string_view word = (is_conjugating(m.pos) && !m.base.empty()) ? std::string_view(m.base) : m.surface;
-    std::string term = variants_.fold(fold_spelling(word));
+    std::string cased = fold_case(word);
+    std::string term = variants_.fold(fold_cased_spelling(cased));
     Token token;
     token.indexable = !is_stop(m, term) && !is_name_connector(morphemes, k);
     token.term = std::move(term);
@@ -154,6 +155,7 @@ void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, Norm
     token.end = normalized.source_end(line_offset + m.end);
     token.unknown = m.unknown;
     token.noun = m.pos == "名詞";
+    if (token.noun) token.surface = std::move(cased);  // a noun's word is its surface
     out.push_back(std::move(token));
 
     if (m.parts.size() < 2) {
@@ -179,6 +181,7 @@ void Analyzer::add_parts(const Morpheme& m, std::size_t line_offset, NormalizedT
     part.is_part = true;
     part.noun = m.pos == "名詞";
     const std::string normalised_part = normalize(m.parts[k]);
+    if (part.noun) part.surface = fold_case(normalised_part);
     const std::size_t at = m.surface.find(normalised_part, search_from);
     if (at != std::string_view::npos) {
       search_from = at + normalised_part.size();

@@ -27,6 +27,9 @@ struct Token {
   bool is_part = false;         // a sub-word of a dictionary compound (search-mode split)
   bool unknown = false;         // not in any dictionary (gets character n-grams too)
   bool noun = false;            // MeCab's 名詞 (the index's spelling data joins runs of them)
+  // A noun's text as the notice writes it, NFKC and case-folded, not folded further
+  // (サーバー, 漏洩): the index's spelling data. Empty for other words.
+  std::string surface;
 };
 
 struct AnalysisOptions {

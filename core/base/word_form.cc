@@ -68,12 +68,17 @@ std::vector<std::size_t> katakana_runs(const std::vector<char32_t>& cps) {
   return runs;
 }
 
+// Whether fold_kana_letters may change text: it holds a small kana, ヴ or a connector
+// (ヶ ケ ヵ カ が か). Most words hold none, and are then neither decoded nor copied.
 bool has_foldable_kana(std::string_view text) {
-  // Every folded code point is in U+3040–U+30FF, whose UTF-8 starts E3 81–83.
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
+  // Every such code point is in U+3040–U+30FF, whose UTF-8 starts E3 81–83.
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) != 0xE3) continue;
     const auto n = static_cast<unsigned char>(text[i + 1]);
-    if (b == 0xE3 && n >= 0x81 && n <= 0x83) return true;
+    if (n < 0x81 || n > 0x83) continue;
+    std::size_t at = i;
+    const char32_t c = utf8::decode(text, at);
+    if (large_kana(c) != 0 || c == kVu || is_connector(c) || is_counter_connector(c)) return true;
   }
   return false;
 }
@@ -120,7 +125,10 @@ std::string drop_loanword_tsu(std::string_view word) {
   return out;
 }
 
-std::string fold_kana(std::string_view word) { return drop_loanword_tsu(fold_kana_letters(word)); }
+std::string fold_kana(std::string_view word) {
+  std::string out = fold_kana_letters(word);
+  return out.find("ッ") == std::string::npos ? out : drop_loanword_tsu(out);
+}
 
 std::string strip_long_vowel(std::string term) {
   static constexpr std::string_view kChoon = "ー";
@@ -138,7 +146,9 @@ std::string strip_long_vowel(std::string term) {
   return term;
 }
 
-std::string fold_spelling(std::string_view word) { return strip_long_vowel(fold_kana(fold_case(word))); }
+std::string fold_cased_spelling(std::string_view cased) { return strip_long_vowel(fold_kana(cased)); }
+
+std::string fold_spelling(std::string_view word) { return fold_cased_spelling(fold_case(word)); }
 
 std::string normalise_word(std::string_view word) { return fold_spelling(utf8::trim(normalize(word))); }
 

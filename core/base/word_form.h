@@ -15,6 +15,8 @@ std::string normalise_word(std::string_view word);
 // What every analysed word becomes before variant folding (its text already NFKC):
 // case folded, fold_kana, then strip_long_vowel.
 std::string fold_spelling(std::string_view word);
+// The same for a word already case-folded (fold_case).
+std::string fold_cased_spelling(std::string_view cased);
 
 // Kana that notices write either way, folded to one spelling (index and query alike):
 // fold_kana_letters, then drop_loanword_tsu.

@@ -138,10 +138,9 @@ void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer, s
   std::erase_if(lines, [](const BodyLine& line) { return line.offset >= schema::kMaxPositionedBodyBytes; });
   doc.add_value(schema::kBodyLinesSlot, encode_body_lines(lines));
   if (spelling) {
-    collect_spelling_words(notice.org, org, *spelling);
-    collect_spelling_words(notice.title, title, *spelling);
-    collect_spelling_words(notice.body, body, *spelling, schema::kMaxPositionedBodyBytes);
-    finish_spelling_words(*spelling);
+    collect_spelling_words(org, *spelling);
+    collect_spelling_words(title, *spelling);
+    collect_spelling_words(body, *spelling, schema::kMaxPositionedBodyBytes);
   }
 
   // Bigrams of the names and of the words MeCab did not know, so a substring of them

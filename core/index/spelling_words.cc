@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "base/text_normalizer.h"
 #include "base/utf8.h"
 
 namespace kaiji {
@@ -13,17 +12,15 @@ bool is_number(std::string_view word) {
   return std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
 }
 
-// The reader's form of text[begin, end): NFKC, case-folded; empty when it is not a
-// spelling word (too short, too long, a number, white space inside).
-std::string spelling_form(std::string_view text, std::size_t begin, std::size_t end) {
-  if (begin >= end || end > text.size()) return {};
-  std::string word = fold_case(normalize(text.substr(begin, end - begin)));
+// Whether word (a noun's surface, or a run of them joined) is a spelling word: not too
+// short, not too long, no number, no white space inside.
+bool is_spelling_word(std::string_view word) {
   const std::size_t chars = utf8::length(word);
-  if (chars < 2 || chars > kMaxSpellingChars || is_number(word)) return {};
+  if (chars < 2 || chars > kMaxSpellingChars || is_number(word)) return false;
   for (std::size_t i = 0; i < word.size();) {
-    if (utf8::is_space(utf8::decode(word, i))) return {};
+    if (utf8::is_space(utf8::decode(word, i))) return false;
   }
-  return word;
+  return true;
 }
 
 // A word that may stand in a run of nouns (a number breaks the run: 2024年, 3名).
@@ -31,15 +28,12 @@ bool runs_on(const Token& token) { return token.noun && token.indexable && !is_n
 
 }  // namespace
 
-void collect_spelling_words(std::string_view text, const std::vector<Token>& tokens, std::vector<std::string>& words,
-                            std::size_t text_limit) {
+void collect_spelling_words(const std::vector<Token>& tokens, std::vector<std::string>& words, std::size_t text_limit) {
   // The whole words of the text, in order (a compound's parts follow it, flagged).
   std::vector<const Token*> run;
   for (const Token& token : tokens) {
     if (token.begin >= text_limit) break;
-    if (token.noun && token.indexable) {
-      if (std::string word = spelling_form(text, token.begin, token.end); !word.empty()) words.push_back(std::move(word));
-    }
+    if (token.noun && token.indexable && is_spelling_word(token.surface)) words.push_back(token.surface);
     if (token.is_part) continue;
     const bool adjacent = !run.empty() && run.back()->end == token.begin;
     if (!runs_on(token)) {
@@ -52,22 +46,28 @@ void collect_spelling_words(std::string_view text, const std::vector<Token>& tok
     if (run.empty() && utf8::length(token.term) < 2) continue;
     run.push_back(&token);
     if (run.size() > kMaxSpellingRun) run.erase(run.begin());
-    // Every run of 2..kMaxSpellingRun words ending here.
+    // Every run of 2..kMaxSpellingRun words ending here, joined as the text has them.
     for (std::size_t first = 0; first + 1 < run.size(); ++first) {
-      if (std::string word = spelling_form(text, run[first]->begin, token.end); !word.empty()) {
-        words.push_back(std::move(word));
-      }
+      std::string joined;
+      for (std::size_t k = first; k < run.size(); ++k) joined += run[k]->surface;
+      if (is_spelling_word(joined)) words.push_back(std::move(joined));
     }
   }
 }
 
-void finish_spelling_words(std::vector<std::string>& words) {
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
+void SpellingBatch::add(const std::vector<std::string>& words) {
+  ++added_;
+  for (const std::string& word : words) {
+    Held& held = notices_[word];
+    if (held.last_notice == added_) continue;
+    held.last_notice = added_;
+    ++held.notices;
+  }
 }
 
-void add_spelling_words(Xapian::WritableDatabase& db, const std::vector<std::string>& words) {
-  for (const std::string& word : words) db.add_spelling(word, 1);
+void SpellingBatch::flush(Xapian::WritableDatabase& db) {
+  for (const auto& [word, held] : notices_) db.add_spelling(word, held.notices);
+  notices_.clear();
 }
 
 }  // namespace kaiji

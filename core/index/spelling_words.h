@@ -15,12 +15,15 @@
 // which notice added a word, and re-analysing the old version to subtract its words
 // would cost as much as indexing it. The searcher accepts a suggestion only when the
 // corrected query finds notices, so a stale word never leads anywhere empty; a rebuild
-// (--rebuild) writes the table afresh.
+// (--rebuild) writes the table afresh. A bulk build adds its words at its end
+// (SpellingBatch), so a build interrupted and resumed lacks the words of the notices its
+// first run wrote: they are searchable, only not suggested, until a rebuild.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -37,15 +40,33 @@ inline constexpr std::size_t kMaxSpellingChars = 16;
 // Runs of adjacent nouns of up to this many words are joined.
 inline constexpr std::size_t kMaxSpellingRun = 3;
 
-// Adds the spelling words of one field to words: text is what tokens were analysed from
-// (their byte ranges point into it). Only tokens starting before text_limit count.
-void collect_spelling_words(std::string_view text, const std::vector<Token>& tokens, std::vector<std::string>& words,
+// Adds the spelling words of one field's tokens (their surfaces, Token::surface) to words,
+// in text order, repeats included. Only tokens starting before byte text_limit count.
+void collect_spelling_words(const std::vector<Token>& tokens, std::vector<std::string>& words,
                             std::size_t text_limit = SIZE_MAX);
 
-// Sorts words and drops repeats: what one notice adds.
-void finish_spelling_words(std::vector<std::string>& words);
+// The spelling words of notices written but not yet added to the spelling table, each
+// with the number of notices that hold it. Xapian looks a word up on every add_spelling
+// and, at each commit, rewrites and recompresses every fragment entry a new word touched;
+// so a word common to many notices is added once, with its count, and a writer that may
+// (a bulk build) adds them at few commits.
+class SpellingBatch {
+ public:
+  // One notice's words (collect_spelling_words): each counts once, however often the
+  // notice has it.
+  void add(const std::vector<std::string>& words);
+  // Adds every word to db's spelling table and starts an empty batch.
+  void flush(Xapian::WritableDatabase& db);
+  // Distinct words waiting.
+  std::size_t size() const { return notices_.size(); }
 
-// Adds each of one notice's words (finish_spelling_words) to db's spelling table.
-void add_spelling_words(Xapian::WritableDatabase& db, const std::vector<std::string>& words);
+ private:
+  struct Held {
+    Xapian::termcount notices = 0;
+    std::size_t last_notice = 0;  // the add() that counted it last (1, 2, …)
+  };
+  std::unordered_map<std::string, Held> notices_;
+  std::size_t added_ = 0;
+};
 
 }  // namespace kaiji

@@ -3,6 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+
+#include <unistd.h>
+
+#include <xapian.h>
 
 #include "index/spelling_words.h"
 #include "test_analyzer.h"
@@ -12,9 +17,16 @@ namespace {
 
 std::vector<std::string> spelling_of(const std::string& text) {
   std::vector<std::string> words;
-  collect_spelling_words(text, testing::analyzer().analyze(text), words);
-  finish_spelling_words(words);
+  collect_spelling_words(testing::analyzer().analyze(text), words);
+  std::sort(words.begin(), words.end());
   return words;
+}
+
+// How many notices the spelling table says hold word (0: not in it).
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+  Xapian::TermIterator it = db.spellings_begin();
+  it.skip_to(word);
+  return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
 }
 
 bool has(const std::vector<std::string>& words, const std::string& word) {
@@ -63,10 +75,34 @@ TEST_CASE("spelling words: bounded: no one-character word, no number, no run acr
 TEST_CASE("spelling words: only the part of a text before the limit counts") {
   const std::string text = "サポート詐欺。ランサムウェア攻撃。";
   std::vector<std::string> words;
-  collect_spelling_words(text, testing::analyzer().analyze(text), words, text.find("ランサム"));
-  finish_spelling_words(words);
+  collect_spelling_words(testing::analyzer().analyze(text), words, text.find("ランサム"));
+  std::sort(words.begin(), words.end());
   CHECK(has(words, "サポート詐欺"));
   CHECK_FALSE(has(words, "ランサムウェア"));
+}
+
+TEST_CASE("spelling batch: a word counts once per notice that holds it, and reaches the table at flush") {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("kaiji-spelling-batch-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    SpellingBatch batch;
+    batch.add({"漏洩", "サーバー", "漏洩", "漏洩"});  // one notice, 漏洩 three times
+    batch.add({"漏洩"});
+    CHECK(batch.size() == 2);
+    CHECK(spelling_frequency(db, "漏洩") == 0);  // not before the flush
+    batch.flush(db);
+    db.commit();
+    CHECK(batch.size() == 0);
+    CHECK(spelling_frequency(db, "漏洩") == 2);
+    CHECK(spelling_frequency(db, "サーバー") == 1);
+    batch.add({"漏洩"});
+    batch.flush(db);
+    db.commit();
+    CHECK(spelling_frequency(db, "漏洩") == 3);  // flushes add up
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace kaiji
