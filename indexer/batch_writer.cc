@@ -15,7 +15,10 @@ std::size_t shard_of(const std::string& id, std::size_t shards) {
 
 BatchWriter::BatchWriter(std::vector<Xapian::WritableDatabase>& shards, std::size_t batch_size,
                          BeforeCommit before_commit)
-    : shards_(shards), spelling_(shards.size()), batch_size_(std::max<std::size_t>(batch_size, 1)), before_commit_(std::move(before_commit)) {
+    : shards_(shards),
+      spelling_(shards.size()),
+      batch_size_(std::max<std::size_t>(batch_size, 1)),
+      before_commit_(std::move(before_commit)) {
   for (Xapian::WritableDatabase& shard : shards_) shard.begin_transaction();
 }
 

@@ -15,9 +15,9 @@ namespace fs = std::filesystem;
 namespace {
 // Documents waiting for one part's thread; enough to ride out a commit.
 constexpr std::size_t kQueuedPerPart = 64;
-// A part adds its notices' spelling words at its last commit, or at the commit after they
-// reach this many distinct words (some tens of MB), whichever comes first.
-constexpr std::size_t kSpellingWordsPerFlush = 500000;
+// A part adds its notices' spelling words to a shard at its last commit, or at the commit
+// after they reach this many distinct words (about 20 MB), whichever comes first.
+constexpr std::size_t kSpellingWordsPerFlush = 200000;
 }  // namespace
 
 BulkWriter::BulkWriter(std::string parts_dir, std::vector<std::string> shard_paths, std::size_t parts,

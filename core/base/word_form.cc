@@ -69,7 +69,7 @@ std::vector<std::size_t> katakana_runs(const std::vector<char32_t>& cps) {
 }
 
 // Whether fold_kana_letters may change text: it holds a small kana, ヴ or a connector
-// (ヶ ケ ヵ カ が か). Most words hold none, and are then neither decoded nor copied.
+// (ヶ ケ ヵ カ が か). Most words hold none, and are then not decoded into code points.
 bool has_foldable_kana(std::string_view text) {
   // Every such code point is in U+3040–U+30FF, whose UTF-8 starts E3 81–83.
   for (std::size_t i = 0; i + 2 < text.size(); ++i) {

@@ -58,3 +58,9 @@ TEST_CASE("data: an item a remedy acts on is a step taken, not leaked data") {
   CHECK(data("氏名とパスワードが流出しました。パスワードを変更してください。") ==
         std::vector<std::string>{"name", "password"});
 }
+
+TEST_CASE("data: a bulleted line under a data heading is a list of its own; elsewhere it needs a known type") {
+  CHECK(data("2．盗まれた情報\n・氏名、住所\n・品名\n3．今後の対応\nお詫び申し上げます。") ==
+        std::vector<std::string>{"address", "name", "other"});
+  CHECK(data("お客様の氏名が流出しました。\n・品名\n") == std::vector<std::string>{"name"});
+}
