@@ -75,6 +75,10 @@ Classifier::Classifier(const std::string& data_dir)
       (w[0] == "data_item" ? data_item_endings : data_remedies).push_back(fold(w[4]));
       continue;
     }
+    if (w[0] == "negation" && w[2] == "follows") {
+      exclusion_cues_.push_back(fold(w[4]));
+      continue;
+    }
     if (w[0] == "negation") {
       // "-": every facet's rules; "data": the data types only (their clause is a list's).
       (w[1] == "data" ? data_negation_cues : negation_cues_).push_back(fold(w[4]));
@@ -122,7 +126,11 @@ Classifier::Classifier(const std::string& data_dir)
 
 // Whether the sentence after an occurrence denies it (「…は漏えいしていません」).
 bool Classifier::denied(std::string_view text, std::size_t after) const {
-  std::string_view rest = utf8::prefix(text.substr(after), kNegationWindowChars);
+  const std::string_view next = text.substr(after);
+  if (std::any_of(exclusion_cues_.begin(), exclusion_cues_.end(), [&](const std::string& cue) { return next.starts_with(cue); })) {
+    return true;  // 「委託先以外の複数のIPアドレス」 sets it apart
+  }
+  std::string_view rest = utf8::prefix(next, kNegationWindowChars);
   rest = rest.substr(0, std::min({rest.find("。"), rest.find('\n'), rest.size()}));
   return std::any_of(negation_cues_.begin(), negation_cues_.end(),
                      [&](const std::string& cue) { return rest.find(cue) != std::string_view::npos; });

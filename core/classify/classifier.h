@@ -85,6 +85,9 @@ class Classifier {
   std::string rules_file_;  // its name, for evidence
   std::vector<Rule> rules_;
   std::vector<std::string> negation_cues_;
+  // Cues that deny a rule's occurrence only right after it (委託先以外): negation lines
+  // with action `follows`. Not applied to data types, whose lists say 「氏名以外の…」.
+  std::vector<std::string> exclusion_cues_;
   // Every distinct rule pattern once; rules_of_pattern_[p] lists the rules using pattern p.
   PhraseMatcher patterns_;
   std::vector<std::vector<std::size_t>> rules_of_pattern_;

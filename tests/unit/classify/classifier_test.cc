@@ -142,3 +142,18 @@ TEST_CASE("classifier: facet accuracy on the labelled corpus") {
   CHECK(affected_ok / n >= 0.90);
   CHECK(outcome_ok / n >= 0.85);
 }
+
+TEST_CASE("classifier: a cause word set apart by 以外 right after it does not count") {
+  const auto causes = [](const std::string& body) {
+    Notice notice;
+    notice.title = "お知らせ";
+    notice.body = body;
+    return classifier().classify(notice).causes;
+  };
+  const auto has = [](const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+  };
+  CHECK_FALSE(has(causes("共有設定の誤りにより閲覧可能でした。当社および管理委託先以外のIPアドレスからの閲覧がありました。"),
+                  "contractor"));
+  CHECK(has(causes("委託先のサーバーが不正アクセスを受けました。"), "contractor"));
+}
