@@ -66,22 +66,21 @@ Classifier::Classifier(const std::string& data_dir)
   sectors_ = SectorReader(read_table_file(sector_path), sector_path, sectors, folder_);
   const std::string outcome_path = (fs::path(data_dir) / "outcome_words.tsv").string();
   outcomes_ = OutcomeReader(read_table_file(outcome_path), outcome_path, folder_);
-  std::vector<std::string> data_negation_cues, data_item_endings, data_remedies;
+  DataCues data_cues;
   for (const TableLine& line : read_table_file(path)) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 5) throw std::runtime_error(where + "expected facet, value, action, scope, pattern");
     const auto& w = line.words;
     if (w[0] == "data_item" || w[0] == "data_remedy") {
-      (w[0] == "data_item" ? data_item_endings : data_remedies).push_back(fold(w[4]));
-      continue;
-    }
-    if (w[0] == "negation" && w[2] == "follows") {
-      exclusion_cues_.push_back(fold(w[4]));
+      (w[0] == "data_item" ? data_cues.item_endings : data_cues.remedies).push_back(fold(w[4]));
       continue;
     }
     if (w[0] == "negation") {
-      // "-": every facet's rules; "data": the data types only (their clause is a list's).
-      (w[1] == "data" ? data_negation_cues : negation_cues_).push_back(fold(w[4]));
+      // "-": every facet's rules; "data": the data types only (their clause is a list's);
+      // action follows: right after a rule's occurrence; conditional: in a data item's clause.
+      if (w[2] == "follows") exclusion_cues_.push_back(fold(w[4]));
+      else if (w[2] == "conditional") data_cues.conditionals.push_back(fold(w[4]));
+      else (w[1] == "data" ? data_cues.negations : negation_cues_).push_back(fold(w[4]));
       continue;
     }
     Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, fold(w[4]), line.line_number};
@@ -119,9 +118,8 @@ Classifier::Classifier(const std::string& data_dir)
   for (const Rule& rule : rules_) {
     if (rule.facet == "data" && !rule.veto) data_patterns.push_back({rule.pattern, rule.value, rule.line});
   }
-  data_negation_cues.insert(data_negation_cues.end(), negation_cues_.begin(), negation_cues_.end());
-  data_ = DataReader(std::move(data_patterns), std::move(data_negation_cues), std::move(data_item_endings),
-                     std::move(data_remedies));
+  data_cues.negations.insert(data_cues.negations.end(), negation_cues_.begin(), negation_cues_.end());
+  data_ = DataReader(std::move(data_patterns), std::move(data_cues));
 }
 
 // Whether the sentence after an occurrence denies it (「…は漏えいしていません」).

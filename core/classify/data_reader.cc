@@ -144,12 +144,8 @@ std::vector<std::pair<std::size_t, std::size_t>> data_sections(std::string_view 
   return sections;
 }
 
-DataReader::DataReader(std::vector<DataPattern> patterns, std::vector<std::string> negation_cues,
-                       std::vector<std::string> item_endings, std::vector<std::string> remedies)
-    : patterns_(std::move(patterns)),
-      negation_cues_(std::move(negation_cues)),
-      item_endings_(std::move(item_endings)),
-      remedies_(std::move(remedies)) {
+DataReader::DataReader(std::vector<DataPattern> patterns, DataCues cues)
+    : patterns_(std::move(patterns)), cues_(std::move(cues)) {
   std::vector<std::string> phrases;
   for (const DataPattern& p : patterns_) phrases.push_back(p.pattern);
   matcher_ = PhraseMatcher(std::move(phrases));
@@ -158,7 +154,7 @@ DataReader::DataReader(std::vector<DataPattern> patterns, std::vector<std::strin
 // The clause after an occurrence — to the end of its sentence or a contrast — denies it:
 // 「クレジットカード情報は含まれておりません」.
 bool DataReader::negated(std::string_view clause) const {
-  return std::any_of(negation_cues_.begin(), negation_cues_.end(),
+  return std::any_of(cues_.negations.begin(), cues_.negations.end(),
                      [&](const std::string& cue) { return clause.find(cue) != std::string_view::npos; });
 }
 
@@ -186,8 +182,17 @@ bool DataReader::remedied(std::string_view text, std::size_t after) const {
   if (particle == kObjectParticles.end()) return false;
   rest = utf8::prefix(rest.substr(particle->size()), kRemedyReach);
   rest = rest.substr(0, std::min({rest.find("、"), rest.find("。"), rest.size()}));
-  return std::any_of(remedies_.begin(), remedies_.end(),
+  return std::any_of(cues_.remedies.begin(), cues_.remedies.end(),
                      [&](const std::string& r) { return rest.find(r) != std::string_view::npos; });
+}
+
+// The item's own clause, up to the next 、 or the end of its sentence, puts it in a
+// condition (「…を入力してしまった場合は」, 「…が含まれている場合がございます」).
+bool DataReader::conditional(std::string_view text, std::size_t after) const {
+  std::string_view rest = utf8::prefix(text.substr(after), kClauseChars);
+  rest = rest.substr(0, std::min({rest.find("、"), rest.find("。"), rest.find('\n'), rest.size()}));
+  return std::any_of(cues_.conditionals.begin(), cues_.conditionals.end(),
+                     [&](const std::string& c) { return rest.find(c) != std::string_view::npos; });
 }
 
 void DataReader::read_range(std::string_view body, std::size_t begin, std::size_t end,
@@ -197,7 +202,7 @@ void DataReader::read_range(std::string_view body, std::size_t begin, std::size_
     const DataPattern& pattern = patterns_[p];
     if (std::any_of(out.begin(), out.end(), [&](const DataFinding& f) { return f.value == pattern.value; })) return;
     const std::size_t after = begin + at + pattern.pattern.size();
-    if (denied(body, begin + at, after) || remedied(body, after)) return;
+    if (denied(body, begin + at, after) || remedied(body, after) || conditional(body, after)) return;
     out.push_back({pattern.value, pattern.line, begin + at, pattern.pattern.size()});
   });
 }
@@ -221,7 +226,7 @@ std::string_view DataReader::item_core(std::string_view item) const {
 bool DataReader::names_data(std::string_view core) const {
   // 「情報」 or 「内容」 alone names no data (「…等の情報」); 年齢 or 会社名 does.
   const bool generic = std::find(kGenericWords.begin(), kGenericWords.end(), core) != kGenericWords.end();
-  const bool data_noun = !generic && std::any_of(item_endings_.begin(), item_endings_.end(),
+  const bool data_noun = !generic && std::any_of(cues_.item_endings.begin(), cues_.item_endings.end(),
                                                  [&](const std::string& e) { return core.ends_with(e); });
   return !core.empty() && data_noun && utf8::length(core) <= kMaxItemChars && !names_people_or_count(core);
 }

@@ -27,14 +27,23 @@ struct DataFinding {
   std::size_t length = 0;
 };
 
+// The cue words of dict/classification_rules.tsv the reader uses besides its patterns.
+struct DataCues {
+  std::vector<std::string> negations;  // in the clause after an item, deny it (含まれておりません)
+  // How a list item that names data ends (会社名, 注文内容, 年齢): an item with none of
+  // them is not counted as `other` (「当社の対応」).
+  std::vector<std::string> item_endings;
+  // What is done to an item that makes it no leaked data (パスワードを変更).
+  std::vector<std::string> remedies;
+  // In the item's own clause (to the next 、), make it hypothetical: 「カード情報を入力して
+  // しまった場合は」 is advice, not a leak.
+  std::vector<std::string> conditionals;
+};
+
 class DataReader {
  public:
   DataReader() = default;
-  // item_endings: how a list item that names data ends (会社名, 注文内容, 年齢): an item
-  // with none of them is not counted as `other` (「当社の対応」). remedies: what is done
-  // to an item that makes it no leaked data (パスワードを変更, パスワードの再設定).
-  DataReader(std::vector<DataPattern> patterns, std::vector<std::string> negation_cues,
-             std::vector<std::string> item_endings, std::vector<std::string> remedies = {});
+  DataReader(std::vector<DataPattern> patterns, DataCues cues);
 
   // Each data type once, in order of first finding.
   std::vector<DataFinding> read(std::string_view folded_body) const;
@@ -43,6 +52,7 @@ class DataReader {
   bool negated(std::string_view clause) const;
   bool denied(std::string_view text, std::size_t at, std::size_t after) const;
   bool remedied(std::string_view text, std::size_t after) const;
+  bool conditional(std::string_view text, std::size_t after) const;
   void read_range(std::string_view body, std::size_t begin, std::size_t end, std::vector<DataFinding>& out) const;
   std::string_view item_core(std::string_view item) const;
   bool names_data(std::string_view item_core) const;
@@ -52,9 +62,7 @@ class DataReader {
 
   std::vector<DataPattern> patterns_;
   PhraseMatcher matcher_;
-  std::vector<std::string> negation_cues_;
-  std::vector<std::string> item_endings_;
-  std::vector<std::string> remedies_;
+  DataCues cues_;
 };
 
 // The byte ranges [begin, end) of the body's data sections: each a heading line and the

@@ -14,7 +14,7 @@ const DataReader& reader() {
   static const DataReader instance(
       {{"氏名", "name", 1}, {"住所", "address", 2}, {"電話番号", "phone", 3}, {"クレジットカード", "card_number", 4},
        {"パスワード", "password", 5}},
-      {"おりません", "ていません", "はない"}, {"名", "番号", "内容", "年齢", "日"}, {"変更", "再設定"});
+      {{"おりません", "ていません", "はない"}, {"名", "番号", "内容", "年齢", "日"}, {"変更", "再設定"}, {"場合"}});
   return instance;
 }
 
@@ -63,4 +63,12 @@ TEST_CASE("data: a bulleted line under a data heading is a list of its own; else
   CHECK(data("2．盗まれた情報\n・氏名、住所\n・品名\n3．今後の対応\nお詫び申し上げます。") ==
         std::vector<std::string>{"address", "name", "other"});
   CHECK(data("お客様の氏名が流出しました。\n・品名\n") == std::vector<std::string>{"name"});
+}
+
+TEST_CASE("data: an item its own clause puts in a condition is advice, not leaked data") {
+  CHECK(data("お客様の氏名が閲覧されたおそれがあります。リンクからクレジットカード情報を入力した場合は、カード会社にご連絡ください。") ==
+        std::vector<std::string>{"name"});
+  // The condition is another clause's: the item stays.
+  CHECK(data("氏名とクレジットカード情報が流出し、不正利用された場合は補償いたします。") ==
+        std::vector<std::string>{"card_number", "name"});
 }
