@@ -71,14 +71,15 @@ std::vector<std::size_t> katakana_runs(const std::vector<char32_t>& cps) {
 // Whether fold_kana_letters may change text: it holds a small kana, ヴ or a connector
 // (ヶ ケ ヵ カ が か). Most words hold none, and are then not decoded into code points.
 bool has_foldable_kana(std::string_view text) {
-  // Every such code point is in U+3040–U+30FF, whose UTF-8 starts E3 81–83.
+  // Every such code point is in U+3040–U+30FF, whose UTF-8 starts E3 81–83; most kana
+  // are told apart by their bytes alone, without decoding.
   for (std::size_t i = 0; i + 2 < text.size(); ++i) {
     if (static_cast<unsigned char>(text[i]) != 0xE3) continue;
-    const auto n = static_cast<unsigned char>(text[i + 1]);
-    if (n < 0x81 || n > 0x83) continue;
-    std::size_t at = i;
-    const char32_t c = utf8::decode(text, at);
+    const auto second = static_cast<unsigned char>(text[i + 1]);
+    if (second < 0x81 || second > 0x83) continue;
+    const char32_t c = 0x3000 | ((second & 0x3F) << 6) | (static_cast<unsigned char>(text[i + 2]) & 0x3F);
     if (large_kana(c) != 0 || c == kVu || is_connector(c) || is_counter_connector(c)) return true;
+    i += 2;
   }
   return false;
 }

@@ -47,12 +47,18 @@ void PhraseMatcher::for_each_match(std::string_view text,
   auto next_short = short_hits.begin();
 
   const char* const data = text.data();
+  const auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(data[i]) & 0xC0) == 0x80; };
   std::vector<std::uint32_t> here;
-  for (std::size_t at = 0; at < text.size(); ++at) {
+  // One step per character: a UTF-8 phrase starts with a lead byte, never with a
+  // continuation byte (10xxxxxx), so those are stepped over.
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t next = at + 1;
+    while (next < text.size() && continuation(next)) ++next;
     here.clear();
+    // A short phrase found inside a character (damaged text) is reported where it is.
+    for (; next_short != short_hits.end() && next_short->first < at; ++next_short) on_match(next_short->second, next_short->first);
     while (next_short != short_hits.end() && next_short->first == at) here.push_back((next_short++)->second);
-    // A UTF-8 phrase starts with a lead byte, never with a continuation byte (10xxxxxx).
-    if ((static_cast<unsigned char>(data[at]) & 0xC0) != 0x80 && at + 3 <= text.size()) {
+    if (!continuation(at) && at + 3 <= text.size()) {
       const std::uint32_t b = bucket_of(data + at);
       for (std::uint32_t k = bucket_begin_[b]; k < bucket_begin_[b + 1]; ++k) {
         const std::string& p = phrases_[bucket_phrases_[k]];
@@ -61,9 +67,13 @@ void PhraseMatcher::for_each_match(std::string_view text,
         }
       }
     }
-    if (here.size() > 1) std::sort(here.begin(), here.end());
-    for (const std::uint32_t i : here) on_match(i, at);
+    if (!here.empty()) {
+      if (here.size() > 1) std::sort(here.begin(), here.end());
+      for (const std::uint32_t i : here) on_match(i, at);
+    }
+    at = next;
   }
+  for (; next_short != short_hits.end(); ++next_short) on_match(next_short->second, next_short->first);
 }
 
 }  // namespace kaiji
