@@ -34,7 +34,7 @@ SectorReader::SectorReader(const std::vector<TableLine>& lines, const std::strin
     words_.push_back({line.words[0], layer->second, folder.fold(line.words[2]), line.line_number});
   }
   text_layers_.resize(static_cast<std::size_t>(Layer::Business) + 1);
-  for (const Layer layer : {Layer::Self, Layer::Business}) {
+  for (const Layer layer : {Layer::Unit, Layer::Generic, Layer::Self, Layer::Business}) {
     TextLayer& text = text_layers_[static_cast<std::size_t>(layer)];
     std::vector<std::string> phrases;
     for (std::size_t w = 0; w < words_.size(); ++w) {
@@ -50,21 +50,20 @@ SectorReader::SectorReader(const std::vector<TableLine>& lines, const std::strin
 // business best: 鷹羽医科大学附属病院 is a hospital); at one end, the longer word.
 std::optional<SectorFinding> SectorReader::latest_ending(std::string_view text, Layer layer, const char* where,
                                                          std::size_t base) const {
-  std::optional<SectorFinding> best;
-  std::size_t best_end = 0, best_size = 0;
-  for (const Word& w : words_) {
-    if (w.layer != layer) continue;
-    const bool only_at_end = is_single_character(w.text);
-    const std::size_t at = only_at_end ? (text.ends_with(w.text) ? text.size() - w.text.size() : std::string_view::npos)
-                                       : text.rfind(w.text);
-    if (at == std::string_view::npos) continue;
+  const TextLayer& words = text_layer(layer);
+  const Word* best = nullptr;
+  std::size_t best_at = 0, best_end = 0;
+  words.matcher.for_each_match(text, [&](std::size_t phrase, std::size_t at) {
+    const Word& w = words_[words.words[phrase]];
     const std::size_t end = at + w.text.size();
-    if (best && (end < best_end || (end == best_end && w.text.size() <= best_size))) continue;
-    best = SectorFinding{w.sector, w.line, w.text, where, base + at};
+    if (is_single_character(w.text) && end != text.size()) return;  // 局, 店: only as the ending
+    if (best != nullptr && (end < best_end || (end == best_end && w.text.size() <= best->text.size()))) return;
+    best = &w;
+    best_at = at;
     best_end = end;
-    best_size = w.text.size();
-  }
-  return best;
+  });
+  if (best == nullptr) return std::nullopt;
+  return SectorFinding{best->sector, best->line, best->text, where, base + best_at};
 }
 
 // The layer's word found first in the text. The layers read this way have a handful of

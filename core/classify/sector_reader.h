@@ -48,7 +48,7 @@ class SectorReader {
   std::optional<SectorFinding> first_found(std::string_view text, Layer layer, const char* where) const;
   std::optional<SectorFinding> most_frequent(std::string_view text, Layer layer, const char* where) const;
 
-  // The words of a many-word layer read from running text (self, business), found in one pass.
+  // The words of a many-word layer (unit, generic, self, business), found in one pass.
   struct TextLayer {
     PhraseMatcher matcher;
     std::vector<std::size_t> words;  // matcher phrase → index into words_
@@ -56,7 +56,7 @@ class SectorReader {
   const TextLayer& text_layer(Layer layer) const { return text_layers_[static_cast<std::size_t>(layer)]; }
 
   std::vector<Word> words_;
-  std::vector<TextLayer> text_layers_;  // by Layer; empty for the name layers
+  std::vector<TextLayer> text_layers_;  // by Layer; empty for the few-word layers
 };
 
 }  // namespace kaiji
