@@ -9,6 +9,7 @@ at the end. Every wait is bounded (WAIT seconds)."""
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -153,6 +154,7 @@ def main():
             driver.quit()
         server.terminate()
         server.wait(timeout=WAIT)
+        shutil.rmtree(work, ignore_errors=True)  # the index is the test's own
     print(f"browser test passed in {time.monotonic() - started:.1f} s")
 
 
