@@ -9,14 +9,18 @@ namespace {
 // Adds one to counts[docid] for each word a listed notice matches. Each word is matched
 // on its own (restricted to the partial query, so filters and exclusions apply), in a
 // pass without weights that examines every match: Xapian's early termination, which
-// stops a ranked pass once the rest cannot make the page, never applies to it.
+// stops a ranked pass once the rest cannot make the page, never applies to it. The
+// request's time bound does: past it, some counts are short, and the response says the
+// search was time-limited.
 void count_words(const Xapian::Database& db, const Xapian::Query& partial, const std::vector<Xapian::Query>& words,
-                 std::unordered_map<Xapian::docid, std::size_t>& counts) {
+                 std::unordered_map<Xapian::docid, std::size_t>& counts, const TimeBound& bound) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   for (const Xapian::Query& word : words) {
+    if (bound.examine(1) == 0) return;  // (almost) no time left: the rest stay uncounted
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, word, partial));
-    const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+    bound.apply(enquire);
+    const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount(), db.get_doccount());
     for (auto it = matches.begin(); it != matches.end(); ++it) {
       if (const auto found = counts.find(*it); found != counts.end()) ++found->second;
     }
@@ -68,7 +72,7 @@ RankedNotices rank_partial(Xapian::Enquire& enquire, const Xapian::Database& db,
   }
   std::unordered_map<Xapian::docid, std::size_t> counts;
   for (const RankedNotice& hit : ordered) counts.emplace(hit.docid, 0);
-  count_words(db, partial, words, counts);
+  count_words(db, partial, words, counts, bound);
   for (RankedNotice& hit : ordered) hit.matched_words = counts.at(hit.docid);
   // Stable: equal counts keep enquire's order (relevance, then id).
   if (request.by_words) {
