@@ -78,14 +78,25 @@ const kaijiView = (() => {
     }
   }
 
+  // The axis label under a bar: every year (every other one, or fewer, when there are
+  // many); every month when there are few, else the year at each January and the first bar.
+  function tick(facet, values, i) {
+    if (facet === "month" && values.length <= 6) return values[i].value;
+    if (facet === "month") return i === 0 || values[i].value.endsWith("-01") ? values[i].value.slice(0, 4) : "";
+    const every = Math.ceil(values.length / 12);
+    return i % every === 0 ? values[i].value : "";
+  }
+
   function histogram(container, facet, values, onToggle) {
     container.replaceChildren();
     const max = Math.max(1, ...values.map((v) => v.count));
-    for (const v of values) {
+    for (const [i, v] of values.entries()) {
       const bar = el("button", { type: "button", class: v.selected ? "selected" : "", "data-value": v.value,
         title: `${v.label}: ${number(v.count)}件`, "aria-label": `${v.label} ${number(v.count)}件`,
         "aria-pressed": v.selected ? "true" : "false" });
       bar.style.height = `${Math.max(4, (v.count / max) * 100)}%`;
+      const label = tick(facet, values, i);
+      if (label) bar.append(el("span", { class: "tick", "aria-hidden": "true", text: label }));
       bar.addEventListener("click", () => onToggle(`${facet}:${v.value}`));
       container.append(bar);
     }

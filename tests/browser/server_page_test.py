@@ -81,6 +81,15 @@ def scenario(driver, base, screenshot):
     if screenshot:
         driver.save_screenshot(screenshot)
 
+    # The year histogram says which bar is which year, under the bars.
+    bars = driver.find_elements(By.CSS_SELECTOR, "#hist-year button")
+    ticks = driver.find_elements(By.CSS_SELECTOR, "#hist-year button .tick")
+    check(bars and ticks and all(t.is_displayed() and re.fullmatch(r"\d{4}", t.text) for t in ticks),
+          "the year histogram labels its bars with their years: " + " ".join(t.text for t in ticks))
+    bottom = driver.find_element(By.ID, "hist-year").rect
+    check(all(t.rect["y"] >= bottom["y"] + bottom["height"] - 1 for t in ticks), "the year labels stand under the bars")
+    check(ticks[0].text == bars[0].get_attribute("data-value"), "the first label is the first bar's year")
+
     # Tick the sector with fewest notices: the count narrows, the URL says so.
     boxes = driver.find_elements(By.CSS_SELECTOR, "section.facet[data-facet=sector] input[type=checkbox]")
     check(len(boxes) >= 2, "the sector facet lists several sectors with checkboxes")
