@@ -33,8 +33,7 @@ std::vector<const QueryNode*> top_level_words(const QueryNode& root) {
 }
 
 std::string katakana_form(std::string_view word) {
-  std::vector<char32_t> chars;
-  for (std::size_t i = 0; i < word.size();) chars.push_back(utf8::decode(word, i));
+  const std::vector<char32_t> chars = utf8::code_points(word);
   std::string out;
   for (std::size_t k = 0; k < chars.size();) {
     std::size_t end = k;

@@ -1,5 +1,7 @@
 #include "base/utf8.h"
 
+#include <algorithm>
+
 namespace kaiji::utf8 {
 
 char32_t detail::decode_any(std::string_view s, std::size_t& i) {
@@ -85,6 +87,19 @@ std::string_view prefix(std::string_view s, std::size_t max_chars) {
   std::size_t i = 0;
   for (std::size_t n = 0; n < max_chars && i < s.size(); ++n) decode(s, i);
   return s.substr(0, i);
+}
+
+std::string_view before_any(std::string_view s, std::initializer_list<std::string_view> stops) {
+  std::size_t end = s.size();
+  for (std::string_view stop : stops) end = std::min(end, s.find(stop));
+  return s.substr(0, end);
+}
+
+std::vector<char32_t> code_points(std::string_view s) {
+  std::vector<char32_t> out;
+  out.reserve(s.size() / 2);
+  for (std::size_t i = 0; i < s.size();) out.push_back(decode(s, i));
+  return out;
 }
 
 bool is_katakana(char32_t c) { return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC; }

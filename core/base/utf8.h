@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kaiji::utf8 {
 
@@ -46,6 +48,12 @@ std::string sanitize(std::string_view s);
 
 // The first max_chars code points of s.
 std::string_view prefix(std::string_view s, std::size_t max_chars);
+
+// s up to (not including) the first occurrence of any of stops; all of s without one.
+std::string_view before_any(std::string_view s, std::initializer_list<std::string_view> stops);
+
+// Every code point of s, decoded.
+std::vector<char32_t> code_points(std::string_view s);
 
 bool is_katakana(char32_t c);   // including the long-vowel mark ー
 bool is_hiragana(char32_t c);

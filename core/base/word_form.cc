@@ -49,13 +49,6 @@ bool is_counter(char32_t c) {
   return c == U'所' || c == U'月' || c == U'国' || c == U'年' || c == U'条' || c == U'店' || c == U'村' || c == U'町';
 }
 
-std::vector<char32_t> code_points(std::string_view text) {
-  std::vector<char32_t> out;
-  out.reserve(text.size() / 2);
-  for (std::size_t i = 0; i < text.size();) out.push_back(utf8::decode(text, i));
-  return out;
-}
-
 // For each code point, the length of the katakana run it belongs to (0 outside runs).
 std::vector<std::size_t> katakana_runs(const std::vector<char32_t>& cps) {
   std::vector<std::size_t> runs(cps.size(), 0);
@@ -88,7 +81,7 @@ bool has_foldable_kana(std::string_view text) {
 
 std::string fold_kana_letters(std::string_view word) {
   if (!has_foldable_kana(word)) return std::string(word);
-  const std::vector<char32_t> cps = code_points(word);
+  const std::vector<char32_t> cps = utf8::code_points(word);
   std::string out;
   out.reserve(word.size());
   for (std::size_t i = 0; i < cps.size(); ++i) {
@@ -114,7 +107,7 @@ std::string fold_kana_letters(std::string_view word) {
 
 std::string drop_loanword_tsu(std::string_view word) {
   if (word.find("ッ") == std::string_view::npos) return std::string(word);
-  const std::vector<char32_t> cps = code_points(word);
+  const std::vector<char32_t> cps = utf8::code_points(word);
   const std::vector<std::size_t> runs = katakana_runs(cps);
   std::string out;
   out.reserve(word.size());

@@ -129,7 +129,7 @@ bool Classifier::denied(std::string_view text, std::size_t after) const {
     return true;  // 「委託先以外の複数のIPアドレス」 sets it apart
   }
   std::string_view rest = utf8::prefix(next, kNegationWindowChars);
-  rest = rest.substr(0, std::min({rest.find("。"), rest.find('\n'), rest.size()}));
+  rest = utf8::before_any(rest, {"。", "\n"});
   return std::any_of(negation_cues_.begin(), negation_cues_.end(),
                      [&](const std::string& cue) { return rest.find(cue) != std::string_view::npos; });
 }

@@ -167,7 +167,7 @@ bool DataReader::denied(std::string_view text, std::size_t at, std::size_t after
   const bool aside = std::any_of(kAsides.begin(), kAsides.end(), [&](std::string_view a) { return opening.starts_with(a); });
   if (aside && negated(sentence)) return true;
   std::string_view rest = utf8::prefix(text.substr(after), kClauseChars);
-  rest = rest.substr(0, std::min({rest.find("。"), rest.find('\n'), rest.size()}));
+  rest = utf8::before_any(rest, {"。", "\n"});
   for (std::string_view contrast : kContrasts) rest = rest.substr(0, std::min(rest.find(contrast), rest.size()));
   return negated(rest);
 }
@@ -181,7 +181,7 @@ bool DataReader::remedied(std::string_view text, std::size_t after) const {
                                      [&](std::string_view p) { return rest.starts_with(p); });
   if (particle == kObjectParticles.end()) return false;
   rest = utf8::prefix(rest.substr(particle->size()), kRemedyReach);
-  rest = rest.substr(0, std::min({rest.find("、"), rest.find("。"), rest.size()}));
+  rest = utf8::before_any(rest, {"、", "。"});
   return std::any_of(cues_.remedies.begin(), cues_.remedies.end(),
                      [&](const std::string& r) { return rest.find(r) != std::string_view::npos; });
 }
@@ -190,7 +190,7 @@ bool DataReader::remedied(std::string_view text, std::size_t after) const {
 // condition (「…を入力してしまった場合は」, 「…が含まれている場合がございます」).
 bool DataReader::conditional(std::string_view text, std::size_t after) const {
   std::string_view rest = utf8::prefix(text.substr(after), kClauseChars);
-  rest = rest.substr(0, std::min({rest.find("、"), rest.find("。"), rest.find('\n'), rest.size()}));
+  rest = utf8::before_any(rest, {"、", "。", "\n"});
   return std::any_of(cues_.conditionals.begin(), cues_.conditionals.end(),
                      [&](const std::string& c) { return rest.find(c) != std::string_view::npos; });
 }

@@ -45,3 +45,10 @@ TEST_CASE("utf8: prefix counts code points") {
   CHECK(utf8::prefix("ランサムウェア", 3) == "ランサ");
   CHECK(utf8::prefix("ab", 10) == "ab");
 }
+
+TEST_CASE("utf8: the text before the first of several stops, and its code points") {
+  CHECK(utf8::before_any("氏名が漏えいし、住所も。", {"。", "、"}) == "氏名が漏えいし");
+  CHECK(utf8::before_any("氏名", {"。", "\n"}) == "氏名");
+  CHECK(utf8::code_points("aヴ") == std::vector<char32_t>{U'a', U'ヴ'});
+  CHECK(utf8::code_points("").empty());
+}
