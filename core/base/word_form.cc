@@ -77,6 +77,14 @@ bool has_foldable_kana(std::string_view text) {
   return false;
 }
 
+// Whether text holds ッ (E3 83 83), told by its bytes: asked of every word.
+bool has_small_tsu(std::string_view text) {
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    if (text[i] == '\xE3' && text[i + 1] == '\x83' && text[i + 2] == '\x83') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string fold_kana_letters(std::string_view word) {
@@ -106,7 +114,7 @@ std::string fold_kana_letters(std::string_view word) {
 }
 
 std::string drop_loanword_tsu(std::string_view word) {
-  if (word.find("ッ") == std::string_view::npos) return std::string(word);
+  if (!has_small_tsu(word)) return std::string(word);
   const std::vector<char32_t> cps = utf8::code_points(word);
   const std::vector<std::size_t> runs = katakana_runs(cps);
   std::string out;
@@ -121,7 +129,7 @@ std::string drop_loanword_tsu(std::string_view word) {
 
 std::string fold_kana(std::string_view word) {
   std::string out = fold_kana_letters(word);
-  return out.find("ッ") == std::string::npos ? out : drop_loanword_tsu(out);
+  return has_small_tsu(out) ? drop_loanword_tsu(out) : out;
 }
 
 std::string strip_long_vowel(std::string term) {

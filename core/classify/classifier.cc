@@ -76,6 +76,7 @@ Classifier::Classifier(const std::string& data_dir)
       continue;
     }
     if (w[0] == "negation") {
+      if (fold(w[4]).empty()) throw std::runtime_error(where + "a negation cue cannot be empty");
       // "-": every facet's rules; "data": the data types only (their clause is a list's);
       // action follows: right after a rule's occurrence; conditional: in a data item's clause.
       if (w[2] == "follows") exclusion_cues_.push_back(fold(w[4]));
@@ -114,6 +115,7 @@ Classifier::Classifier(const std::string& data_dir)
     }
   }
   patterns_ = PhraseMatcher(std::move(patterns));
+  negation_matcher_ = PhraseMatcher(negation_cues_);
   std::vector<DataPattern> data_patterns;
   for (const Rule& rule : rules_) {
     if (rule.facet == "data" && !rule.veto) data_patterns.push_back({rule.pattern, rule.value, rule.line});
@@ -122,28 +124,43 @@ Classifier::Classifier(const std::string& data_dir)
   data_ = DataReader(std::move(data_patterns), std::move(data_cues));
 }
 
-// Whether the sentence after an occurrence denies it (「…は漏えいしていません」).
-bool Classifier::denied(std::string_view text, std::size_t after) const {
+Classifier::CueSpans Classifier::negation_spans(std::string_view text) const {
+  CueSpans spans;
+  negation_matcher_.for_each_match(text, [&](std::size_t cue, std::size_t at) {
+    spans.emplace_back(at, at + negation_cues_[cue].size());
+  });
+  return spans;
+}
+
+// Whether the sentence after an occurrence denies it (「…は漏えいしていません」): a
+// negation cue lies wholly within the next kNegationWindowChars of its sentence.
+bool Classifier::denied(std::string_view text, std::size_t after, const CueSpans& negations) const {
   const std::string_view next = text.substr(after);
-  if (std::any_of(exclusion_cues_.begin(), exclusion_cues_.end(), [&](const std::string& cue) { return next.starts_with(cue); })) {
+  if (std::any_of(exclusion_cues_.begin(), exclusion_cues_.end(),
+                  [&](const std::string& cue) { return !next.empty() && next.front() == cue.front() && next.starts_with(cue); })) {
     return true;  // 「委託先以外の複数のIPアドレス」 sets it apart
   }
   std::string_view rest = utf8::prefix(next, kNegationWindowChars);
   rest = utf8::before_any(rest, {"。", "\n"});
-  return std::any_of(negation_cues_.begin(), negation_cues_.end(),
-                     [&](const std::string& cue) { return rest.find(cue) != std::string_view::npos; });
+  const std::size_t window_end = after + rest.size();
+  auto cue = std::lower_bound(negations.begin(), negations.end(), std::make_pair(after, std::size_t{0}));
+  for (; cue != negations.end() && cue->first < window_end; ++cue) {
+    if (cue->second <= window_end) return true;
+  }
+  return false;
 }
 
 // One pass over one field marks the rules that one of their occurrences there satisfies.
 // The title and the body are each scanned once and serve both their own scope and
 // `text`: no pattern spans a line break, so that equals scanning "title\nbody".
 void Classifier::match_field(std::string_view text, Scope field, Matched& matched) const {
+  const CueSpans negations = negation_spans(text);
   patterns_.for_each_match(text, [&](std::size_t pattern, std::size_t offset) {
     for (const std::size_t r : rules_of_pattern_[pattern]) {
       const Rule& rule = rules_[r];
       const bool in_scope = rule.scope == field || (rule.scope == Scope::Text && field != Scope::Org);
       if (!in_scope || matched[r].found) continue;
-      if (!denied(text, offset + rule.pattern.size())) matched[r] = {true, field, offset};
+      if (!denied(text, offset + rule.pattern.size(), negations)) matched[r] = {true, field, offset};
     }
   });
 }

@@ -69,7 +69,11 @@ class Classifier {
 
   Matched match_rules(const FoldedNotice& folded) const;
   void match_field(std::string_view text, Scope field, Matched& matched) const;
-  bool denied(std::string_view text, std::size_t after) const;
+  // Where the negation cues occur in one field, as (begin, end) by begin: found in one
+  // pass, since denied() is asked about every occurrence of every rule.
+  using CueSpans = std::vector<std::pair<std::size_t, std::size_t>>;
+  CueSpans negation_spans(std::string_view text) const;
+  bool denied(std::string_view text, std::size_t after, const CueSpans& negations) const;
   // Values with the rule index that set each.
   std::vector<std::pair<std::string, std::size_t>> multi_valued(const std::string& facet, const Matched& matched) const;
   std::optional<std::pair<std::string, std::size_t>> single_valued(const std::string& facet, const Matched& matched) const;
@@ -85,6 +89,7 @@ class Classifier {
   std::string rules_file_;  // its name, for evidence
   std::vector<Rule> rules_;
   std::vector<std::string> negation_cues_;
+  PhraseMatcher negation_matcher_;  // negation_cues_
   // Cues that deny a rule's occurrence only right after it (委託先以外): negation lines
   // with action `follows`. Not applied to data types, whose lists say 「氏名以外の…」.
   std::vector<std::string> exclusion_cues_;

@@ -104,7 +104,7 @@ std::vector<std::string_view> title_parts(std::string_view title) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < title.size(); ++i) {
     for (std::string_view sep : separators) {
-      if (title.substr(i, sep.size()) != sep) continue;
+      if (title[i] != sep.front() || title.substr(i, sep.size()) != sep) continue;
       parts.push_back(utf8::trim(title.substr(start, i - start)));
       start = i + sep.size();
       i = start - 1;

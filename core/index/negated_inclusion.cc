@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "base/utf8.h"
+
 namespace kaiji {
 namespace {
 
@@ -12,9 +14,13 @@ constexpr std::size_t kNegationReach = 7;
 // The verbs of holding or writing data down: 「…は含まれておりません」「…は記載されて
 // いません」「…は保有しておりません」 say the data was not among what was exposed.
 bool is_holding_verb(std::string_view term) {
-  // Most words are not: their first character rules them out before any comparison.
-  static constexpr std::array<std::string_view, 5> kFirsts = {"含", "記", "保", "取", "登"};
-  if (std::none_of(kFirsts.begin(), kFirsts.end(), [&](std::string_view f) { return term.starts_with(f); })) return false;
+  // Most words are not: their first character rules them out before any comparison
+  // (this runs for every word of every notice).
+  std::size_t after_first = 0;
+  switch (term.empty() ? char32_t{0} : utf8::decode(term, after_first)) {
+    case U'含': case U'記': case U'保': case U'取': case U'登': break;
+    default: return false;
+  }
   static constexpr std::array<std::string_view, 9> kVerbs = {"含む", "含める", "記載", "保存", "保有",
                                                              "保管", "取り扱う", "取扱う", "登録"};
   return std::find(kVerbs.begin(), kVerbs.end(), term) != kVerbs.end();
