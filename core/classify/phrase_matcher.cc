@@ -47,30 +47,36 @@ void PhraseMatcher::for_each_match(std::string_view text,
   auto next_short = short_hits.begin();
 
   const char* const data = text.data();
-  const auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(data[i]) & 0xC0) == 0x80; };
+  const std::size_t size = text.size();
+  const auto continuation = [data](std::size_t i) { return (static_cast<unsigned char>(data[i]) & 0xC0) == 0x80; };
+  const auto shorts_end = short_hits.end();
   std::vector<std::uint32_t> here;
   // One step per character: a UTF-8 phrase starts with a lead byte, never with a
   // continuation byte (10xxxxxx), so those are stepped over.
-  for (std::size_t at = 0; at < text.size();) {
+  for (std::size_t at = 0; at < size;) {
     std::size_t next = at + 1;
-    while (next < text.size() && continuation(next)) ++next;
+    while (next < size && continuation(next)) ++next;
+    std::uint32_t first = 0, last = 0;  // the bucket of phrases that may start here
+    if (at + 3 <= size && !continuation(at)) {
+      const std::uint32_t b = bucket_of(data + at);
+      first = bucket_begin_[b];
+      last = bucket_begin_[b + 1];
+    }
+    // Mostly nothing starts here: no bucket and no short phrase at or before it.
+    if (first == last && (next_short == shorts_end || next_short->first >= next)) {
+      at = next;
+      continue;
+    }
     here.clear();
     // A short phrase found inside a character (damaged text) is reported where it is.
-    for (; next_short != short_hits.end() && next_short->first < at; ++next_short) on_match(next_short->second, next_short->first);
-    while (next_short != short_hits.end() && next_short->first == at) here.push_back((next_short++)->second);
-    if (!continuation(at) && at + 3 <= text.size()) {
-      const std::uint32_t b = bucket_of(data + at);
-      for (std::uint32_t k = bucket_begin_[b]; k < bucket_begin_[b + 1]; ++k) {
-        const std::string& p = phrases_[bucket_phrases_[k]];
-        if (p.size() <= text.size() - at && std::memcmp(p.data(), data + at, p.size()) == 0) {
-          here.push_back(bucket_phrases_[k]);
-        }
-      }
+    for (; next_short != shorts_end && next_short->first < at; ++next_short) on_match(next_short->second, next_short->first);
+    while (next_short != shorts_end && next_short->first == at) here.push_back((next_short++)->second);
+    for (std::uint32_t k = first; k < last; ++k) {
+      const std::string& p = phrases_[bucket_phrases_[k]];
+      if (p.size() <= size - at && std::memcmp(p.data(), data + at, p.size()) == 0) here.push_back(bucket_phrases_[k]);
     }
-    if (!here.empty()) {
-      if (here.size() > 1) std::sort(here.begin(), here.end());
-      for (const std::uint32_t i : here) on_match(i, at);
-    }
+    if (here.size() > 1) std::sort(here.begin(), here.end());
+    for (const std::uint32_t i : here) on_match(i, at);
     at = next;
   }
   for (; next_short != short_hits.end(); ++next_short) on_match(next_short->second, next_short->first);
