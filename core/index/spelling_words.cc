@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <xxhash.h>
+
 #include "base/utf8.h"
 
 namespace kaiji {
@@ -15,12 +17,13 @@ bool is_number(std::string_view word) {
 // Whether word (a noun's surface, or a run of them joined) is a spelling word: not too
 // short, not too long, no number, no white space inside.
 bool is_spelling_word(std::string_view word) {
-  const std::size_t chars = utf8::length(word);
-  if (chars < 2 || chars > kMaxSpellingChars || is_number(word)) return false;
-  for (std::size_t i = 0; i < word.size();) {
-    if (utf8::is_space(utf8::decode(word, i))) return false;
+  // One walk counts the characters and looks for white space: this runs for every noun
+  // and every run of nouns of every notice.
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < word.size(); ++chars) {
+    if (chars == kMaxSpellingChars || utf8::is_space(utf8::decode(word, i))) return false;
   }
-  return true;
+  return chars >= 2 && !is_number(word);
 }
 
 // A word that may stand in a run of nouns (a number breaks the run: 2024年, 3名).
@@ -55,8 +58,13 @@ void collect_spelling_words(const std::vector<Token>& tokens, std::vector<std::s
   }
 }
 
+std::size_t SpellingBatch::WordHash::operator()(const std::string& word) const {
+  return static_cast<std::size_t>(XXH3_64bits(word.data(), word.size()));
+}
+
 void SpellingBatch::add(const std::vector<std::string>& words) {
-  ++added_;
+  constexpr std::size_t kExpectedWords = std::size_t{1} << 16;
+  if (added_++ == 0) notices_.reserve(kExpectedWords);
   for (const std::string& word : words) {
     Held& held = notices_[word];
     if (held.last_notice == added_) continue;

@@ -65,7 +65,12 @@ class SpellingBatch {
     Xapian::termcount notices = 0;
     std::size_t last_notice = 0;  // the add() that counted it last (1, 2, …)
   };
-  std::unordered_map<std::string, Held> notices_;
+  // Every word of every notice is looked up here: XXH3 hashes a short word faster than
+  // std::hash, and the table starts large enough for a corpus's vocabulary.
+  struct WordHash {
+    std::size_t operator()(const std::string& word) const;
+  };
+  std::unordered_map<std::string, Held, WordHash> notices_;
   std::size_t added_ = 0;
 };
 
