@@ -186,6 +186,20 @@ bool DataReader::remedied(std::string_view text, std::size_t after) const {
                      [&](const std::string& r) { return rest.find(r) != std::string_view::npos; });
 }
 
+// The item's clause before it — back to the last 、 or sentence end — names the
+// organisation's own account the item belongs to (偽のログイン画面に管理画面のIDとパスワード).
+bool DataReader::owned(std::string_view text, std::size_t at, const std::string& value) const {
+  std::size_t begin = 0;
+  for (std::string_view stop : {"、", "。", "\n"}) {
+    const std::size_t found = text.rfind(stop, at == 0 ? 0 : at - 1);
+    if (found != std::string_view::npos && found < at) begin = std::max(begin, found + stop.size());
+  }
+  const std::string_view before = text.substr(begin, at - begin);
+  return std::any_of(cues_.owners.begin(), cues_.owners.end(), [&](const auto& owner) {
+    return owner.first == value && before.find(owner.second) != std::string_view::npos;
+  });
+}
+
 // The item's own clause, up to the next 、 or the end of its sentence, puts it in a
 // condition (「…を入力してしまった場合は」, 「…が含まれている場合がございます」).
 bool DataReader::conditional(std::string_view text, std::size_t after) const {
@@ -202,7 +216,10 @@ void DataReader::read_range(std::string_view body, std::size_t begin, std::size_
     const DataPattern& pattern = patterns_[p];
     if (std::any_of(out.begin(), out.end(), [&](const DataFinding& f) { return f.value == pattern.value; })) return;
     const std::size_t after = begin + at + pattern.pattern.size();
-    if (denied(body, begin + at, after) || remedied(body, after) || conditional(body, after)) return;
+    if (denied(body, begin + at, after) || remedied(body, after) || conditional(body, after) ||
+        owned(body, begin + at, pattern.value)) {
+      return;
+    }
     out.push_back({pattern.value, pattern.line, begin + at, pattern.pattern.size()});
   });
 }

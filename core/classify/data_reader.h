@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "classify/phrase_matcher.h"
@@ -38,6 +39,9 @@ struct DataCues {
   // In the item's own clause (to the next 、), make it hypothetical: 「カード情報を入力して
   // しまった場合は」 is advice, not a leak.
   std::vector<std::string> conditionals;
+  // In the item's clause before it, make an item of the given type the organisation's
+  // own (管理画面のIDとパスワード): (data slug, cue).
+  std::vector<std::pair<std::string, std::string>> owners;
 };
 
 class DataReader {
@@ -52,6 +56,7 @@ class DataReader {
   bool negated(std::string_view clause) const;
   bool denied(std::string_view text, std::size_t at, std::size_t after) const;
   bool remedied(std::string_view text, std::size_t after) const;
+  bool owned(std::string_view text, std::size_t at, const std::string& value) const;
   bool conditional(std::string_view text, std::size_t after) const;
   void read_range(std::string_view body, std::size_t begin, std::size_t end, std::vector<DataFinding>& out) const;
   std::string_view item_core(std::string_view item) const;

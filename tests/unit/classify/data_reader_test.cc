@@ -14,7 +14,8 @@ const DataReader& reader() {
   static const DataReader instance(
       {{"氏名", "name", 1}, {"住所", "address", 2}, {"電話番号", "phone", 3}, {"クレジットカード", "card_number", 4},
        {"パスワード", "password", 5}},
-      {{"おりません", "ていません", "はない"}, {"名", "番号", "内容", "年齢", "日"}, {"変更", "再設定"}, {"場合"}});
+      {{"おりません", "ていません", "はない"}, {"名", "番号", "内容", "年齢", "日"}, {"変更", "再設定"}, {"場合"},
+       {{"password", "管理画面"}, {"password", "従業員"}}});
   return instance;
 }
 
@@ -71,4 +72,12 @@ TEST_CASE("data: an item its own clause puts in a condition is advice, not leake
   // The condition is another clause's: the item stays.
   CHECK(data("氏名とクレジットカード情報が流出し、不正利用された場合は補償いたします。") ==
         std::vector<std::string>{"card_number", "name"});
+}
+
+TEST_CASE("data: the organisation's own credentials, the attack's way in, are not the affected people's data") {
+  CHECK(data("偽のログイン画面に管理画面のIDとパスワードを入力してしまいました。お客様の氏名と電話番号が閲覧された可能性があります。") ==
+        std::vector<std::string>{"name", "phone"});
+  CHECK(data("従業員のパスワードが盗まれ、お客様の氏名が流出しました。") == std::vector<std::string>{"name"});
+  // The customers' own passwords are their data.
+  CHECK(data("お客様の氏名、パスワードが流出した可能性があります。") == std::vector<std::string>{"name", "password"});
 }
