@@ -161,7 +161,11 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
                                      [&](std::string_view w) { return just_after.find(w) != std::string_view::npos; });
     if (of_data) mention.score += 1;
     if (contains_any(before_count, kSupersededWords)) mention.score -= 3;
-    if (starts_with_at(text, k, "分")) mention.score += 2;  // 700名分: the people a dataset covers
+    mention.of_items = unit == U'件';
+    if (starts_with_at(text, k, "分")) {  // k: after the unit
+      mention.score += 2;  // 700名分: the people a dataset covers
+      mention.people_share = !mention.of_items;
+    }
     counts.push_back(mention);
   }
   return counts;
@@ -185,6 +189,13 @@ std::optional<CountMention> headline_count_in_normalised(std::string_view text) 
     if (best == nullptr || c.score > best->score || larger) best = &c;
   }
   if (best == nullptr) return std::nullopt;
+  // 「お客様15名分の申込書、告知書など計18件」: items counted in the sentence of the people
+  // they belong to are those people's papers; the people are the headline.
+  if (best->of_items) {
+    for (const CountMention& c : counts) {
+      if (c.people_share && c.offset < best->offset && same_sentence(c, *best)) return c;
+    }
+  }
   return *best;
 }
 

@@ -13,6 +13,9 @@ struct CountMention {
   std::int64_t value = 0;
   std::size_t offset = 0;  // byte offset in the normalised text
   int score = 0;           // how much it looks like the headline total
+  // 「15名分」: the people a set of records or documents belongs to.
+  bool people_share = false;
+  bool of_items = false;   // counted in 件 (records, documents, mails), not people
 };
 
 // Every count of people or records written in the text (numbers with 件/名/人, and

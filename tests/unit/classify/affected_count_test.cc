@@ -46,3 +46,11 @@ TEST_CASE("affected: a count published earlier and since corrected does not win"
 TEST_CASE("affected: a count of records or of the people whose data it is beats other people counts") {
   CHECK(headline_affected("偽のメッセージが送信されたお客様:143名様\n閲覧可能であったご予約情報:1,265件") == 1265);
 }
+
+TEST_CASE("affected: papers counted in the sentence of the people they belong to are those people's") {
+  CHECK(headline_affected("お客様15名分の生命保険契約申込書、告知書、口座振替依頼書など計18件を紛失しました。") == 15);
+  // Records with no people counted beside them stay the headline.
+  CHECK(headline_affected("お客様の氏名など計1,265件の情報が閲覧された可能性があります。") == 1265);
+  // People counted in another sentence do not own the total.
+  CHECK(headline_affected("対象は3名分です。\n流出した情報は合計2,158件です。") == 2158);
+}
