@@ -32,6 +32,15 @@ constexpr std::array<std::string_view, 37> kContextWords = {
     "個人", "生徒", "児童", "学生", "患者", "会員", "利用者", "卒業生", "契約", "カルテ", "登録者", "氏名", "住所",
     "最大", "の方", "届い", "誤送", "送付", "封入", "閲覧", "書類", "ファイル", "記載", "合計"};
 
+// A count whose sentence, after it, concludes the data was not reached (「顧客管理システム
+// (約4万2千件)に…アクセスした痕跡は確認されませんでした」) counts data that was spared. A
+// denial of misuse (「不正利用は確認されておりません」) says nothing of the leak.
+constexpr std::array<std::string_view, 7> kNotReachedNegations = {
+    "ませんでした", "ておりません", "ていません", "ていない", "なかった", "はありません", "はございません"};
+constexpr std::array<std::string_view, 6> kReachWords = {"痕跡", "流出", "漏えい", "漏洩", "影響", "アクセス"};
+constexpr std::array<std::string_view, 4> kMisuseWords = {"不正利用", "悪用", "二次被害", "不審"};
+constexpr std::array<std::string_view, 4> kClauseContrasts = {"が、", "ものの", "しかし", "ですが"};
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool starts_with_at(std::string_view text, std::size_t at, std::string_view word) {
@@ -66,6 +75,13 @@ std::string_view context_lines(std::string_view text, std::size_t at) {
   std::size_t end = text.find('\n', at);
   if (end == std::string_view::npos) end = text.size();
   return text.substr(begin, end - begin);
+}
+
+// The rest of the count's sentence, to its end or a contrast, says the data was not reached.
+bool spared(std::string_view text, std::size_t after_count) {
+  std::string_view rest = utf8::before_any(text.substr(after_count), {"。", "\n"});
+  for (std::string_view contrast : kClauseContrasts) rest = rest.substr(0, std::min(rest.find(contrast), rest.size()));
+  return contains_any(rest, kNotReachedNegations) && contains_any(rest, kReachWords) && !contains_any(rest, kMisuseWords);
 }
 
 }  // namespace
@@ -140,7 +156,7 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     if (starts_with_at(text, k, "規模")) continue;  // 約100名規模の組織: not a count of victims
     const auto value = parse_japanese_number(std::string_view(text).substr(start, end - start));
     if (!value || *value <= 0) continue;
-    if (!contains_any(context_lines(text, start), kContextWords)) continue;
+    if (!contains_any(context_lines(text, start), kContextWords) || spared(text, k)) continue;
 
     CountMention mention{*value, start, 0};
     const std::size_t window = back_chars(text, start, kKeywordWindowChars);

@@ -54,3 +54,12 @@ TEST_CASE("affected: papers counted in the sentence of the people they belong to
   // People counted in another sentence do not own the total.
   CHECK(headline_affected("対象は3名分です。\n流出した情報は合計2,158件です。") == 2158);
 }
+
+TEST_CASE("affected: a count of data the attack did not reach is no affected count") {
+  CHECK_FALSE(headline_affected("お客様情報(約4万2千件)を管理するシステムは分離されており、攻撃者がアクセスした痕跡は確認されませんでした。")
+                  .has_value());
+  // A denial of misuse says nothing of the leak.
+  CHECK(headline_affected("流出した可能性のある3,000件について、現時点で不正利用は確認されておりません。") == 3000);
+  // Nor does a denial past a contrast.
+  CHECK(headline_affected("顧客情報1,200件が流出しましたが、他のシステムへの影響はありません。") == 1200);
+}
