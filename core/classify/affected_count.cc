@@ -77,6 +77,27 @@ std::string_view context_lines(std::string_view text, std::size_t at) {
   return text.substr(begin, end - begin);
 }
 
+// A count on a bulleted line under a short heading that marks the headline (「2 誤送付の
+// 件数」 above 「・…届いてしまった方 19名」) is marked by it as if the heading stood before it.
+bool under_marked_heading(std::string_view text, std::size_t at) {
+  constexpr std::size_t kMaxListLines = 8;
+  constexpr std::size_t kMaxHeadingBytes = 3 * 30;
+  const auto line_start = [&](std::size_t pos) {
+    const std::size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
+    return nl == std::string_view::npos ? 0 : nl + 1;
+  };
+  std::size_t begin = line_start(at);
+  if (!utf8::trim(text.substr(begin, at - begin)).starts_with("・")) return false;
+  for (std::size_t lines = 0; begin > 0 && lines < kMaxListLines; ++lines) {
+    const std::size_t previous = line_start(begin - 1);
+    const std::string_view line = utf8::trim(text.substr(previous, begin - 1 - previous));
+    begin = previous;
+    if (line.starts_with("・")) continue;
+    return line.size() <= kMaxHeadingBytes && contains_any(line, kHeadlineMarkers);
+  }
+  return false;
+}
+
 // The rest of the count's sentence, to its end or a contrast, says the data was not reached.
 bool spared(std::string_view text, std::size_t after_count) {
   std::string_view rest = utf8::before_any(text.substr(after_count), {"。", "\n"});
@@ -167,7 +188,7 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     const std::string_view just_after = utf8::prefix(std::string_view(text).substr(k), 12);  // k: after the unit
     const bool named_after = just_after.starts_with("(") && contains_any(just_after.substr(0, just_after.find(')')), kTotalWords);
     if (contains_any(just_before, kTotalWords) || named_after) mention.score += 5;
-    else if (contains_any(before_count, kHeadlineMarkers)) mention.score += 3;
+    else if (contains_any(before_count, kHeadlineMarkers) || under_marked_heading(text, start)) mention.score += 3;
     if (contains_any(just_before, kPartWords)) mention.score -= 2;
     // A count of records (「ご予約情報:1,265件」) or of the people whose data it is
     // (「お客様3名の氏名」) rather than of people something else happened to.

@@ -63,3 +63,10 @@ TEST_CASE("affected: a count of data the attack did not reach is no affected cou
   // Nor does a denial past a contrast.
   CHECK(headline_affected("顧客情報1,200件が流出しましたが、他のシステムへの影響はありません。") == 1200);
 }
+
+TEST_CASE("affected: a bulleted count under a heading that marks the headline") {
+  CHECK(headline_affected("封筒に2名分の通知書を封入していました。\n2 誤送付の件数\n・発送総数 12,480通\n"
+                          "・同封されていた封筒 19通\n・他の方に通知書が届いてしまった方 19名\n") == 19);
+  // A bulleted count under a heading that marks nothing keeps its own score.
+  CHECK(headline_affected("お客様3名分の氏名が流出しました。\n今後の対応\n・説明会 20名\n") == 3);
+}
