@@ -50,7 +50,24 @@ void to_code_points(std::vector<Evidence>& evidence, std::string_view field_name
   }
 }
 
+// The hits of "title\nbody" from those of its two parts: no phrase spans the line break.
+PhraseHits title_and_body(std::size_t title_bytes, const PhraseHits& title, const PhraseHits& body) {
+  PhraseHits hits = title;
+  for (const auto& [offset, phrase] : body) hits.push_back({title_bytes + 1 + offset, phrase});
+  return hits;
+}
+
 }  // namespace
+
+void Classifier::add_cause_families(NoticeFacets& facets) const {
+  for (const std::string& cause : facets.causes) {
+    if (const auto family = taxonomy_.family(cause);
+        family && std::find(facets.cause_families.begin(), facets.cause_families.end(), *family) ==
+                      facets.cause_families.end()) {
+      facets.cause_families.push_back(*family);
+    }
+  }
+}
 
 Classifier::Classifier(const std::string& data_dir)
     : folder_(read_table_file((std::filesystem::path(data_dir) / "variants.tsv").string())),
@@ -118,21 +135,36 @@ Classifier::Classifier(const std::string& data_dir)
       rules_of_pattern_[static_cast<std::size_t>(known - patterns.begin())].push_back(r);
     }
   }
-  patterns_ = PhraseMatcher(std::move(patterns));
-  negation_matcher_ = PhraseMatcher(negation_cues_);
   std::vector<DataPattern> data_patterns;
   for (const Rule& rule : rules_) {
     if (rule.facet == "data" && !rule.veto) data_patterns.push_back({rule.pattern, rule.value, rule.line});
   }
   data_cues.negations.insert(data_cues.negations.end(), negation_cues_.begin(), negation_cues_.end());
   data_ = DataReader(std::move(data_patterns), std::move(data_cues));
+  const auto append = [&](const std::vector<std::string>& more) { patterns.insert(patterns.end(), more.begin(), more.end()); };
+  negations_from_ = patterns.size();
+  append(negation_cues_);
+  outcome_from_ = patterns.size();
+  append(outcomes_.phrases());
+  data_from_ = patterns.size();
+  append(data_.phrases());
+  phrases_ = PhraseMatcher(std::move(patterns));
 }
 
-Classifier::CueSpans Classifier::negation_spans(std::string_view text) const {
-  CueSpans spans;
-  negation_matcher_.for_each_match(text, [&](std::size_t cue, std::size_t at) {
-    spans.emplace_back(at, at + negation_cues_[cue].size());
+Classifier::FieldHits Classifier::find_hits(std::string_view text) const {
+  FieldHits hits;
+  phrases_.for_each_match(text, [&](std::size_t phrase, std::size_t offset) {
+    if (phrase >= data_from_) hits.data.push_back({offset, phrase - data_from_});
+    else if (phrase >= outcome_from_) hits.outcome.push_back({offset, phrase - outcome_from_});
+    else if (phrase >= negations_from_) hits.negations.push_back({offset, phrase - negations_from_});
+    else hits.rules.push_back({offset, phrase});
   });
+  return hits;
+}
+
+Classifier::CueSpans Classifier::negation_spans(const PhraseHits& negations) const {
+  CueSpans spans;
+  for (const auto& [at, cue] : negations) spans.emplace_back(at, at + negation_cues_[cue].size());
   return spans;
 }
 
@@ -157,23 +189,23 @@ bool Classifier::denied(std::string_view text, std::size_t after, const CueSpans
 // One pass over one field marks the rules that one of their occurrences there satisfies.
 // The title and the body are each scanned once and serve both their own scope and
 // `text`: no pattern spans a line break, so that equals scanning "title\nbody".
-void Classifier::match_field(std::string_view text, Scope field, Matched& matched) const {
-  const CueSpans negations = negation_spans(text);
-  patterns_.for_each_match(text, [&](std::size_t pattern, std::size_t offset) {
+void Classifier::match_field(std::string_view text, const FieldHits& hits, Scope field, Matched& matched) const {
+  const CueSpans negations = negation_spans(hits.negations);
+  for (const auto& [offset, pattern] : hits.rules) {
     for (const std::size_t r : rules_of_pattern_[pattern]) {
       const Rule& rule = rules_[r];
       const bool in_scope = rule.scope == field || (rule.scope == Scope::Text && field != Scope::Org);
       if (!in_scope || matched[r].found) continue;
       if (!denied(text, offset + rule.pattern.size(), negations)) matched[r] = {true, field, offset};
     }
-  });
+  }
 }
 
 Classifier::Matched Classifier::match_rules(const FoldedNotice& folded) const {
   Matched matched(rules_.size());
-  match_field(folded.org, Scope::Org, matched);
-  match_field(folded.title, Scope::Title, matched);
-  match_field(folded.body, Scope::Body, matched);
+  match_field(folded.org, folded.org_hits, Scope::Org, matched);
+  match_field(folded.title, folded.title_hits, Scope::Title, matched);
+  match_field(folded.body, folded.body_hits, Scope::Body, matched);
   return matched;
 }
 
@@ -222,8 +254,16 @@ void Classifier::annotate(Notice& notice) const {
   notice.facets.evidence.insert(notice.facets.evidence.begin(), evidence.begin(), evidence.end());
 }
 
+Classifier::FoldedNotice Classifier::fold_notice(const Notice& notice) const {
+  FoldedNotice folded{folder_.fold(notice.org), folder_.fold(notice.title), folder_.fold(notice.body), {}, {}, {}};
+  folded.org_hits = find_hits(folded.org);
+  folded.title_hits = find_hits(folded.title);
+  folded.body_hits = find_hits(folded.body);
+  return folded;
+}
+
 NoticeFacets Classifier::classify(const Notice& notice) const {
-  const FoldedNotice folded{folder_.fold(notice.org), folder_.fold(notice.title), folder_.fold(notice.body)};
+  const FoldedNotice folded = fold_notice(notice);
   const Matched matched = match_rules(folded);
   NoticeFacets facets;
   const auto record = [&](const char* field, std::size_t rule) {
@@ -237,13 +277,7 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
   if (facets.causes.empty() || (facets.causes.size() == 1 && facets.causes.front() == "contractor")) {
     facets.causes.push_back("other");
   }
-  for (const std::string& cause : facets.causes) {
-    if (const auto family = taxonomy_.family(cause);
-        family && std::find(facets.cause_families.begin(), facets.cause_families.end(), *family) ==
-                      facets.cause_families.end()) {
-      facets.cause_families.push_back(*family);
-    }
-  }
+  add_cause_families(facets);
   facets.sector = taxonomy_.values("sector").front().slug;
   if (const auto sector = sectors_.read(folded.title, folded.org, folded.body)) {
     facets.sector = sector->sector;
@@ -253,7 +287,7 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
                                context_of(field, sector->offset, sector->word.size()), sector->where,
                                sector->offset});
   }
-  for (const DataFinding& found : data_.read(folded.body)) {
+  for (const DataFinding& found : data_.read(folded.body, folded.body_hits.data)) {
     facets.data.push_back(found.value);
     facets.evidence.push_back({"data", found.value,
                                found.line == 0 ? "a list item of a data section, not in " + rules_file_
@@ -272,7 +306,8 @@ NoticeFacets Classifier::classify(const Notice& notice) const {
   });
   facets.outcome = taxonomy_.values("outcome").front().slug;
   const std::string text = folded.title + "\n" + folded.body;
-  if (const auto outcome = outcomes_.read(text)) {
+  if (const auto outcome = outcomes_.read(text, title_and_body(folded.title.size(), folded.title_hits.outcome,
+                                                             folded.body_hits.outcome))) {
     facets.outcome = outcome->outcome;
     facets.evidence.push_back({"outcome", outcome->outcome, "dict/outcome_words.tsv:" + std::to_string(outcome->line),
                                text.substr(outcome->offset, outcome->length), "text",

@@ -63,16 +63,26 @@ class Classifier {
   // Which rules hold for one notice: rule index → its hit.
   using Matched = std::vector<Hit>;
   // The notice's fields as the rules see them (normalised, lower case).
+  // Where every reader's phrases occur in one field, found in one pass over it: the rules'
+  // patterns, the negation cues, the outcome reader's and the data reader's words, each
+  // numbered as in its own list.
+  struct FieldHits {
+    PhraseHits rules, negations, outcome, data;
+  };
   struct FoldedNotice {
     std::string org, title, body;
+    FieldHits org_hits, title_hits, body_hits;
   };
+  FieldHits find_hits(std::string_view text) const;
+  FoldedNotice fold_notice(const Notice& notice) const;
+  void add_cause_families(NoticeFacets& facets) const;
 
   Matched match_rules(const FoldedNotice& folded) const;
-  void match_field(std::string_view text, Scope field, Matched& matched) const;
+  void match_field(std::string_view text, const FieldHits& hits, Scope field, Matched& matched) const;
   // Where the negation cues occur in one field, as (begin, end) by begin: found in one
   // pass, since denied() is asked about every occurrence of every rule.
   using CueSpans = std::vector<std::pair<std::size_t, std::size_t>>;
-  CueSpans negation_spans(std::string_view text) const;
+  CueSpans negation_spans(const PhraseHits& negations) const;
   bool denied(std::string_view text, std::size_t after, const CueSpans& negations) const;
   // Values with the rule index that set each.
   std::vector<std::pair<std::string, std::size_t>> multi_valued(const std::string& facet, const Matched& matched) const;
@@ -89,12 +99,14 @@ class Classifier {
   std::string rules_file_;  // its name, for evidence
   std::vector<Rule> rules_;
   std::vector<std::string> negation_cues_;
-  PhraseMatcher negation_matcher_;  // negation_cues_
   // Cues that deny a rule's occurrence only right after it (委託先以外): negation lines
   // with action `follows`. Not applied to data types, whose lists say 「氏名以外の…」.
   std::vector<std::string> exclusion_cues_;
-  // Every distinct rule pattern once; rules_of_pattern_[p] lists the rules using pattern p.
-  PhraseMatcher patterns_;
+  // Every distinct rule pattern once (rules_of_pattern_[p] lists the rules using pattern
+  // p), then the negation cues, the outcome reader's and the data reader's phrases, from
+  // these offsets on: one pass per field finds them all (find_hits).
+  PhraseMatcher phrases_;
+  std::size_t negations_from_ = 0, outcome_from_ = 0, data_from_ = 0;
   std::vector<std::vector<std::size_t>> rules_of_pattern_;
 };
 

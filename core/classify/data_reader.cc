@@ -209,18 +209,25 @@ bool DataReader::conditional(std::string_view text, std::size_t after) const {
                      [&](const std::string& c) { return rest.find(c) != std::string_view::npos; });
 }
 
-void DataReader::read_range(std::string_view body, std::size_t begin, std::size_t end,
+template <typename OnHit>
+void DataReader::for_each_hit_in(const PhraseHits& hits, std::size_t begin, std::size_t end, OnHit&& on_hit) const {
+  auto hit = std::lower_bound(hits.begin(), hits.end(), begin,
+                              [](const PhraseHit& h, std::size_t offset) { return h.offset < offset; });
+  for (; hit != hits.end() && hit->offset < end; ++hit) {
+    if (hit->offset + patterns_[hit->phrase].pattern.size() <= end) on_hit(hit->phrase, hit->offset);
+  }
+}
+
+void DataReader::read_range(std::string_view body, const PhraseHits& hits, std::size_t begin, std::size_t end,
                             std::vector<DataFinding>& out) const {
-  const std::string_view range = body.substr(begin, end - begin);
-  matcher_.for_each_match(range, [&](std::size_t p, std::size_t at) {
+  for_each_hit_in(hits, begin, end, [&](std::size_t p, std::size_t at) {
     const DataPattern& pattern = patterns_[p];
     if (std::any_of(out.begin(), out.end(), [&](const DataFinding& f) { return f.value == pattern.value; })) return;
-    const std::size_t after = begin + at + pattern.pattern.size();
-    if (denied(body, begin + at, after) || remedied(body, after) || conditional(body, after) ||
-        owned(body, begin + at, pattern.value)) {
+    const std::size_t after = at + pattern.pattern.size();
+    if (denied(body, at, after) || remedied(body, after) || conditional(body, after) || owned(body, at, pattern.value)) {
       return;
     }
-    out.push_back({pattern.value, pattern.line, begin + at, pattern.pattern.size()});
+    out.push_back({pattern.value, pattern.line, at, pattern.pattern.size()});
   });
 }
 
@@ -248,8 +255,8 @@ bool DataReader::names_data(std::string_view core) const {
   return !core.empty() && data_noun && utf8::length(core) <= kMaxItemChars && !names_people_or_count(core);
 }
 
-void DataReader::read_unknown_items(std::string_view body, std::size_t begin, std::size_t end, bool in_section,
-                                    std::vector<DataFinding>& out) const {
+void DataReader::read_unknown_items(std::string_view body, const PhraseHits& hits, std::size_t begin, std::size_t end,
+                                    bool in_section, std::vector<DataFinding>& out) const {
   if (std::any_of(out.begin(), out.end(), [](const DataFinding& f) { return f.value == "other"; })) return;
   // Every list in the range — items set apart by 、 ・ および … in one sentence, one of them
   // a known type, or a bulleted line of a data section — is read item by item; an item no
@@ -266,9 +273,11 @@ void DataReader::read_unknown_items(std::string_view body, std::size_t begin, st
     // A list needs separators; most sentences have none.
     if (!bulleted && sentence.find("、") == std::string_view::npos && sentence.find("・") == std::string_view::npos) continue;
     const std::vector<std::string_view> items = list_items(sentence);
-    // Where known types occur in the sentence, in one pass: an item holding one is known.
+    // Where known types occur in the sentence: an item holding one is known.
     std::vector<std::size_t> known_at;
-    matcher_.for_each_match(sentence, [&](std::size_t, std::size_t at) { known_at.push_back(at); });
+    const std::size_t sentence_begin = static_cast<std::size_t>(sentence.data() - body.data());
+    for_each_hit_in(hits, sentence_begin, sentence_begin + sentence.size(),
+                    [&](std::size_t, std::size_t at) { known_at.push_back(at - sentence_begin); });
     const auto known = [&](std::string_view item) {
       const std::size_t from = static_cast<std::size_t>(item.data() - sentence.data());
       return std::any_of(known_at.begin(), known_at.end(), [&](std::size_t at) { return at >= from && at < from + item.size(); });
@@ -284,16 +293,24 @@ void DataReader::read_unknown_items(std::string_view body, std::size_t begin, st
   }
 }
 
-std::vector<DataFinding> DataReader::read(std::string_view body) const {
+std::vector<std::string> DataReader::phrases() const {
+  std::vector<std::string> out;
+  for (const DataPattern& p : patterns_) out.push_back(p.pattern);
+  return out;
+}
+
+std::vector<DataFinding> DataReader::read(std::string_view body) const { return read(body, matcher_.find_all(body)); }
+
+std::vector<DataFinding> DataReader::read(std::string_view body, const PhraseHits& hits) const {
   std::vector<DataFinding> out;
   auto sections = data_sections(body);
-  for (const auto& [begin, end] : sections) read_range(body, begin, end, out);
+  for (const auto& [begin, end] : sections) read_range(body, hits, begin, end, out);
   const bool in_sections = !out.empty();
   if (!in_sections) {  // no section, or none that lists a known type: the whole text
     sections = {{0, body.size()}};
-    read_range(body, 0, body.size(), out);
+    read_range(body, hits, 0, body.size(), out);
   }
-  for (const auto& [begin, end] : sections) read_unknown_items(body, begin, end, in_sections, out);
+  for (const auto& [begin, end] : sections) read_unknown_items(body, hits, begin, end, in_sections, out);
   return out;
 }
 

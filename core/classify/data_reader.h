@@ -51,6 +51,12 @@ class DataReader {
 
   // Each data type once, in order of first finding.
   std::vector<DataFinding> read(std::string_view folded_body) const;
+  // The same, given where the patterns occur in the body (PhraseMatcher::find_all over
+  // phrases(), or over a larger set found in the same pass, renumbered), so a caller that
+  // scans the body anyway does not make this reader scan it again.
+  std::vector<DataFinding> read(std::string_view folded_body, const PhraseHits& hits) const;
+  // The patterns' phrases, by pattern index.
+  std::vector<std::string> phrases() const;
 
  private:
   bool negated(std::string_view clause) const;
@@ -58,12 +64,16 @@ class DataReader {
   bool remedied(std::string_view text, std::size_t after) const;
   bool owned(std::string_view text, std::size_t at, const std::string& value) const;
   bool conditional(std::string_view text, std::size_t after) const;
-  void read_range(std::string_view body, std::size_t begin, std::size_t end, std::vector<DataFinding>& out) const;
+  // Calls on_hit(pattern, offset) for each hit lying wholly within [begin, end).
+  template <typename OnHit>
+  void for_each_hit_in(const PhraseHits& hits, std::size_t begin, std::size_t end, OnHit&& on_hit) const;
+  void read_range(std::string_view body, const PhraseHits& hits, std::size_t begin, std::size_t end,
+                  std::vector<DataFinding>& out) const;
   std::string_view item_core(std::string_view item) const;
   bool names_data(std::string_view item_core) const;
   // in_section: the range is a data section (not the whole text, read for want of one).
-  void read_unknown_items(std::string_view body, std::size_t begin, std::size_t end, bool in_section,
-                          std::vector<DataFinding>& out) const;
+  void read_unknown_items(std::string_view body, const PhraseHits& hits, std::size_t begin, std::size_t end,
+                          bool in_section, std::vector<DataFinding>& out) const;
 
   std::vector<DataPattern> patterns_;
   PhraseMatcher matcher_;

@@ -96,11 +96,19 @@ OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::
   return stated ? Reading::Happened : Reading::None;
 }
 
-std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text) const {
+std::vector<std::string> OutcomeReader::phrases() const {
+  std::vector<std::string> out;
+  for (std::size_t p = 0; p < leak_words_.size(); ++p) out.push_back(leak_words_.phrase(p));
+  return out;
+}
+
+std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text) const { return read(text, leak_words_.find_all(text)); }
+
+std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text, const PhraseHits& hits) const {
   std::map<Reading, OutcomeFinding> first_of;  // each reading's first clause
   std::size_t covered = 0;                     // matches inside a longer one already read are skipped
-  leak_words_.for_each_match(text, [&](std::size_t phrase, std::size_t at) {
-    if (at < covered) return;
+  for (const auto& [at, phrase] : hits) {
+    if (at < covered) continue;
     const Word& leak = words_[word_of_phrase_[phrase]];
     covered = at + leak.text.size();
     const std::string_view sentence = sentence_around(text, at);
@@ -111,7 +119,7 @@ std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text) const {
     }
     const Reading reading = read_clause(clause, sentence, leak);
     if (reading != Reading::None) first_of.try_emplace(reading, OutcomeFinding{"", leak.line, at, clause.size()});
-  });
+  }
   static constexpr std::array<std::pair<Reading, std::string_view>, 5> order = {
       {{Reading::Concluded, "not_leaked"}, {Reading::Happened, "leaked"}, {Reading::Possible, "possible"},
        {Reading::Presupposed, "leaked"}, {Reading::Denied, "not_leaked"}}};

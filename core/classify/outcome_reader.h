@@ -34,6 +34,12 @@ class OutcomeReader {
   // The outcome of a text folded as the classifier folds it; nothing when no clause speaks
   // of a leak.
   std::optional<OutcomeFinding> read(std::string_view text) const;
+  // The same, given where phrases() occur in text (PhraseMatcher::find_all over them, or
+  // over a larger set found in the same pass, renumbered), so a caller that scans the text
+  // anyway does not make this reader scan it again.
+  std::optional<OutcomeFinding> read(std::string_view text, const PhraseHits& hits) const;
+  // The phrases whose occurrences read() looks at.
+  std::vector<std::string> phrases() const;
 
  private:
   enum class Kind { Leak, Delivery, Verb, Presupposed, Hypothetical, Negation, Unconfirmed, Subject, Misuse, Judgement, Countermeasure };

@@ -82,4 +82,10 @@ void PhraseMatcher::for_each_match(std::string_view text,
   for (; next_short != short_hits.end(); ++next_short) on_match(next_short->second, next_short->first);
 }
 
+PhraseHits PhraseMatcher::find_all(std::string_view text) const {
+  PhraseHits hits;
+  for_each_match(text, [&](std::size_t phrase, std::size_t offset) { hits.push_back({offset, phrase}); });
+  return hits;
+}
+
 }  // namespace kaiji

@@ -11,6 +11,16 @@
 
 namespace kaiji {
 
+// One occurrence of a phrase: where it starts (bytes) and which phrase it is.
+struct PhraseHit {
+  std::size_t offset = 0;
+  std::size_t phrase = 0;
+};
+// A text's occurrences, in the order for_each_match reports them. Readers that look at one
+// text several times, or at parts of it, take them from one pass (PhraseMatcher::find_all)
+// rather than scanning again.
+using PhraseHits = std::vector<PhraseHit>;
+
 class PhraseMatcher {
  public:
   PhraseMatcher() = default;
@@ -23,7 +33,10 @@ class PhraseMatcher {
   void for_each_match(std::string_view text,
                       const std::function<void(std::size_t phrase, std::size_t offset)>& on_match) const;
 
+  PhraseHits find_all(std::string_view text) const;
+
   std::size_t size() const { return phrases_.size(); }
+  const std::string& phrase(std::size_t i) const { return phrases_[i]; }
 
  private:
   // Phrases are bucketed by a hash of their first three bytes, so each text position

@@ -81,3 +81,22 @@ TEST_CASE("data: the organisation's own credentials, the attack's way in, are no
   // The customers' own passwords are their data.
   CHECK(data("お客様の氏名、パスワードが流出した可能性があります。") == std::vector<std::string>{"name", "password"});
 }
+
+TEST_CASE("data: hits found in a caller's larger pass read as the reader's own scan does") {
+  const std::string body = fold_case(normalize("1．漏えいした情報\n・氏名、住所、年齢\nなお、パスワードは含まれておりません。"));
+  // The caller's pass holds other phrases first; the reader's are renumbered from 2.
+  std::vector<std::string> phrases = {"漏えい", "含まれて"};
+  const std::vector<std::string> own = reader().phrases();
+  phrases.insert(phrases.end(), own.begin(), own.end());
+  kaiji::PhraseHits renumbered;
+  for (const auto& [offset, phrase] : kaiji::PhraseMatcher(phrases).find_all(body)) {
+    if (phrase >= 2) renumbered.push_back({offset, phrase - 2});
+  }
+  const auto values = [](const std::vector<DataFinding>& found) {
+    std::vector<std::string> out;
+    for (const DataFinding& f : found) out.push_back(f.value);
+    return out;
+  };
+  CHECK(values(reader().read(body, renumbered)) == values(reader().read(body)));
+  CHECK(values(reader().read(body)) == std::vector<std::string>{"name", "address", "other"});
+}

@@ -69,3 +69,13 @@ TEST_CASE("phrase matcher: agrees with a naive search over many phrases sharing 
   for (int i = 0; i < 400; ++i) text += parts[(i * 7 + i / 3) % parts.size()];
   CHECK(hits(m, text) == naive(phrases, text));
 }
+
+TEST_CASE("phrase matcher: find_all holds the occurrences for_each_match reports, in its order") {
+  const std::vector<std::string> phrases = {"漏えい", "え", "個人情報", "情報"};
+  const PhraseMatcher m(phrases);
+  const std::string text = "個人情報の漏えい。情報が漏えい";
+  Hits all;
+  for (const auto& [offset, phrase] : m.find_all(text)) all.emplace_back(phrase, offset);
+  CHECK(all == hits(m, text));
+  CHECK(m.phrase(2) == "個人情報");
+}
