@@ -34,7 +34,7 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
   static const std::map<std::string, Kind, std::less<>> kinds = {
       {"leak", Kind::Leak},         {"delivery", Kind::Delivery},   {"verb", Kind::Verb}, {"presupposed", Kind::Presupposed},
       {"hypothetical", Kind::Hypothetical}, {"negation", Kind::Negation}, {"unconfirmed", Kind::Unconfirmed},
-      {"subject", Kind::Subject},   {"misuse", Kind::Misuse},
+      {"subject", Kind::Subject},   {"misuse", Kind::Misuse},         {"contents", Kind::Contents},
       {"judgement", Kind::Judgement}, {"countermeasure", Kind::Countermeasure}};
   for (const TableLine& line : lines) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
@@ -80,6 +80,11 @@ OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::
   const bool presupposed = starts_with_any(after, Kind::Presupposed);
   // 「流出した情報の不正利用は確認されていない」: the denial is the misuse's.
   if (presupposed && first(after, Kind::Misuse).first < negation) negation = std::string_view::npos;
+  // 「持ち出されたファイルには顧客情報は含まれておりません」: the denial is of what the
+  // leaked files held, not of the leak.
+  if (presupposed && negation != std::string_view::npos && first(after, Kind::Contents).first < negation) {
+    return Reading::Presupposed;
+  }
   const bool negated_hypothetical = std::any_of(kNegatedHypotheticals.begin(), kNegatedHypotheticals.end(),
                                                 [&](std::string_view w) { return after.find(w) != std::string_view::npos; });
   if (negated_hypothetical) return Reading::Possible;  // 「流出したおそれは否定できない」

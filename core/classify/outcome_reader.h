@@ -42,7 +42,7 @@ class OutcomeReader {
   std::vector<std::string> phrases() const;
 
  private:
-  enum class Kind { Leak, Delivery, Verb, Presupposed, Hypothetical, Negation, Unconfirmed, Subject, Misuse, Judgement, Countermeasure };
+  enum class Kind { Leak, Delivery, Verb, Presupposed, Hypothetical, Negation, Unconfirmed, Subject, Misuse, Contents, Judgement, Countermeasure };
   enum class Reading { None, Happened, Presupposed, Possible, Denied, Concluded };
   struct Word {
     Kind kind;

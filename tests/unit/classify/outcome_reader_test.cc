@@ -49,3 +49,9 @@ TEST_CASE("outcome: a measure or a title's noun is not an event") {
   CHECK(outcome("情報漏えい防止のため、研修を実施します。") == "none");
   CHECK(outcome("個人情報漏えいに関するお詫び") == "none");
 }
+
+TEST_CASE("outcome: a denial of what leaked files held is not a denial of the leak") {
+  CHECK(outcome("元従業員に持ち出されたファイルには、個人のお客様の情報は含まれておりません。") == "leaked");
+  // A denial of the leaked data itself still denies.
+  CHECK(outcome("漏えいした個人情報はございません。") == "not_leaked");
+}
