@@ -28,6 +28,15 @@ std::string_view sentence_around(std::string_view text, std::size_t at) {
   return text.substr(begin, end - begin);
 }
 
+// A leak word in the past tense right before a noun or a count is its modifier (閲覧された
+// 患者さん, 持ち出された顧客名簿, 閲覧された9名の方): the leak is presupposed, not stated.
+bool modifies_noun(std::string_view leak_word, std::string_view after) {
+  if (!leak_word.ends_with("た") || after.empty()) return false;
+  std::size_t i = 0;
+  const char32_t next = utf8::decode(after, i);
+  return utf8::is_kanji(next) || utf8::is_katakana(next) || (next >= U'0' && next <= U'9');
+}
+
 }  // namespace
 
 OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::string& path, const TextFolder& folder) {
@@ -77,7 +86,7 @@ OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::
   if (starts_with_any(after, Kind::Countermeasure)) return Reading::None;
   const std::size_t hypothetical = first(after, Kind::Hypothetical).first;
   auto [negation, negation_word] = first(after, Kind::Negation);
-  const bool presupposed = starts_with_any(after, Kind::Presupposed);
+  const bool presupposed = starts_with_any(after, Kind::Presupposed) || modifies_noun(leak.text, after);
   // 「流出した情報の不正利用は確認されていない」: the denial is the misuse's.
   if (presupposed && first(after, Kind::Misuse).first < negation) negation = std::string_view::npos;
   // 「持ち出されたファイルには顧客情報は含まれておりません」: the denial is of what the

@@ -55,3 +55,12 @@ TEST_CASE("outcome: a denial of what leaked files held is not a denial of the le
   // A denial of the leaked data itself still denies.
   CHECK(outcome("漏えいした個人情報はございません。") == "not_leaked");
 }
+
+TEST_CASE("outcome: data others saw is disclosed; seeing only modifying a noun presupposes it") {
+  CHECK(outcome("一部の会員様の登録情報が閲覧されたことが判明いたしました。") == "leaked");
+  CHECK(outcome("別の利用者の画面に表示されていたことが確認されました。") == "leaked");
+  CHECK(outcome("カード番号は表示されない仕様であり、閲覧されておりません。") == "none");
+  // 閲覧された患者さん: a modifier; the possibility stated elsewhere decides.
+  CHECK(outcome("閲覧された9名の患者さんにご説明しました。閲覧された情報が第三者に伝わった可能性は否定できません。") ==
+        "possible");
+}
