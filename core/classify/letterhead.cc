@@ -116,6 +116,25 @@ std::vector<std::string_view> title_parts(std::string_view title) {
   return parts;
 }
 
+// A numbered or marked heading (「1．発生日」「１　発生日時」「■発覚日」): a date line right
+// under it is what the heading asks for — the incident's date — not the notice's own.
+bool is_heading_line(std::string_view line) {
+  constexpr std::size_t kMaxHeadingChars = 20;
+  if (line.empty() || utf8::length(line) > kMaxHeadingChars || line.ends_with("。")) return false;
+  for (std::string_view mark : {"■", "●", "◆", "【", "[", "<"}) {
+    if (line.starts_with(mark)) return true;
+  }
+  std::size_t i = 0, digits = 0;
+  for (std::size_t next = 0; i < line.size(); i = next, ++digits) {
+    next = i;
+    const char32_t c = utf8::decode(line, next);
+    if (!((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９') || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos)) break;
+  }
+  if (digits == 0 || digits > 2 || i >= line.size()) return false;
+  std::size_t next = i;
+  return std::u32string_view(U".．、)） 　:").find(utf8::decode(line, next)) != std::u32string_view::npos;
+}
+
 std::optional<Located> find_own_date(std::string_view body) {
   struct DateLine {
     std::string_view text;
@@ -123,11 +142,13 @@ std::optional<Located> find_own_date(std::string_view body) {
   };
   std::vector<DateLine> date_lines;
   std::size_t index = 0, position = 0;
+  std::string_view previous;  // the last line that is not blank
   for (std::size_t start = 0; start <= body.size(); ++index) {
     std::size_t nl = body.find('\n', start);
     if (nl == std::string_view::npos) nl = body.size();
     const std::string_view line = utf8::trim(body.substr(start, nl - start));
-    if (is_date_line(line)) date_lines.push_back({line, index, position});
+    if (is_date_line(line) && !is_heading_line(previous)) date_lines.push_back({line, index, position});
+    if (!line.empty()) previous = line;
     position = nl + 1;  // bytes; Located positions are code points (below)
     start = nl + 1;
   }

@@ -91,3 +91,14 @@ TEST_CASE("letterhead: a notice without a date line stays undated") {
   REQUIRE(own);
   CHECK(own->value == "2024-10-25");
 }
+
+TEST_CASE("letterhead: a date line under a numbered heading is the incident's, not the notice's") {
+  const auto own = find_own_date("このたびの事案についてご報告いたします。\n１　発生日時\n令和６年９月２６日（木）\n" +
+                                 std::string(kProse) + "\n令和６年１０月２日\n早霧市長");
+  REQUIRE(own);
+  CHECK(own->value == "2024-10-02");
+  // A letterhead date at the top is still the notice's own.
+  const auto top = find_own_date("2024年5月17日\n株式会社白樺システム\n" + std::string(kProse) + "\n1．発生日\n2024年5月1日");
+  REQUIRE(top);
+  CHECK(top->value == "2024-05-17");
+}
