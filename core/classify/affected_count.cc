@@ -15,7 +15,7 @@ constexpr std::size_t kTotalWindowChars = 6;  // 「合計　2,158件」「計 1
 constexpr int kMarkedScore = 3;               // a headline marker's score, or more
 
 // Words just before a count that state a total: it beats its parts.
-constexpr std::array<std::string_view, 7> kTotalWords = {"合計", "計", "総数", "全体で", "合わせて", "あわせて", "総計"};
+constexpr std::array<std::string_view, 8> kTotalWords = {"合計", "計", "総数", "全体で", "合わせて", "あわせて", "総計", "実人数"};
 // Words near a count that mark it as the notice's headline number.
 constexpr std::array<std::string_view, 9> kHeadlineMarkers = {
     "最大", "対象", "件数", "人数", "延べ人数", "流出した情報", "漏えいした情報", "漏えい件数", "名寄せ"};
@@ -23,9 +23,10 @@ constexpr std::array<std::string_view, 9> kHeadlineMarkers = {
 constexpr std::array<std::string_view, 4> kDataAfterCount = {"の氏名", "の個人情報", "の情報", "分の氏名"};
 // Words just before a count that make it a part of another: 「うち」.
 constexpr std::array<std::string_view, 2> kPartWords = {"うち", "内訳"};
-// Words before a count that make it one published earlier and since corrected:
-// 「7月4日付で公表した件数(2,713 件)から 11 件少なく」.
-constexpr std::array<std::string_view, 4> kSupersededWords = {"公表した", "お知らせした", "当初", "前回"};
+// Words before a count that make it one published earlier and since corrected
+// (「7月4日付で公表した件数(2,713 件)から 11 件少なく」), or a sum that counts people twice
+// (「単純に合計すると8,393名となりますが、…実人数は7,940名です」).
+constexpr std::array<std::string_view, 6> kSupersededWords = {"公表した", "お知らせした", "当初", "前回", "単純に合計", "単純合計"};
 // A count only counts when its line (or the one before) is about data or the people in it.
 constexpr std::array<std::string_view, 37> kContextWords = {
     "情報", "データ", "漏", "流出", "対象", "名簿", "件数", "人数", "延べ", "顧客", "お客様", "お客さま", "アドレス",

@@ -70,3 +70,8 @@ TEST_CASE("affected: a bulleted count under a heading that marks the headline") 
   // A bulleted count under a heading that marks nothing keeps its own score.
   CHECK(headline_affected("お客様3名分の氏名が流出しました。\n今後の対応\n・説明会 20名\n") == 3);
 }
+
+TEST_CASE("affected: the people counted once beat a sum that counts some twice") {
+  CHECK(headline_affected("(1)ご案内 5,206名\n(2)ご案内 3,187名\n上記を単純に合計すると8,393名となりますが、"
+                          "両方に該当するお客さまがいらっしゃるため、対象となるお客さまの実人数は7,940名です。") == 7940);
+}
