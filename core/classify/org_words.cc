@@ -19,6 +19,20 @@ constexpr std::array<std::string_view, 16> kNotInNames = {
     "。", "、", "「", "」", "『", "』", "?", "!", "@", "について", "に関する", "による", "における", "お詫び", "お知らせ", "ご報告"};
 // Particles that a name written without a designator does not hold.
 constexpr std::array<std::string_view, 5> kParticles = {"を", "は", "が", "へ", "で"};
+// Whether text holds a particle after a word (情報は, データを); inside a word written in
+// hiragana it is a syllable (ゆずりは台内科クリニック, ひまわりが丘保育園).
+bool holds_particle(std::string_view text) {
+  for (std::string_view particle : kParticles) {
+    for (std::size_t at = text.find(particle); at != std::string_view::npos; at = text.find(particle, at + 1)) {
+      if (at == 0) continue;  // a word starts there
+      std::size_t previous = at - 1;  // back to the lead byte of the character before
+      while (previous > 0 && (static_cast<unsigned char>(text[previous]) & 0xC0) == 0x80) --previous;
+      if (!utf8::is_hiragana(utf8::decode(text, previous))) return true;
+    }
+  }
+  return false;
+}
+
 // One character before a name ending that makes a self-reference, not a name: 本市, 同町, 当組合.
 constexpr std::array<std::string_view, 9> kSelfReference = {"当", "本", "弊", "貴", "同", "各", "全", "他", "両"};
 
@@ -101,7 +115,7 @@ bool OrganisationWords::is_name(std::string_view piece) const {
   if (folded_has_legal_form(folded)) return true;
   const std::size_t chars = utf8::length(folded);
   if (chars < 2 || chars > kMaxUndesignatedNameChars || all_digits_or_punctuation(folded)) return false;
-  if (holds_any(folded, kNotInNames) || holds_any(folded, kParticles)) return false;
+  if (holds_any(folded, kNotInNames) || holds_particle(folded)) return false;
   if (longest_prefix(folded, role_) > 0) return false;
   const std::size_t ending = longest_suffix(folded, suffix_);
   if (ending == 0 || ending == folded.size() || longest_suffix(folded, unit_) >= ending) return false;

@@ -57,3 +57,10 @@ TEST_CASE("org words: people and addressees are told apart from publishers") {
   CHECK(words().is_addressee_line("会員の皆様、関係者の皆様"));
   CHECK_FALSE(words().is_addressee_line("株式会社青柳製作所"));
 }
+
+TEST_CASE("organisation words: a particle after a word rules a name out; a syllable in a hiragana word does not") {
+  CHECK(words().is_name("ゆずりは台内科クリニック"));
+  CHECK(words().is_name("ひまわりが丘保育園"));
+  CHECK_FALSE(words().is_name("情報は市"));
+  CHECK_FALSE(words().is_name("データを学校"));
+}
