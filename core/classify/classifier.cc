@@ -141,6 +141,7 @@ Classifier::Classifier(const std::string& data_dir)
   }
   data_cues.negations.insert(data_cues.negations.end(), negation_cues_.begin(), negation_cues_.end());
   data_ = DataReader(std::move(data_patterns), std::move(data_cues));
+  for (const std::string& p : patterns) longest_pattern_ = std::max(longest_pattern_, p.size());
   const auto append = [&](const std::vector<std::string>& more) { patterns.insert(patterns.end(), more.begin(), more.end()); };
   negations_from_ = patterns.size();
   append(negation_cues_);
@@ -189,13 +190,35 @@ bool Classifier::denied(std::string_view text, std::size_t after, const CueSpans
 // One pass over one field marks the rules that one of their occurrences there satisfies.
 // The title and the body are each scanned once and serve both their own scope and
 // `text`: no pattern spans a line break, so that equals scanning "title\nbody".
+// Whether occurrence i of a field's rule hits lies inside a longer occurrence of a pattern
+// with a match rule of `facet`: in 「アカウントへの不正アクセス」 (account takeover) the
+// 不正アクセス is not read again as unauthorized access.
+bool Classifier::inside_longer(const PhraseHits& hits, std::size_t i, const std::string& facet) const {
+  const auto size_of = [&](std::size_t pattern) { return rules_[rules_of_pattern_[pattern].front()].pattern.size(); };
+  const std::size_t begin = hits[i].offset, end = begin + size_of(hits[i].phrase);
+  const auto covers = [&](const PhraseHit& other) {
+    const std::size_t other_end = other.offset + size_of(other.phrase);
+    if (other.offset > begin || other_end < end || other_end - other.offset <= end - begin) return false;
+    const auto& rules = rules_of_pattern_[other.phrase];
+    return std::any_of(rules.begin(), rules.end(), [&](std::size_t r) { return !rules_[r].veto && rules_[r].facet == facet; });
+  };
+  for (std::size_t j = i; j-- > 0 && hits[j].offset + longest_pattern_ >= begin;) {
+    if (covers(hits[j])) return true;
+  }
+  for (std::size_t j = i + 1; j < hits.size() && hits[j].offset == begin; ++j) {
+    if (covers(hits[j])) return true;
+  }
+  return false;
+}
+
 void Classifier::match_field(std::string_view text, const FieldHits& hits, Scope field, Matched& matched) const {
   const CueSpans negations = negation_spans(hits.negations);
-  for (const auto& [offset, pattern] : hits.rules) {
+  for (std::size_t i = 0; i < hits.rules.size(); ++i) {
+    const auto& [offset, pattern] = hits.rules[i];
     for (const std::size_t r : rules_of_pattern_[pattern]) {
       const Rule& rule = rules_[r];
       const bool in_scope = rule.scope == field || (rule.scope == Scope::Text && field != Scope::Org);
-      if (!in_scope || matched[r].found) continue;
+      if (!in_scope || matched[r].found || (!rule.veto && inside_longer(hits.rules, i, rule.facet))) continue;
       if (!denied(text, offset + rule.pattern.size(), negations)) matched[r] = {true, field, offset};
     }
   }

@@ -79,6 +79,7 @@ class Classifier {
 
   Matched match_rules(const FoldedNotice& folded) const;
   void match_field(std::string_view text, const FieldHits& hits, Scope field, Matched& matched) const;
+  bool inside_longer(const PhraseHits& hits, std::size_t i, const std::string& facet) const;
   // Where the negation cues occur in one field, as (begin, end) by begin: found in one
   // pass, since denied() is asked about every occurrence of every rule.
   using CueSpans = std::vector<std::pair<std::size_t, std::size_t>>;
@@ -107,6 +108,7 @@ class Classifier {
   // these offsets on: one pass per field finds them all (find_hits).
   PhraseMatcher phrases_;
   std::size_t negations_from_ = 0, outcome_from_ = 0, data_from_ = 0;
+  std::size_t longest_pattern_ = 0;  // bytes of the longest rule pattern
   std::vector<std::vector<std::size_t>> rules_of_pattern_;
 };
 

@@ -157,3 +157,16 @@ TEST_CASE("classifier: a cause word set apart by 以外 right after it does not 
                   "contractor"));
   CHECK(has(causes("委託先のサーバーが不正アクセスを受けました。"), "contractor"));
 }
+
+TEST_CASE("classifier: a cause phrase inside a longer one of another cause is read as the longer one") {
+  const auto causes = [](const std::string& body) {
+    Notice notice;
+    notice.title = "お知らせ";
+    notice.body = body;
+    return classifier().classify(notice).causes;
+  };
+  CHECK(causes("教員のメールアカウントへの不正アクセスが確認されました。") == std::vector<std::string>{"account_takeover"});
+  // Elsewhere in the text the shorter phrase still counts.
+  const auto both = causes("メールアカウントへの不正アクセスに続き、サーバーへの不正アクセスも確認されました。");
+  CHECK(std::find(both.begin(), both.end(), "unauthorized_access") != both.end());
+}
