@@ -143,13 +143,19 @@ TEST_CASE("classifier: facet accuracy on the labelled corpus") {
   CHECK(outcome_ok / n >= 0.85);
 }
 
+namespace {
+
+// The causes of a notice with this body.
+std::vector<std::string> causes(const std::string& body) {
+  Notice notice;
+  notice.title = "お知らせ";
+  notice.body = body;
+  return classifier().classify(notice).causes;
+}
+
+}  // namespace
+
 TEST_CASE("classifier: a cause word set apart by 以外 right after it does not count") {
-  const auto causes = [](const std::string& body) {
-    Notice notice;
-    notice.title = "お知らせ";
-    notice.body = body;
-    return classifier().classify(notice).causes;
-  };
   const auto has = [](const std::vector<std::string>& values, const std::string& value) {
     return std::find(values.begin(), values.end(), value) != values.end();
   };
@@ -159,12 +165,6 @@ TEST_CASE("classifier: a cause word set apart by 以外 right after it does not 
 }
 
 TEST_CASE("classifier: a cause phrase inside a longer one of another cause is read as the longer one") {
-  const auto causes = [](const std::string& body) {
-    Notice notice;
-    notice.title = "お知らせ";
-    notice.body = body;
-    return classifier().classify(notice).causes;
-  };
   CHECK(causes("教員のメールアカウントへの不正アクセスが確認されました。") == std::vector<std::string>{"account_takeover"});
   // Elsewhere in the text the shorter phrase still counts.
   const auto both = causes("メールアカウントへの不正アクセスに続き、サーバーへの不正アクセスも確認されました。");
