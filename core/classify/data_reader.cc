@@ -57,8 +57,8 @@ constexpr std::size_t kRemedyReach = 6;
 // How a list line starts (※ starts a note, not an item).
 constexpr std::array<std::string_view, 6> kBullets = {"・", "-", "●", "○", "◆", "◇"};
 
-// Openings of a sentence that sets something apart: 「なお、…は含まれておりません」.
-constexpr std::array<std::string_view, 3> kAsides = {"なお", "また", "ただし"};
+// Openings of a sentence that sets something apart: 「なお、…は含まれておりません」, a ※ note.
+constexpr std::array<std::string_view, 4> kAsides = {"なお", "また", "ただし", "※"};
 
 // The sentence (line, or run between 。) holding `at`.
 std::string_view sentence_around(std::string_view text, std::size_t at) {

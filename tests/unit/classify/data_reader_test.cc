@@ -100,3 +100,8 @@ TEST_CASE("data: hits found in a caller's larger pass read as the reader's own s
   CHECK(values(reader().read(body, renumbered)) == values(reader().read(body)));
   CHECK(values(reader().read(body)) == std::vector<std::string>{"name", "address", "other"});
 }
+
+TEST_CASE("data: a ※ note that denies its list denies every item of it, however long") {
+  CHECK(data("1．漏えいした情報\n・氏名、年齢\n※ご住所、電話番号、保護者の方のお名前、授業料の引落口座は、当該ファイルには記録されておりません。") ==
+        std::vector<std::string>{"name", "other"});
+}
