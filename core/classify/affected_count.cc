@@ -40,6 +40,8 @@ constexpr std::array<std::string_view, 7> kNotReachedNegations = {
     "ませんでした", "ておりません", "ていません", "ていない", "なかった", "はありません", "はございません"};
 constexpr std::array<std::string_view, 6> kReachWords = {"痕跡", "流出", "漏えい", "漏洩", "影響", "アクセス"};
 constexpr std::array<std::string_view, 4> kMisuseWords = {"不正利用", "悪用", "二次被害", "不審"};
+// An open question is no conclusion: 「3,000件が流出したかどうかは確認できていない」.
+constexpr std::array<std::string_view, 4> kOpenWords = {"かどうか", "確認でき", "可能性", "おそれ"};
 constexpr std::array<std::string_view, 4> kClauseContrasts = {"が、", "ものの", "しかし", "ですが"};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -103,7 +105,8 @@ bool under_marked_heading(std::string_view text, std::size_t at) {
 bool spared(std::string_view text, std::size_t after_count) {
   std::string_view rest = utf8::before_any(text.substr(after_count), {"。", "\n"});
   for (std::string_view contrast : kClauseContrasts) rest = rest.substr(0, std::min(rest.find(contrast), rest.size()));
-  return contains_any(rest, kNotReachedNegations) && contains_any(rest, kReachWords) && !contains_any(rest, kMisuseWords);
+  return contains_any(rest, kNotReachedNegations) && contains_any(rest, kReachWords) && !contains_any(rest, kMisuseWords) &&
+         !contains_any(rest, kOpenWords);
 }
 
 }  // namespace

@@ -187,9 +187,6 @@ bool Classifier::denied(std::string_view text, std::size_t after, const CueSpans
   return false;
 }
 
-// One pass over one field marks the rules that one of their occurrences there satisfies.
-// The title and the body are each scanned once and serve both their own scope and
-// `text`: no pattern spans a line break, so that equals scanning "title\nbody".
 // Whether occurrence i of a field's rule hits lies inside a longer occurrence of a pattern
 // with a match rule of `facet`: in 「アカウントへの不正アクセス」 (account takeover) the
 // 不正アクセス is not read again as unauthorized access.
@@ -211,6 +208,9 @@ bool Classifier::inside_longer(const PhraseHits& hits, std::size_t i, const std:
   return false;
 }
 
+// The field's rule hits mark the rules that one of their occurrences there satisfies.
+// The title and the body are each read once and serve both their own scope and `text`: no
+// pattern spans a line break, so that equals reading "title\nbody".
 void Classifier::match_field(std::string_view text, const FieldHits& hits, Scope field, Matched& matched) const {
   const CueSpans negations = negation_spans(hits.negations);
   for (std::size_t i = 0; i < hits.rules.size(); ++i) {

@@ -62,13 +62,13 @@ class Classifier {
   };
   // Which rules hold for one notice: rule index → its hit.
   using Matched = std::vector<Hit>;
-  // The notice's fields as the rules see them (normalised, lower case).
   // Where every reader's phrases occur in one field, found in one pass over it: the rules'
   // patterns, the negation cues, the outcome reader's and the data reader's words, each
   // numbered as in its own list.
   struct FieldHits {
     PhraseHits rules, negations, outcome, data;
   };
+  // The notice's fields as the rules see them (normalised, lower case), with their hits.
   struct FoldedNotice {
     std::string org, title, body;
     FieldHits org_hits, title_hits, body_hits;

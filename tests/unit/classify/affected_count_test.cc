@@ -60,6 +60,8 @@ TEST_CASE("affected: a count of data the attack did not reach is no affected cou
                   .has_value());
   // A denial of misuse says nothing of the leak.
   CHECK(headline_affected("流出した可能性のある3,000件について、現時点で不正利用は確認されておりません。") == 3000);
+  // Nor does an open question.
+  CHECK(headline_affected("会員情報3,000件が外部に流出したかどうかは確認できていない状況です。") == 3000);
   // Nor does a denial past a contrast.
   CHECK(headline_affected("顧客情報1,200件が流出しましたが、他のシステムへの影響はありません。") == 1200);
 }
