@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "base/utf8.h"
+#include "classify/heading_line.h"
 
 namespace kaiji {
 namespace {
@@ -91,20 +92,7 @@ bool starts_next_part(std::string_view line) {
   for (std::string_view mark : {"■", "●", "◆", "【", "◇", "□"}) {
     if (line.starts_with(mark)) return true;
   }
-  // 「3．」「２、」「四、」「1 」: a short number, then a separator (not 「2022年…」).
-  std::size_t i = 0, digits = 0;
-  while (i < line.size()) {
-    std::size_t next = i;
-    const char32_t c = utf8::decode(line, next);
-    if (!((c >= U'0' && c <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos)) break;
-    ++digits;
-    i = next;
-  }
-  if (digits == 0 || digits > 2 || i >= line.size()) return false;
-  std::size_t next = i;
-  const char32_t separator = utf8::decode(line, next);
-  return std::u32string_view(U".．、)） 　:").find(separator) != std::u32string_view::npos &&
-         utf8::length(line) <= kMaxHeadingChars && !line.ends_with("。");
+  return starts_with_part_number(line) && utf8::length(line) <= kMaxHeadingChars && !line.ends_with("。");
 }
 
 // An item of a list that names people or a count, not data: 「お取引先ご担当者様 1,842件」.

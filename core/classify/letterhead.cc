@@ -6,6 +6,7 @@
 #include "base/date.h"
 #include "base/text_normalizer.h"
 #include "base/utf8.h"
+#include "classify/heading_line.h"
 
 namespace kaiji {
 namespace {
@@ -124,15 +125,7 @@ bool is_heading_line(std::string_view line) {
   for (std::string_view mark : {"■", "●", "◆", "【", "[", "<"}) {
     if (line.starts_with(mark)) return true;
   }
-  std::size_t i = 0, digits = 0;
-  for (std::size_t next = 0; i < line.size(); i = next, ++digits) {
-    next = i;
-    const char32_t c = utf8::decode(line, next);
-    if (!((c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９') || std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos)) break;
-  }
-  if (digits == 0 || digits > 2 || i >= line.size()) return false;
-  std::size_t next = i;
-  return std::u32string_view(U".．、)） 　:").find(utf8::decode(line, next)) != std::u32string_view::npos;
+  return starts_with_part_number(line);
 }
 
 std::optional<Located> find_own_date(std::string_view body) {

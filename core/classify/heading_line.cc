@@ -1,0 +1,24 @@
+#include "classify/heading_line.h"
+
+#include "base/utf8.h"
+
+namespace kaiji {
+
+bool starts_with_part_number(std::string_view line) {
+  constexpr std::size_t kMaxNumerals = 2;
+  std::size_t i = 0, numerals = 0;
+  while (i < line.size()) {
+    std::size_t next = i;
+    const char32_t c = utf8::decode(line, next);
+    const bool numeral = (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９') ||
+                         std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+    if (!numeral) break;
+    ++numerals;
+    i = next;
+  }
+  if (numerals == 0 || numerals > kMaxNumerals || i >= line.size()) return false;
+  std::size_t next = i;
+  return std::u32string_view(U".．、)） 　:").find(utf8::decode(line, next)) != std::u32string_view::npos;
+}
+
+}  // namespace kaiji

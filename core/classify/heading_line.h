@@ -1,0 +1,14 @@
+// How notices number their parts: 「3．経緯」「２、対象」「四、今後の対応」「1 発生日」. Both the
+// data reader (where a data section ends) and the letterhead reader (which date lines answer
+// a heading) ask it.
+#pragma once
+
+#include <string_view>
+
+namespace kaiji {
+
+// Whether line starts with a short number — one or two digits (ASCII or full-width) or
+// kanji numerals — and then a separator (. ． 、 ) ） space : ), not a year (「2022年…」).
+bool starts_with_part_number(std::string_view line);
+
+}  // namespace kaiji

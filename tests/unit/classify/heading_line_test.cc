@@ -1,0 +1,20 @@
+// How notices number their parts.
+#include <doctest/doctest.h>
+
+#include "classify/heading_line.h"
+
+using kaiji::starts_with_part_number;
+
+TEST_CASE("part numbers: a short number and a separator start a numbered part") {
+  CHECK(starts_with_part_number("3．経緯"));
+  CHECK(starts_with_part_number("１　発生日時"));  // full-width digit, ideographic space
+  CHECK(starts_with_part_number("四、今後の対応"));
+  CHECK(starts_with_part_number("12) 対象"));
+}
+
+TEST_CASE("part numbers: a year, a bare number or running text is no part number") {
+  CHECK_FALSE(starts_with_part_number("2022年4月に発生"));
+  CHECK_FALSE(starts_with_part_number("3"));
+  CHECK_FALSE(starts_with_part_number("経緯"));
+  CHECK_FALSE(starts_with_part_number(""));
+}
