@@ -145,17 +145,20 @@ void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, Norm
   for (std::size_t k = 0; k < morphemes.size(); ++k) {
     const Morpheme& m = morphemes[k];
     const std::string_view word = (is_conjugating(m.pos) && !m.base.empty()) ? std::string_view(m.base) : m.surface;
-    std::string cased = fold_case(word);
-    std::string term = variants_.fold(fold_cased_spelling(cased));
+    const FoldedWord& folded = memo_.get(word, [this](std::string_view w) {
+      FoldedWord f{fold_case(w), {}};
+      f.term = variants_.fold(fold_cased_spelling(f.cased));
+      return f;
+    });
     Token token;
-    token.indexable = !is_stop(m, term) && !is_name_connector(morphemes, k);
-    token.term = std::move(term);
+    token.indexable = !is_stop(m, folded.term) && !is_name_connector(morphemes, k);
+    token.term = folded.term;
     token.position = position;
     token.begin = normalized.source_begin(line_offset + m.begin);
     token.end = normalized.source_end(line_offset + m.end);
     token.unknown = m.unknown;
     token.noun = m.pos == "名詞";
-    if (token.noun) token.surface = std::move(cased);  // a noun's word is its surface
+    if (token.noun) token.surface = folded.cased;  // a noun's word is its surface
     out.push_back(std::move(token));
 
     if (m.parts.size() < 2) {

@@ -12,6 +12,7 @@
 
 #include "analysis/mecab_tokenizer.h"
 #include "analysis/near_compounds.h"
+#include "analysis/word_memo.h"
 #include "base/term_table.h"
 #include "base/text_normalizer.h"
 #include "base/word_form.h"
@@ -78,6 +79,7 @@ class Analyzer {
   SynonymTable synonyms_;
   std::unordered_map<std::string, bool> question_words_;  // word → only inside a sentence
   NearCompounds near_compounds_;
+  WordMemo memo_;  // each word's fold, asked for every morpheme
 };
 
 }  // namespace kaiji

@@ -37,16 +37,19 @@ bool negated_at(const std::vector<Token>& tokens, std::size_t k) {
   return false;
 }
 
-// Where the clause ending at byte `at` of text starts.
+// Where the clause ending at byte `at` of text starts: just after the last boundary
+// that ends at or before `at`. Scanned backwards from `at`, so a short clause costs a
+// short scan however long the notice is.
 std::size_t clause_begin(std::string_view text, std::size_t at) {
   static constexpr std::array<std::string_view, 7> kBoundaries = {"。", "\n", "おり、", "あり、", "が、", "ており、", "ものの、"};
   const std::string_view before = text.substr(0, std::min(at, text.size()));
-  std::size_t begin = 0;
-  for (std::string_view boundary : kBoundaries) {
-    const std::size_t found = before.rfind(boundary);
-    if (found != std::string_view::npos) begin = std::max(begin, found + boundary.size());
+  for (std::size_t end = before.size(); end > 0; --end) {
+    const std::string_view head = before.substr(0, end);
+    for (std::string_view boundary : kBoundaries) {
+      if (head.ends_with(boundary)) return end;
+    }
   }
-  return begin;
+  return 0;
 }
 
 }  // namespace

@@ -53,3 +53,13 @@ TEST_CASE("negated inclusion: what is included, or another negation, stays index
   CHECK(has(indexed("不正アクセスの痕跡は確認されておりません。"), "痕跡"));
   CHECK(has(indexed("情報は含まれています。ただし住所はありません。"), "情報"));
 }
+
+TEST_CASE("negated inclusion: the clause starts at the nearest boundary, however long the notice") {
+  std::string text;
+  for (int k = 0; k < 200; ++k) text += "氏名、住所が漏えいしました。";
+  text += "なお、クレジットカード情報は含まれておりません。電話番号が流出しました。";
+  const auto terms = indexed(text);
+  CHECK(has(terms, "氏名"));
+  CHECK(has(terms, "電話"));
+  CHECK_FALSE(has(terms, "クレジットカード"));
+}
