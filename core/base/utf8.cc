@@ -95,6 +95,18 @@ std::string_view before_any(std::string_view s, std::initializer_list<std::strin
   return s.substr(0, end);
 }
 
+std::size_t after_last(std::string_view s, std::size_t at, std::initializer_list<std::string_view> stops) {
+  for (std::size_t end = std::min(at, s.size()); end > 0; --end) {
+    const char last = s[end - 1];
+    for (std::string_view stop : stops) {
+      if (!stop.empty() && stop.back() == last && stop.size() <= end && s.substr(end - stop.size(), stop.size()) == stop) {
+        return end;
+      }
+    }
+  }
+  return 0;
+}
+
 std::vector<char32_t> code_points(std::string_view s) {
   std::vector<char32_t> out;
   out.reserve(s.size() / 2);
@@ -108,11 +120,6 @@ bool is_kanji(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
          (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005;
 }
-bool is_space(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0xA0 || c == 0x3000 || c == 0xFEFF;
-}
-
 std::string_view trim(std::string_view s) {
   std::size_t begin = 0;
   while (begin < s.size()) {

@@ -52,13 +52,23 @@ std::string_view prefix(std::string_view s, std::size_t max_chars);
 // s up to (not including) the first occurrence of any of stops; all of s without one.
 std::string_view before_any(std::string_view s, std::initializer_list<std::string_view> stops);
 
+// Where the last occurrence of any of stops that ends at or before byte `at` of s ends;
+// 0 without one. It scans back from `at`, so it costs the distance to that occurrence,
+// not the length of s (a clause's start, asked at every hit of a long notice).
+std::size_t after_last(std::string_view s, std::size_t at, std::initializer_list<std::string_view> stops);
+
 // Every code point of s, decoded.
 std::vector<char32_t> code_points(std::string_view s);
 
 bool is_katakana(char32_t c);   // including the long-vowel mark ー
 bool is_hiragana(char32_t c);
 bool is_kanji(char32_t c);      // CJK ideographs and 々
-bool is_space(char32_t c);      // ASCII white space, NBSP, ideographic space
+// ASCII white space, NBSP, ideographic space, BOM. Inline: asked of every character of
+// every word the spelling data and trim look at.
+inline bool is_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 || c == 0x3000 ||
+         c == 0xFEFF;
+}
 
 // s without leading and trailing white space (as defined by is_space).
 std::string_view trim(std::string_view s);

@@ -63,12 +63,8 @@ constexpr std::array<std::string_view, 4> kAsides = {"なお", "また", "ただ
 
 // The sentence (line, or run between 。) holding `at`.
 std::string_view sentence_around(std::string_view text, std::size_t at) {
-  std::size_t begin = 0, end = text.size();
-  for (std::string_view stop : {"。", "\n"}) {
-    const std::size_t before = text.rfind(stop, at == 0 ? 0 : at - 1);
-    if (before != std::string_view::npos && before < at) begin = std::max(begin, before + stop.size());
-    end = std::min(end, std::min(text.find(stop, at), text.size()));
-  }
+  const std::size_t begin = utf8::after_last(text, at, {"。", "\n"});
+  const std::size_t end = std::min({text.find("。", at), text.find('\n', at), text.size()});
   return text.substr(begin, end - begin);
 }
 
@@ -177,11 +173,7 @@ bool DataReader::remedied(std::string_view text, std::size_t after) const {
 // The item's clause before it — back to the last 、 or sentence end — names the
 // organisation's own account the item belongs to (偽のログイン画面に管理画面のIDとパスワード).
 bool DataReader::owned(std::string_view text, std::size_t at, const std::string& value) const {
-  std::size_t begin = 0;
-  for (std::string_view stop : {"、", "。", "\n"}) {
-    const std::size_t found = text.rfind(stop, at == 0 ? 0 : at - 1);
-    if (found != std::string_view::npos && found < at) begin = std::max(begin, found + stop.size());
-  }
+  const std::size_t begin = utf8::after_last(text, at, {"、", "。", "\n"});
   const std::string_view before = text.substr(begin, at - begin);
   return std::any_of(cues_.owners.begin(), cues_.owners.end(), [&](const auto& owner) {
     return owner.first == value && before.find(owner.second) != std::string_view::npos;
@@ -249,8 +241,14 @@ void DataReader::read_unknown_items(std::string_view body, const PhraseHits& hit
   // Every list in the range — items set apart by 、 ・ および … in one sentence, one of them
   // a known type, or a bulleted line of a data section — is read item by item; an item no
   // pattern knows that names data is `other`.
+  // The next 。 and line break are found once each and kept until passed: searching
+  // afresh at every line read a long list without a 。 once per line.
+  std::size_t next_stop = std::min(body.find("。", begin), end);
+  std::size_t next_break = std::min(body.find('\n', begin), end);
   for (std::size_t sentence_start = begin; sentence_start < end;) {
-    std::size_t sentence_end = std::min({body.find("。", sentence_start), body.find('\n', sentence_start), end});
+    if (next_stop < sentence_start) next_stop = std::min(body.find("。", sentence_start), end);
+    if (next_break < sentence_start) next_break = std::min(body.find('\n', sentence_start), end);
+    const std::size_t sentence_end = std::min({next_stop, next_break, end});
     const std::string_view sentence = body.substr(sentence_start, sentence_end - sentence_start);
     sentence_start = sentence_end + 1;
     // Under a heading that names leaked data, each bulleted line is an item list of its own

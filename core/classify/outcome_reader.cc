@@ -18,13 +18,8 @@ constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "
 constexpr std::array<std::string_view, 2> kNegatedHypotheticals = {"否定でき", "否定するこ"};
 
 std::string_view sentence_around(std::string_view text, std::size_t at) {
-  std::size_t begin = 0;
-  for (std::string_view stop : {"。", "\n"}) {
-    const std::size_t found = text.rfind(stop, at);
-    if (found != std::string_view::npos) begin = std::max(begin, found + stop.size());
-  }
-  std::size_t end = text.size();
-  for (std::string_view stop : {"。", "\n"}) end = std::min(end, text.find(stop, at) == std::string_view::npos ? text.size() : text.find(stop, at));
+  const std::size_t begin = utf8::after_last(text, at, {"。", "\n"});
+  const std::size_t end = std::min({text.find("。", at), text.find('\n', at), text.size()});
   return text.substr(begin, end - begin);
 }
 

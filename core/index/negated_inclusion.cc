@@ -37,19 +37,9 @@ bool negated_at(const std::vector<Token>& tokens, std::size_t k) {
   return false;
 }
 
-// Where the clause ending at byte `at` of text starts: just after the last boundary
-// that ends at or before `at`. Scanned backwards from `at`, so a short clause costs a
-// short scan however long the notice is.
+// Where the clause ending at byte `at` of text starts.
 std::size_t clause_begin(std::string_view text, std::size_t at) {
-  static constexpr std::array<std::string_view, 7> kBoundaries = {"。", "\n", "おり、", "あり、", "が、", "ており、", "ものの、"};
-  const std::string_view before = text.substr(0, std::min(at, text.size()));
-  for (std::size_t end = before.size(); end > 0; --end) {
-    const std::string_view head = before.substr(0, end);
-    for (std::string_view boundary : kBoundaries) {
-      if (head.ends_with(boundary)) return end;
-    }
-  }
-  return 0;
+  return utf8::after_last(text, at, {"。", "\n", "おり、", "あり、", "が、", "ており、", "ものの、"});
 }
 
 }  // namespace

@@ -26,6 +26,13 @@ bool is_spelling_word(std::string_view word) {
   return chars >= 2 && !is_number(word);
 }
 
+// Whether word is at most one character long (decodes one character, not the word).
+bool is_one_character(std::string_view word) {
+  std::size_t i = 0;
+  if (!word.empty()) utf8::decode(word, i);
+  return i == word.size();
+}
+
 // A word that may stand in a run of nouns (a number breaks the run: 2024年, 3名).
 bool runs_on(const Token& token) { return token.noun && token.indexable && !is_number(token.term); }
 
@@ -46,7 +53,7 @@ void collect_spelling_words(const std::vector<Token>& tokens, std::vector<std::s
     if (!adjacent) run.clear();
     // A run does not start at a one-character noun: that is mostly a suffix cut off
     // from a number (3月予定, 2名様).
-    if (run.empty() && utf8::length(token.term) < 2) continue;
+    if (run.empty() && is_one_character(token.term)) continue;
     run.push_back(&token);
     if (run.size() > kMaxSpellingRun) run.erase(run.begin());
     // Every run of 2..kMaxSpellingRun words ending here, joined as the text has them.

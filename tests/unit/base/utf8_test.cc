@@ -52,3 +52,13 @@ TEST_CASE("utf8: the text before the first of several stops, and its code points
   CHECK(utf8::code_points("aヴ") == std::vector<char32_t>{U'a', U'ヴ'});
   CHECK(utf8::code_points("").empty());
 }
+
+TEST_CASE("utf8: after_last finds where the nearest stop before a position ends") {
+  const std::string text = "氏名、住所。電話番号、メール";
+  const std::size_t mail = text.find("メール");
+  CHECK(utf8::after_last(text, mail, {"、", "。"}) == mail);                     // the 、 right before
+  CHECK(utf8::after_last(text, mail, {"。"}) == text.find("電話"));              // only 。 counts
+  CHECK(utf8::after_last(text, text.find("住所"), {"。"}) == 0);                 // none before
+  CHECK(utf8::after_last(text, text.size() + 10, {"、"}) == text.find("メール"));  // past the end
+  CHECK(utf8::after_last("", 0, {"。"}) == 0);
+}
