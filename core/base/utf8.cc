@@ -107,6 +107,12 @@ std::size_t after_last(std::string_view s, std::size_t at, std::initializer_list
   return 0;
 }
 
+std::string_view sentence_around(std::string_view s, std::size_t at) {
+  const std::size_t begin = after_last(s, at, {"。", "\n"});
+  const std::size_t end = std::min({s.find("。", at), s.find('\n', at), s.size()});
+  return s.substr(begin, end - begin);
+}
+
 std::vector<char32_t> code_points(std::string_view s) {
   std::vector<char32_t> out;
   out.reserve(s.size() / 2);

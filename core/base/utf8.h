@@ -57,6 +57,10 @@ std::string_view before_any(std::string_view s, std::initializer_list<std::strin
 // not the length of s (a clause's start, asked at every hit of a long notice).
 std::size_t after_last(std::string_view s, std::size_t at, std::initializer_list<std::string_view> stops);
 
+// The sentence of s holding byte `at`: from after the last 。 or line break before it to
+// the next one (not included).
+std::string_view sentence_around(std::string_view s, std::size_t at);
+
 // Every code point of s, decoded.
 std::vector<char32_t> code_points(std::string_view s);
 

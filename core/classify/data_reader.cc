@@ -61,13 +61,6 @@ constexpr std::array<std::string_view, 6> kBullets = {"・", "-", "●", "○", 
 // Openings of a sentence that sets something apart: 「なお、…は含まれておりません」, a ※ note.
 constexpr std::array<std::string_view, 4> kAsides = {"なお", "また", "ただし", "※"};
 
-// The sentence (line, or run between 。) holding `at`.
-std::string_view sentence_around(std::string_view text, std::size_t at) {
-  const std::size_t begin = utf8::after_last(text, at, {"。", "\n"});
-  const std::size_t end = std::min({text.find("。", at), text.find('\n', at), text.size()});
-  return text.substr(begin, end - begin);
-}
-
 
 bool holds_any(std::string_view text, const auto& words) {
   return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
@@ -146,7 +139,7 @@ bool DataReader::negated(std::string_view clause) const {
 // 「クレジットカード情報は含まれておりません」; so does a sentence that sets items apart
 // (「なお、口座番号、暗証番号、ログイン情報は持ち出されておりません」), however long its list.
 bool DataReader::denied(std::string_view text, std::size_t at, std::size_t after) const {
-  const std::string_view sentence = sentence_around(text, at);
+  const std::string_view sentence = utf8::sentence_around(text, at);
   const std::string_view opening = utf8::trim(sentence);
   const bool aside = std::any_of(kAsides.begin(), kAsides.end(), [&](std::string_view a) { return opening.starts_with(a); });
   if (aside && negated(sentence)) return true;

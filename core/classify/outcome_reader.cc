@@ -17,12 +17,6 @@ constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "
 // keeps them possible.
 constexpr std::array<std::string_view, 2> kNegatedHypotheticals = {"否定でき", "否定するこ"};
 
-std::string_view sentence_around(std::string_view text, std::size_t at) {
-  const std::size_t begin = utf8::after_last(text, at, {"。", "\n"});
-  const std::size_t end = std::min({text.find("。", at), text.find('\n', at), text.size()});
-  return text.substr(begin, end - begin);
-}
-
 // A leak word in the past tense right before a noun or a count is its modifier (閲覧された
 // 患者さん, 持ち出された顧客名簿, 閲覧された9名の方): the leak is presupposed, not stated.
 bool modifies_noun(std::string_view leak_word, std::string_view after) {
@@ -120,7 +114,7 @@ std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text, const P
     if (at < covered) continue;
     const Word& leak = words_[word_of_phrase_[phrase]];
     covered = at + leak.text.size();
-    const std::string_view sentence = sentence_around(text, at);
+    const std::string_view sentence = utf8::sentence_around(text, at);
     const std::size_t sentence_end = static_cast<std::size_t>(sentence.data() - text.data()) + sentence.size();
     std::string_view clause = utf8::prefix(text.substr(at, sentence_end - at), kClauseChars);
     for (std::string_view contrast : kContrasts) {

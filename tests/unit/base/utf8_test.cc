@@ -62,3 +62,10 @@ TEST_CASE("utf8: after_last finds where the nearest stop before a position ends"
   CHECK(utf8::after_last(text, text.size() + 10, {"、"}) == text.find("メール"));  // past the end
   CHECK(utf8::after_last("", 0, {"。"}) == 0);
 }
+
+TEST_CASE("utf8: sentence_around is the run between 。 or line breaks that holds a position") {
+  const std::string text = "不正アクセスがありました。氏名が流出しました\n以上";
+  CHECK(utf8::sentence_around(text, text.find("氏名")) == "氏名が流出しました");
+  CHECK(utf8::sentence_around(text, 0) == "不正アクセスがありました");
+  CHECK(utf8::sentence_around(text, text.find("以上")) == "以上");
+}
