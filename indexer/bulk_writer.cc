@@ -15,8 +15,11 @@ namespace fs = std::filesystem;
 namespace {
 // Documents waiting for one part's thread; enough to ride out a commit.
 constexpr std::size_t kQueuedPerPart = 64;
-// A part adds its notices' spelling words to a shard at its last commit, or at the commit
-// after they reach this many distinct words (about 20 MB), whichever comes first.
+// A part keeps its notices' spelling words for finish(), which adds every part's words
+// to the compacted shard at once; only a part that holds this many distinct words (about
+// 20 MB) adds them to its own database at its next commit, for the compactor to merge.
+// Why: Xapian rewrites a spelling fragment's whole word list for every database it is
+// written to, and the compactor merges the lists again; the parts share most words.
 constexpr std::size_t kSpellingWordsPerFlush = 200000;
 }  // namespace
 
@@ -76,9 +79,9 @@ void BulkWriter::write(const std::string& id, Xapian::Document&& document, std::
   part.queued.notify_one();
 }
 
-void BulkWriter::commit(Part& part, bool last) {
+void BulkWriter::commit(Part& part) {
   for (std::size_t s = 0; s < part.shards.size(); ++s) {
-    if (last || part.spelling[s].size() >= kSpellingWordsPerFlush) part.spelling[s].flush(part.shards[s]);
+    if (part.spelling[s].size() >= kSpellingWordsPerFlush) part.spelling[s].flush(part.shards[s]);
     if (before_commit_) before_commit_(part.shards[s]);
     part.shards[s].commit();
   }
@@ -104,11 +107,11 @@ void BulkWriter::run_part(Part& part) {
       // Small batches keep Xapian's in-memory posting maps small, which is faster
       // than large ones; without fsync a commit is cheap.
       if (++since_commit == batch_size_) {
-        commit(part, false);
+        commit(part);
         since_commit = 0;
       }
     }
-    commit(part, true);
+    commit(part);
   } catch (...) {
     {
       const std::lock_guard lock(mutex_);
@@ -116,6 +119,15 @@ void BulkWriter::run_part(Part& part) {
     }
     wake_all();
   }
+}
+
+void BulkWriter::add_spelling_words(std::size_t shard) {
+  SpellingBatch words;
+  for (auto& part : parts_) words.merge(std::move(part->spelling[shard]));
+  if (words.size() == 0) return;
+  Xapian::WritableDatabase db(shard_paths_[shard], Xapian::DB_OPEN);
+  words.flush(db);
+  db.commit();
 }
 
 void BulkWriter::finish() {
@@ -140,6 +152,7 @@ void BulkWriter::finish() {
         fs::remove_all(shard_paths_[s]);
         // FULL packs the B-tree blocks fully: a smaller index that searches faster.
         all.compact(shard_paths_[s], Xapian::Compactor::FULL);
+        add_spelling_words(s);
       }
     } catch (...) {
       const std::lock_guard lock(failure_mutex);

@@ -47,8 +47,8 @@ class BulkWriter {
   BulkWriter& operator=(const BulkWriter&) = delete;
 
   // Called in document order from one thread. Blocks while that part is behind.
-  // spelling_words go to the part's spelling table (index/spelling_words.h); the
-  // compactor adds up the parts' tables.
+  // spelling_words go to the shard's spelling table (index/spelling_words.h), added up
+  // over the parts at finish().
   void write(const std::string& id, Xapian::Document&& document, std::vector<std::string> spelling_words = {});
   // Waits for the parts, then compacts them into the shard databases.
   void finish();
@@ -71,10 +71,12 @@ class BulkWriter {
     std::jthread thread;
   };
   void run_part(Part& part);
-  // Commits every shard of the part; the spelling words wait for the last commit (or
-  // for there being many), so an interrupted build's parts may lack some (they only
-  // serve spelling suggestions; --rebuild writes them afresh).
-  void commit(Part& part, bool last);
+  // Commits every shard of the part; the spelling words wait for finish() (unless there
+  // are many), so an interrupted build's parts lack most of them (they only serve
+  // spelling suggestions; --rebuild writes them afresh).
+  void commit(Part& part);
+  // Adds the parts' spelling words for shard to its compacted database.
+  void add_spelling_words(std::size_t shard);
   void rethrow_if_failed();
   void wake_all();
 

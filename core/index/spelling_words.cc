@@ -80,6 +80,21 @@ void SpellingBatch::add(const std::vector<std::string>& words) {
   }
 }
 
+void SpellingBatch::merge(SpellingBatch&& other) {
+  if (notices_.empty()) {
+    std::swap(notices_, other.notices_);
+    added_ = std::max(added_, other.added_);
+  } else {
+    for (auto& [word, held] : other.notices_) {
+      // last_notice counts other's add()s, not this batch's: a word new here must not
+      // look already counted for this batch's next notice.
+      Held& mine = notices_.try_emplace(word).first->second;
+      mine.notices += held.notices;
+    }
+  }
+  other.notices_.clear();
+}
+
 void SpellingBatch::flush(Xapian::WritableDatabase& db) {
   for (const auto& [word, held] : notices_) db.add_spelling(word, held.notices);
   notices_.clear();

@@ -16,8 +16,9 @@
 // would cost as much as indexing it. The searcher accepts a suggestion only when the
 // corrected query finds notices, so a stale word never leads anywhere empty; a rebuild
 // (--rebuild) writes the table afresh. A bulk build adds its words at its end
-// (SpellingBatch), so a build interrupted and resumed lacks the words of the notices its
-// first run wrote: they are searchable, only not suggested, until a rebuild.
+// (SpellingBatch), once into each finished shard, so a build interrupted and resumed
+// lacks the words of the notices its first run wrote: they are searchable, only not
+// suggested, until a rebuild.
 #pragma once
 
 #include <cstddef>
@@ -55,6 +56,9 @@ class SpellingBatch {
   // One notice's words (collect_spelling_words): each counts once, however often the
   // notice has it.
   void add(const std::vector<std::string>& words);
+  // Adds other's words and counts (batches of disjoint notices, such as a bulk build's
+  // parts) and leaves other empty.
+  void merge(SpellingBatch&& other);
   // Adds every word to db's spelling table and starts an empty batch.
   void flush(Xapian::WritableDatabase& db);
   // Distinct words waiting.

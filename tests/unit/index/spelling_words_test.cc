@@ -105,4 +105,34 @@ TEST_CASE("spelling batch: a word counts once per notice that holds it, and reac
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("spelling batch: merging the batches of disjoint notices adds up their counts") {
+  SpellingBatch first;
+  first.add({"漏洩", "サーバー"});
+  first.add({"漏洩"});
+  SpellingBatch second;
+  second.add({"漏洩", "委託先"});
+  SpellingBatch merged;
+  merged.merge(std::move(first));  // into an empty batch
+  merged.merge(std::move(second));
+  CHECK(first.size() == 0);
+  CHECK(second.size() == 0);
+  CHECK(merged.size() == 3);
+  // A notice added after the merge still counts each of its words once, whichever
+  // batch the word came from.
+  merged.add({"委託先", "サーバー", "委託先", "漏洩"});
+
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("kaiji-spelling-merge-test-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    merged.flush(db);
+    db.commit();
+    CHECK(spelling_frequency(db, "漏洩") == 4);
+    CHECK(spelling_frequency(db, "サーバー") == 2);
+    CHECK(spelling_frequency(db, "委託先") == 2);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace kaiji
