@@ -88,8 +88,8 @@ Classifier::Classifier(const std::string& data_dir)
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 5) throw std::runtime_error(where + "expected facet, value, action, scope, pattern");
     const auto& w = line.words;
-    if (w[0] == "data_owner") {
-      data_cues.owners.emplace_back(w[1], fold(w[4]));
+    if (w[0] == "data_owner" || w[0] == "data_guard") {
+      (w[0] == "data_owner" ? data_cues.owners : data_cues.guards).emplace_back(w[1], fold(w[4]));
       continue;
     }
     if (w[0] == "data_item" || w[0] == "data_remedy") {

@@ -54,6 +54,10 @@ constexpr std::array<std::string_view, 8> kGenericWords = {"情報", "内容", "
 // may stand after the particle (an adverb's length: すべて, 直ちに).
 constexpr std::array<std::string_view, 4> kObjectParticles = {"を", "の", "は", "も"};
 constexpr std::size_t kRemedyReach = 6;
+// The particles between an item and what it guards (暗証番号で画面をロック), and how far the
+// guard may stand after it (an object's length: 画面を).
+constexpr std::array<std::string_view, 4> kGuardParticles = {"を", "で", "に", "が"};
+constexpr std::size_t kGuardReach = 8;
 
 // How a list line starts (※ starts a note, not an item).
 constexpr std::array<std::string_view, 6> kBullets = {"・", "-", "●", "○", "◆", "◇"};
@@ -163,6 +167,23 @@ bool DataReader::remedied(std::string_view text, std::size_t after) const {
                      [&](const std::string& r) { return rest.find(r) != std::string_view::npos; });
 }
 
+// The item guards something, right after it: 「パスワードロック機能付き」「暗証番号で画面を
+// ロック」「パスワードを設定したうえで」. The particle is optional (a compound has none), and
+// the cue may stand an object's length after it.
+bool DataReader::guards(std::string_view text, std::size_t after, const std::string& value) const {
+  std::string_view rest = text.substr(after);
+  for (std::string_view particle : kGuardParticles) {
+    if (rest.starts_with(particle)) {
+      rest = rest.substr(particle.size());
+      break;
+    }
+  }
+  rest = utf8::before_any(utf8::prefix(rest, kGuardReach), {"、", "。", "\n"});
+  return std::any_of(cues_.guards.begin(), cues_.guards.end(), [&](const auto& guard) {
+    return guard.first == value && rest.find(guard.second) != std::string_view::npos;
+  });
+}
+
 // The item's clause before it — back to the last 、 or sentence end — names the
 // organisation's own account the item belongs to (偽のログイン画面に管理画面のIDとパスワード).
 bool DataReader::owned(std::string_view text, std::size_t at, const std::string& value) const {
@@ -197,7 +218,8 @@ void DataReader::read_range(std::string_view body, const PhraseHits& hits, std::
     const DataPattern& pattern = patterns_[p];
     if (std::any_of(out.begin(), out.end(), [&](const DataFinding& f) { return f.value == pattern.value; })) return;
     const std::size_t after = at + pattern.pattern.size();
-    if (denied(body, at, after) || remedied(body, after) || conditional(body, after) || owned(body, at, pattern.value)) {
+    if (denied(body, at, after) || remedied(body, after) || conditional(body, after) || owned(body, at, pattern.value) ||
+        guards(body, after, pattern.value)) {
       return;
     }
     out.push_back({pattern.value, pattern.line, at, pattern.pattern.size()});

@@ -42,6 +42,10 @@ struct DataCues {
   // In the item's clause before it, make an item of the given type the organisation's
   // own (管理画面のIDとパスワード): (data slug, cue).
   std::vector<std::pair<std::string, std::string>> owners;
+  // Right after an item of the given type (a particle may stand between), say it guards
+  // something (パスワードロック, 暗証番号で画面をロック, パスワードを設定): it protected the
+  // data, it did not leak: (data slug, cue).
+  std::vector<std::pair<std::string, std::string>> guards;
 };
 
 class DataReader {
@@ -62,6 +66,7 @@ class DataReader {
   bool negated(std::string_view clause) const;
   bool denied(std::string_view text, std::size_t at, std::size_t after) const;
   bool remedied(std::string_view text, std::size_t after) const;
+  bool guards(std::string_view text, std::size_t after, const std::string& value) const;
   bool owned(std::string_view text, std::size_t at, const std::string& value) const;
   bool conditional(std::string_view text, std::size_t after) const;
   // Calls on_hit(pattern, offset) for each hit lying wholly within [begin, end).

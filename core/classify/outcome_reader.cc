@@ -33,7 +33,7 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
       {"leak", Kind::Leak},         {"delivery", Kind::Delivery},   {"verb", Kind::Verb}, {"presupposed", Kind::Presupposed},
       {"hypothetical", Kind::Hypothetical}, {"negation", Kind::Negation}, {"unconfirmed", Kind::Unconfirmed},
       {"subject", Kind::Subject},   {"misuse", Kind::Misuse},         {"contents", Kind::Contents},
-      {"judgement", Kind::Judgement}, {"countermeasure", Kind::Countermeasure}};
+      {"judgement", Kind::Judgement}, {"countermeasure", Kind::Countermeasure}, {"carrier", Kind::Carrier}};
   for (const TableLine& line : lines) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 2) throw std::runtime_error(where + "expected kind and word");
@@ -50,7 +50,7 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
     word_of_phrase_.push_back(w);
   }
   leak_words_ = PhraseMatcher(std::move(phrases));
-  by_kind_.resize(static_cast<std::size_t>(Kind::Countermeasure) + 1);
+  by_kind_.resize(static_cast<std::size_t>(Kind::Carrier) + 1);
   for (const Word& w : words_) by_kind_[static_cast<std::size_t>(w.kind)].push_back(&w);
 }
 
@@ -67,6 +67,11 @@ std::pair<std::size_t, const OutcomeReader::Word*> OutcomeReader::first(std::str
 bool OutcomeReader::starts_with_any(std::string_view text, Kind kind) const {
   const auto& words = by_kind_[static_cast<std::size_t>(kind)];
   return std::any_of(words.begin(), words.end(), [&](const Word* w) { return text.starts_with(w->text); });
+}
+
+bool OutcomeReader::ends_with_any(std::string_view text, Kind kind) const {
+  const auto& words = by_kind_[static_cast<std::size_t>(kind)];
+  return std::any_of(words.begin(), words.end(), [&](const Word* w) { return text.ends_with(w->text); });
 }
 
 OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::string_view sentence,
@@ -114,6 +119,8 @@ std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text, const P
     if (at < covered) continue;
     const Word& leak = words_[word_of_phrase_[phrase]];
     covered = at + leak.text.size();
+    // 「不審なメールが外部へ送信されました」: what went out is the attacker's mail, not data.
+    if (ends_with_any(text.substr(0, at), Kind::Carrier)) continue;
     const std::string_view sentence = utf8::sentence_around(text, at);
     const std::size_t sentence_end = static_cast<std::size_t>(sentence.data() - text.data()) + sentence.size();
     std::string_view clause = utf8::prefix(text.substr(at, sentence_end - at), kClauseChars);

@@ -42,7 +42,8 @@ class OutcomeReader {
   std::vector<std::string> phrases() const;
 
  private:
-  enum class Kind { Leak, Delivery, Verb, Presupposed, Hypothetical, Negation, Unconfirmed, Subject, Misuse, Contents, Judgement, Countermeasure };
+  enum class Kind { Leak, Delivery, Verb, Presupposed, Hypothetical, Negation, Unconfirmed, Subject, Misuse, Contents, Judgement, Countermeasure,
+                    Carrier };
   enum class Reading { None, Happened, Presupposed, Possible, Denied, Concluded };
   struct Word {
     Kind kind;
@@ -52,6 +53,7 @@ class OutcomeReader {
   // The first word of `kind` in text (its offset), or npos.
   std::pair<std::size_t, const Word*> first(std::string_view text, Kind kind) const;
   bool starts_with_any(std::string_view text, Kind kind) const;
+  bool ends_with_any(std::string_view text, Kind kind) const;
   Reading read_clause(std::string_view clause, std::string_view sentence, const Word& leak) const;
 
   std::vector<Word> words_;

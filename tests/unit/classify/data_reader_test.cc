@@ -15,7 +15,8 @@ const DataReader& reader() {
       {{"氏名", "name", 1}, {"住所", "address", 2}, {"電話番号", "phone", 3}, {"クレジットカード", "card_number", 4},
        {"パスワード", "password", 5}},
       {{"おりません", "ていません", "はない"}, {"名", "番号", "内容", "年齢", "日"}, {"変更", "再設定"}, {"場合"},
-       {{"password", "管理画面"}, {"password", "従業員"}}});
+       {{"password", "管理画面"}, {"password", "従業員"}},
+       {{"password", "ロック"}, {"password", "設定"}}});
   return instance;
 }
 
@@ -80,6 +81,14 @@ TEST_CASE("data: the organisation's own credentials, the attack's way in, are no
   CHECK(data("従業員のパスワードが盗まれ、お客様の氏名が流出しました。") == std::vector<std::string>{"name"});
   // The customers' own passwords are their data.
   CHECK(data("お客様の氏名、パスワードが流出した可能性があります。") == std::vector<std::string>{"name", "password"});
+}
+
+TEST_CASE("data: a password that guards a device or a file protected the data; it did not leak") {
+  CHECK(data("紛失したUSBメモリはパスワードロック機能付きで、氏名が記録されていました。") == std::vector<std::string>{"name"});
+  CHECK(data("ファイルにはパスワードを設定しておりましたが、氏名と住所が閲覧できる状態でした。") ==
+        std::vector<std::string>{"address", "name"});
+  // A list of what leaked holds it with no guard after it.
+  CHECK(data("漏えいした情報:氏名、パスワード、ロック解除の履歴") == std::vector<std::string>{"name", "password"});
 }
 
 TEST_CASE("data: hits found in a caller's larger pass read as the reader's own scan does") {

@@ -64,3 +64,18 @@ TEST_CASE("outcome: data others saw is disclosed; seeing only modifying a noun p
   CHECK(outcome("閲覧された9名の患者さんにご説明しました。閲覧された情報が第三者に伝わった可能性は否定できません。") ==
         "possible");
 }
+
+TEST_CASE("outcome: the native verb 漏れる reads like 漏えい when it says where the data went") {
+  CHECK(outcome("調査の結果、お客さまの情報が外部に漏れたことはないと判断しております。") == "not_leaked");
+  CHECK(outcome("名簿の内容が第三者に漏れていたことが判明しました。") == "leaked");
+  CHECK(outcome("対象の皆様には漏れなくご連絡いたしました。") == "none");  // without omission
+}
+
+TEST_CASE("outcome: mail the attacker sent out is not the data leaving") {
+  CHECK(outcome("不審なメールが外部へ送信されました。氏名が流出したおそれがあります。") == "possible");
+  CHECK(outcome("顧客情報が外部へ送信されていました。") == "leaked");
+}
+
+TEST_CASE("outcome: a state in which data would be sent or seen is a possibility, not the event") {
+  CHECK(outcome("入力内容が外部に送信される状態であったことが判明しました。") == "possible");
+}
