@@ -69,6 +69,39 @@ void Classifier::add_cause_families(NoticeFacets& facets) const {
   }
 }
 
+// The lines of the rules table that are cues for a reader or a rule, not rules: true when
+// w was one.
+bool Classifier::read_cue_line(const std::vector<std::string>& w, const std::string& where, DataCues& data_cues) {
+  const auto fold = [this](std::string_view text) { return folder_.fold(text); };
+  if (w[0] == "data_owner" || w[0] == "data_guard") {
+    (w[0] == "data_owner" ? data_cues.owners : data_cues.guards).emplace_back(w[1], fold(w[4]));
+    return true;
+  }
+  if (w[0] == "data_item" || w[0] == "data_remedy") {
+    (w[0] == "data_item" ? data_cues.item_endings : data_cues.remedies).push_back(fold(w[4]));
+    return true;
+  }
+  if (w[0] == "negation") {
+    if (fold(w[4]).empty()) throw std::runtime_error(where + "a negation cue cannot be empty");
+    // "-": every facet's rules; "data": the data types only (their clause is a list's);
+    // action follows: right after a rule's occurrence; conditional: in a data item's clause.
+    if (w[2] == "follows") exclusion_cues_.push_back(fold(w[4]));
+    else if (w[2] == "conditional") data_cues.conditionals.push_back(fold(w[4]));
+    else (w[1] == "data" ? data_cues.negations : negation_cues_).push_back(fold(w[4]));
+    return true;
+  }
+  if (w[2] == "not_of" || w[2] == "not_by") {
+    const auto& values = taxonomy_.values(w[0]);
+    if (std::none_of(values.begin(), values.end(), [&](const FacetValue& v) { return v.slug == w[1]; })) {
+      throw std::runtime_error(where + "'" + w[0] + ":" + w[1] + "' is not in taxonomy.tsv");
+    }
+    const auto kind = w[2] == "not_of" ? OccurrenceContext::Kind::NotOf : OccurrenceContext::Kind::NotBy;
+    occurrence_context_.add(kind, w[1], fold(w[4]));
+    return true;
+  }
+  return false;
+}
+
 Classifier::Classifier(const std::string& data_dir)
     : folder_(read_table_file((std::filesystem::path(data_dir) / "variants.tsv").string())),
       letterhead_(load_letterhead(data_dir)) {
@@ -88,23 +121,7 @@ Classifier::Classifier(const std::string& data_dir)
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 5) throw std::runtime_error(where + "expected facet, value, action, scope, pattern");
     const auto& w = line.words;
-    if (w[0] == "data_owner" || w[0] == "data_guard") {
-      (w[0] == "data_owner" ? data_cues.owners : data_cues.guards).emplace_back(w[1], fold(w[4]));
-      continue;
-    }
-    if (w[0] == "data_item" || w[0] == "data_remedy") {
-      (w[0] == "data_item" ? data_cues.item_endings : data_cues.remedies).push_back(fold(w[4]));
-      continue;
-    }
-    if (w[0] == "negation") {
-      if (fold(w[4]).empty()) throw std::runtime_error(where + "a negation cue cannot be empty");
-      // "-": every facet's rules; "data": the data types only (their clause is a list's);
-      // action follows: right after a rule's occurrence; conditional: in a data item's clause.
-      if (w[2] == "follows") exclusion_cues_.push_back(fold(w[4]));
-      else if (w[2] == "conditional") data_cues.conditionals.push_back(fold(w[4]));
-      else (w[1] == "data" ? data_cues.negations : negation_cues_).push_back(fold(w[4]));
-      continue;
-    }
+    if (read_cue_line(w, where, data_cues)) continue;
     Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, fold(w[4]), line.line_number};
     if (w[2] != "match" && w[2] != "veto") throw std::runtime_error(where + "action must be match or veto");
     if (w[3] == "org") {
@@ -219,7 +236,10 @@ void Classifier::match_field(std::string_view text, const FieldHits& hits, Scope
       const Rule& rule = rules_[r];
       const bool in_scope = rule.scope == field || (rule.scope == Scope::Text && field != Scope::Org);
       if (!in_scope || matched[r].found || (!rule.veto && inside_longer(hits.rules, i, rule.facet))) continue;
-      if (!denied(text, offset + rule.pattern.size(), negations)) matched[r] = {true, field, offset};
+      const std::size_t after = offset + rule.pattern.size();
+      if (denied(text, after, negations)) continue;
+      if (!rule.veto && occurrence_context_.excludes(text, offset, after, rule.value)) continue;
+      matched[r] = {true, field, offset};
     }
   }
 }

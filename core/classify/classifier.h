@@ -13,6 +13,7 @@
 #include "base/taxonomy.h"
 #include "classify/data_reader.h"
 #include "classify/letterhead.h"
+#include "classify/occurrence_context.h"
 #include "classify/outcome_reader.h"
 #include "classify/phrase_matcher.h"
 #include "classify/sector_reader.h"
@@ -24,7 +25,7 @@ class Classifier {
  public:
   // Raised when the extraction code changes what it reads out of the same text, so that
   // indexes re-classify their notices (the indexer hashes it with data_files()).
-  static constexpr int kExtractionVersion = 13;
+  static constexpr int kExtractionVersion = 14;
   // The tables of data_dir the classifier reads.
   static constexpr std::array<const char*, 6> kDataFiles = {"taxonomy.tsv", "classification_rules.tsv",
                                                            "organisation_words.tsv", "sector_words.tsv",
@@ -73,6 +74,7 @@ class Classifier {
     std::string org, title, body;
     FieldHits org_hits, title_hits, body_hits;
   };
+  bool read_cue_line(const std::vector<std::string>& w, const std::string& where, DataCues& data_cues);
   FieldHits find_hits(std::string_view text) const;
   FoldedNotice fold_notice(const Notice& notice) const;
   void add_cause_families(NoticeFacets& facets) const;
@@ -103,6 +105,8 @@ class Classifier {
   // Cues that deny a rule's occurrence only right after it (委託先以外): negation lines
   // with action `follows`. Not applied to data types, whose lists say 「氏名以外の…」.
   std::vector<std::string> exclusion_cues_;
+  // Cues around an occurrence that make it someone else's (actions not_of, not_by).
+  OccurrenceContext occurrence_context_;
   // Every distinct rule pattern once (rules_of_pattern_[p] lists the rules using pattern
   // p), then the negation cues, the outcome reader's and the data reader's phrases, from
   // these offsets on: one pass per field finds them all (find_hits).
