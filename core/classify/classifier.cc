@@ -13,6 +13,8 @@ namespace kaiji {
 namespace {
 
 constexpr std::size_t kNegationWindowChars = 30;
+// How far a gapped rule's tail may stand after its head (決済画面に…不正なプログラム).
+constexpr std::size_t kGapChars = 30;
 
 constexpr std::size_t kEvidenceContextChars = 12;
 
@@ -69,43 +71,9 @@ void Classifier::add_cause_families(NoticeFacets& facets) const {
   }
 }
 
-// The lines of the rules table that are cues for a reader or a rule, not rules: true when
-// w was one.
-bool Classifier::read_cue_line(const std::vector<std::string>& w, const std::string& where, DataCues& data_cues) {
-  const auto fold = [this](std::string_view text) { return folder_.fold(text); };
-  if (w[0] == "data_owner" || w[0] == "data_guard") {
-    (w[0] == "data_owner" ? data_cues.owners : data_cues.guards).emplace_back(w[1], fold(w[4]));
-    return true;
-  }
-  if (w[0] == "data_item" || w[0] == "data_remedy") {
-    (w[0] == "data_item" ? data_cues.item_endings : data_cues.remedies).push_back(fold(w[4]));
-    return true;
-  }
-  if (w[0] == "negation") {
-    if (fold(w[4]).empty()) throw std::runtime_error(where + "a negation cue cannot be empty");
-    // "-": every facet's rules; "data": the data types only (their clause is a list's);
-    // action follows: right after a rule's occurrence; conditional: in a data item's clause.
-    if (w[2] == "follows") exclusion_cues_.push_back(fold(w[4]));
-    else if (w[2] == "conditional") data_cues.conditionals.push_back(fold(w[4]));
-    else (w[1] == "data" ? data_cues.negations : negation_cues_).push_back(fold(w[4]));
-    return true;
-  }
-  if (w[2] == "not_of" || w[2] == "not_by") {
-    const auto& values = taxonomy_.values(w[0]);
-    if (std::none_of(values.begin(), values.end(), [&](const FacetValue& v) { return v.slug == w[1]; })) {
-      throw std::runtime_error(where + "'" + w[0] + ":" + w[1] + "' is not in taxonomy.tsv");
-    }
-    const auto kind = w[2] == "not_of" ? OccurrenceContext::Kind::NotOf : OccurrenceContext::Kind::NotBy;
-    occurrence_context_.add(kind, w[1], fold(w[4]));
-    return true;
-  }
-  return false;
-}
-
 Classifier::Classifier(const std::string& data_dir)
     : folder_(read_table_file((std::filesystem::path(data_dir) / "variants.tsv").string())),
       letterhead_(load_letterhead(data_dir)) {
-  const auto fold = [this](std::string_view text) { return folder_.fold(text); };
   namespace fs = std::filesystem;
   taxonomy_ = Taxonomy::load((fs::path(data_dir) / "taxonomy.tsv").string());
   const std::string path = (fs::path(data_dir) / "classification_rules.tsv").string();
@@ -122,25 +90,7 @@ Classifier::Classifier(const std::string& data_dir)
     if (line.words.size() != 5) throw std::runtime_error(where + "expected facet, value, action, scope, pattern");
     const auto& w = line.words;
     if (read_cue_line(w, where, data_cues)) continue;
-    Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, fold(w[4]), line.line_number};
-    if (w[2] != "match" && w[2] != "veto") throw std::runtime_error(where + "action must be match or veto");
-    if (w[3] == "org") {
-      rule.scope = Scope::Org;
-    } else if (w[3] == "title") {
-      rule.scope = Scope::Title;
-    } else if (w[3] == "body") {
-      rule.scope = Scope::Body;
-    } else if (w[3] != "text") {
-      throw std::runtime_error(where + "scope must be org, title, body or text");
-    }
-    const auto& values = taxonomy_.values(rule.facet);
-    const auto value =
-        std::find_if(values.begin(), values.end(), [&](const FacetValue& v) { return v.slug == rule.value; });
-    if (value == values.end()) {
-      throw std::runtime_error(where + "'" + rule.facet + ":" + rule.value + "' is not in taxonomy.tsv");
-    }
-    rule.value_index = static_cast<std::size_t>(value - values.begin());
-    rules_.push_back(std::move(rule));
+    add_rules(w, line.line_number, where);
   }
   std::vector<std::string> patterns;
   for (std::size_t r = 0; r < rules_.size(); ++r) {
@@ -204,6 +154,14 @@ bool Classifier::denied(std::string_view text, std::size_t after, const CueSpans
   return false;
 }
 
+// Whether a gapped rule's tail follows its head in the sentence, within kGapChars (true
+// for a rule without a gap).
+bool Classifier::tail_follows(std::string_view text, std::size_t after, const std::vector<std::string>& tails) const {
+  if (tails.empty()) return true;
+  const std::string_view window = utf8::before_any(utf8::prefix(text.substr(after), kGapChars), {"。", "\n"});
+  return std::any_of(tails.begin(), tails.end(), [&](const std::string& t) { return window.find(t) != std::string_view::npos; });
+}
+
 // Whether occurrence i of a field's rule hits lies inside a longer occurrence of a pattern
 // with a match rule of `facet`: in 「アカウントへの不正アクセス」 (account takeover) the
 // 不正アクセス is not read again as unauthorized access.
@@ -237,7 +195,7 @@ void Classifier::match_field(std::string_view text, const FieldHits& hits, Scope
       const bool in_scope = rule.scope == field || (rule.scope == Scope::Text && field != Scope::Org);
       if (!in_scope || matched[r].found || (!rule.veto && inside_longer(hits.rules, i, rule.facet))) continue;
       const std::size_t after = offset + rule.pattern.size();
-      if (denied(text, after, negations)) continue;
+      if (denied(text, after, negations) || !tail_follows(text, after, rule.tails)) continue;
       if (!rule.veto && occurrence_context_.excludes(text, offset, after, rule.value)) continue;
       matched[r] = {true, field, offset};
     }

@@ -52,6 +52,8 @@ class Classifier {
     bool veto = false;
     Scope scope = Scope::Text;
     std::string pattern;  // normalised
+    // A gapped rule's tails: one must follow the pattern in its sentence (normalised).
+    std::vector<std::string> tails;
     std::size_t line = 0;
     std::size_t value_index = 0;  // of value in taxonomy_.values(facet)
   };
@@ -74,6 +76,8 @@ class Classifier {
     std::string org, title, body;
     FieldHits org_hits, title_hits, body_hits;
   };
+  void add_rules(const std::vector<std::string>& w, std::size_t line_number, const std::string& where);
+  bool tail_follows(std::string_view text, std::size_t after, const std::vector<std::string>& tails) const;
   bool read_cue_line(const std::vector<std::string>& w, const std::string& where, DataCues& data_cues);
   FieldHits find_hits(std::string_view text) const;
   FoldedNotice fold_notice(const Notice& notice) const;

@@ -170,3 +170,25 @@ TEST_CASE("classifier: a cause phrase inside a longer one of another cause is re
   const auto both = causes("メールアカウントへの不正アクセスに続き、サーバーへの不正アクセスも確認されました。");
   CHECK(std::find(both.begin(), both.end(), "unauthorized_access") != both.end());
 }
+
+TEST_CASE("classifier: a gapped rule needs its tail after its head in the same sentence") {
+  const auto has = [](const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+  };
+  // 支払い手続き画面 … 不正なプログラム, with other words between.
+  CHECK(has(causes("本サイトの支払い手続き画面に第三者によって不正なプログラムが仕込まれておりました。"), "web_skimming"));
+  // The tail in the next sentence does not make the rule hold.
+  CHECK_FALSE(has(causes("本サイトの支払い手続き画面を刷新しました。不正なプログラムは見つかっておりません。"), "web_skimming"));
+  // Alternatives of the head: ぜい弱性 as well as 脆弱性.
+  CHECK(has(causes("保守用のVPN機器のぜい弱性を突いて外部から侵入されました。"), "unauthorized_access"));
+}
+
+TEST_CASE("classifier: a cause phrase whose object is data, or whose actor is an attacker, is someone else's cause") {
+  const auto has = [](const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+  };
+  CHECK_FALSE(has(causes("ウイルスに感染し、盗まれたIDとパスワードで管理画面にログインされました。"), "theft"));
+  CHECK(has(causes("営業車両から顧客名簿の入った鞄が盗まれました。"), "theft"));
+  CHECK_FALSE(has(causes("攻撃者は暗号化の前にデータを外部に持ち出していたことが判明しました。"), "insider"));
+  CHECK(has(causes("退職した従業員が顧客データを持ち出していたことが判明しました。"), "insider"));
+}
