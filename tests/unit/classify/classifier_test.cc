@@ -153,12 +153,13 @@ std::vector<std::string> causes(const std::string& body) {
   return classifier().classify(notice).causes;
 }
 
+bool has(const std::vector<std::string>& values, const std::string& value) {
+  return std::find(values.begin(), values.end(), value) != values.end();
+}
+
 }  // namespace
 
 TEST_CASE("classifier: a cause word set apart by 以外 right after it does not count") {
-  const auto has = [](const std::vector<std::string>& values, const std::string& value) {
-    return std::find(values.begin(), values.end(), value) != values.end();
-  };
   CHECK_FALSE(has(causes("共有設定の誤りにより閲覧可能でした。当社および管理委託先以外のIPアドレスからの閲覧がありました。"),
                   "contractor"));
   CHECK(has(causes("委託先のサーバーが不正アクセスを受けました。"), "contractor"));
@@ -172,9 +173,6 @@ TEST_CASE("classifier: a cause phrase inside a longer one of another cause is re
 }
 
 TEST_CASE("classifier: a gapped rule needs its tail after its head in the same sentence") {
-  const auto has = [](const std::vector<std::string>& values, const std::string& value) {
-    return std::find(values.begin(), values.end(), value) != values.end();
-  };
   // 支払い手続き画面 … 不正なプログラム, with other words between.
   CHECK(has(causes("本サイトの支払い手続き画面に第三者によって不正なプログラムが仕込まれておりました。"), "web_skimming"));
   // The tail in the next sentence does not make the rule hold.
@@ -184,9 +182,6 @@ TEST_CASE("classifier: a gapped rule needs its tail after its head in the same s
 }
 
 TEST_CASE("classifier: a cause phrase whose object is data, or whose actor is an attacker, is someone else's cause") {
-  const auto has = [](const std::vector<std::string>& values, const std::string& value) {
-    return std::find(values.begin(), values.end(), value) != values.end();
-  };
   CHECK_FALSE(has(causes("ウイルスに感染し、盗まれたIDとパスワードで管理画面にログインされました。"), "theft"));
   CHECK(has(causes("営業車両から顧客名簿の入った鞄が盗まれました。"), "theft"));
   CHECK_FALSE(has(causes("攻撃者は暗号化の前にデータを外部に持ち出していたことが判明しました。"), "insider"));
