@@ -89,7 +89,10 @@ void Classifier::add_rules(const std::vector<std::string>& w, std::size_t line_n
   }
   rule.value_index = static_cast<std::size_t>(value - values.begin());
   const GappedPattern pattern = split_gapped(w[4]);
-  if (pattern.heads.empty() || std::find(pattern.heads.begin(), pattern.heads.end(), "") != pattern.heads.end()) {
+  const auto has_empty = [](const std::vector<std::string>& words) {
+    return std::find(words.begin(), words.end(), "") != words.end();
+  };
+  if (pattern.heads.empty() || has_empty(pattern.heads) || has_empty(pattern.tails)) {
     throw std::runtime_error(where + "a pattern (and each of its alternatives) cannot be empty");
   }
   if (rule.facet == "data" && !pattern.tails.empty()) throw std::runtime_error(where + "a data rule cannot have a gap");
