@@ -97,6 +97,19 @@ bool names_people_or_count(std::string_view item) {
   return false;
 }
 
+// What follows an item, read for a cue that acts on it: past one of its particles
+// (required or not), at most reach characters, up to the first stop.
+std::optional<std::string_view> after_item(std::string_view text, std::size_t after, const auto& particles,
+                                           bool particle_required, std::size_t reach,
+                                           std::initializer_list<std::string_view> stops) {
+  std::string_view rest = text.substr(after);
+  const auto particle =
+      std::find_if(particles.begin(), particles.end(), [&](std::string_view p) { return rest.starts_with(p); });
+  if (particle != particles.end()) rest = rest.substr(particle->size());
+  else if (particle_required) return std::nullopt;
+  return utf8::before_any(utf8::prefix(rest, reach), stops);
+}
+
 }  // namespace
 
 std::vector<std::pair<std::size_t, std::size_t>> data_sections(std::string_view body) {
@@ -157,30 +170,18 @@ bool DataReader::denied(std::string_view text, std::size_t at, std::size_t after
 // between): a password to change (パスワードをすべて変更) is a step taken, not a sign that
 // passwords leaked.
 bool DataReader::remedied(std::string_view text, std::size_t after) const {
-  std::string_view rest = text.substr(after);
-  const auto particle = std::find_if(kObjectParticles.begin(), kObjectParticles.end(),
-                                     [&](std::string_view p) { return rest.starts_with(p); });
-  if (particle == kObjectParticles.end()) return false;
-  rest = utf8::prefix(rest.substr(particle->size()), kRemedyReach);
-  rest = utf8::before_any(rest, {"、", "。"});
-  return std::any_of(cues_.remedies.begin(), cues_.remedies.end(),
-                     [&](const std::string& r) { return rest.find(r) != std::string_view::npos; });
+  const auto rest = after_item(text, after, kObjectParticles, true, kRemedyReach, {"、", "。"});
+  return rest && std::any_of(cues_.remedies.begin(), cues_.remedies.end(),
+                             [&](const std::string& r) { return rest->find(r) != std::string_view::npos; });
 }
 
 // The item guards something, right after it: 「パスワードロック機能付き」「暗証番号で画面を
 // ロック」「パスワードを設定したうえで」. The particle is optional (a compound has none), and
 // the cue may stand an object's length after it.
 bool DataReader::guards(std::string_view text, std::size_t after, const std::string& value) const {
-  std::string_view rest = text.substr(after);
-  for (std::string_view particle : kGuardParticles) {
-    if (rest.starts_with(particle)) {
-      rest = rest.substr(particle.size());
-      break;
-    }
-  }
-  rest = utf8::before_any(utf8::prefix(rest, kGuardReach), {"、", "。", "\n"});
+  const auto rest = after_item(text, after, kGuardParticles, false, kGuardReach, {"、", "。", "\n"});
   return std::any_of(cues_.guards.begin(), cues_.guards.end(), [&](const auto& guard) {
-    return guard.first == value && rest.find(guard.second) != std::string_view::npos;
+    return guard.first == value && rest->find(guard.second) != std::string_view::npos;
   });
 }
 

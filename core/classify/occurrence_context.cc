@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "base/utf8.h"
 
@@ -34,14 +35,19 @@ void OccurrenceContext::add(Kind kind, std::string value, std::string cue) {
 }
 
 bool OccurrenceContext::excludes(std::string_view text, std::size_t at, std::size_t after, std::string_view value) const {
+  // Asked about every occurrence of every rule: the sentence is looked for only when a
+  // cue of the value needs it.
   const std::string_view object_before = without_trailing_particle(text.substr(0, at));
   const std::string_view object_after = without_modifier_ending(text.substr(after));
-  const std::size_t sentence_start = utf8::after_last(text, at, {"。", "\n"});
-  const std::string_view sentence_before = text.substr(sentence_start, at - sentence_start);
+  std::optional<std::string_view> sentence_before;
   return std::any_of(cues_.begin(), cues_.end(), [&](const Cue& cue) {
     if (cue.value != value) return false;
-    if (cue.kind == Kind::NotBy) return sentence_before.find(cue.text) != std::string_view::npos;
-    return object_before.ends_with(cue.text) || object_after.starts_with(cue.text);
+    if (cue.kind == Kind::NotOf) return object_before.ends_with(cue.text) || object_after.starts_with(cue.text);
+    if (!sentence_before) {
+      const std::size_t start = utf8::after_last(text, at, {"。", "\n"});
+      sentence_before = text.substr(start, at - start);
+    }
+    return sentence_before->find(cue.text) != std::string_view::npos;
   });
 }
 
