@@ -185,7 +185,16 @@ std::string fold_case(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   std::size_t copied = 0;  // s[copied, start) folds to itself and is not yet in out
+  const auto byte = [&s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   for (std::size_t i = 0; i < s.size();) {
+    // Kana, kanji and everything else from U+3000 up has no case: a lead byte E3–EF (but
+    // ED, whose range starts lower) with its two continuation bytes is stepped over
+    // without decoding.
+    if (const unsigned char b0 = byte(i); b0 >= 0xE3 && b0 <= 0xEF && b0 != 0xED && i + 2 < s.size() &&
+                                          (byte(i + 1) & 0xC0) == 0x80 && (byte(i + 2) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
     const std::size_t start = i;
     const char32_t c = utf8::decode(s, i);
     char32_t folded = c;

@@ -1,6 +1,9 @@
 #include "base/utf8.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 namespace kaiji::utf8 {
 
@@ -61,17 +64,67 @@ void append(std::string& out, char32_t c) {
   }
 }
 
+std::size_t valid_prefix(std::string_view s) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  const auto byte = [&s](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {  // eight ASCII bytes at once
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & kHighBits) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char b0 = byte(i);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    // Kana and kanji: E1–EC and EE–EF lead bytes take any two continuation bytes (E0 and
+    // ED have narrower ranges, left to decode).
+    if (i + 2 < s.size() && ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) && (byte(i + 1) & 0xC0) == 0x80 &&
+        (byte(i + 2) & 0xC0) == 0x80) {
+      i += 3;
+      continue;
+    }
+    std::size_t next = i;
+    if (decode(s, next) == kReplacement && !(next - i == 3 && s.substr(i, 3) == "\xEF\xBF\xBD")) return i;
+    i = next;
+  }
+  return s.size();
+}
+
 std::size_t length(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++n) decode(s, i);
+  const std::size_t valid = valid_prefix(s);
+  std::size_t n = length_of_valid(s.substr(0, valid));
+  for (std::size_t i = valid; i < s.size(); ++n) decode(s, i);
   return n;
 }
 
+std::size_t length_of_valid(std::string_view s) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  std::size_t continuations = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // A continuation byte is 10xxxxxx: bit 7 set and bit 6 (shifted into bit 7) clear.
+    continuations += static_cast<std::size_t>(std::popcount(w & ~(w << 1) & kHighBits));
+  }
+  for (; i < s.size(); ++i) continuations += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return s.size() - continuations;
+}
+
 std::string sanitize(std::string_view s) {
+  // Most text is valid throughout: one quick check, then one copy.
+  const std::size_t valid = valid_prefix(s);
+  if (valid == s.size()) return std::string(s);
   std::string out;
   out.reserve(s.size());
   std::size_t copied = 0;  // s[copied, start) is valid and not yet in out
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = valid; i < s.size();) {
     const std::size_t start = i;
     if (decode(s, i) == kReplacement && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
       out.append(s.substr(copied, start - copied));

@@ -43,6 +43,16 @@ void append(std::string& out, char32_t c);
 // Number of code points (invalid bytes count one each).
 std::size_t length(std::string_view s);
 
+// Number of code points of text known to be valid UTF-8 (what the normaliser returns):
+// its bytes that are not continuation bytes, counted eight at a time. On invalid text it
+// differs from length().
+std::size_t length_of_valid(std::string_view s);
+
+// The length of the longest prefix of s that is valid UTF-8 (a U+FFFD already in the
+// text counts as valid): s.size() for valid text. Faster than decoding, for the checks
+// run over whole notices.
+std::size_t valid_prefix(std::string_view s);
+
 // The input with every invalid sequence replaced by U+FFFD; valid text is unchanged.
 std::string sanitize(std::string_view s);
 

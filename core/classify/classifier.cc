@@ -43,10 +43,12 @@ void to_code_points(std::vector<Evidence>& evidence, std::string_view field_name
     if (e.where == field_name) in_field.push_back(&e);
   }
   std::sort(in_field.begin(), in_field.end(), [](const Evidence* a, const Evidence* b) { return a->position < b->position; });
+  // A folded field is NFKC output, valid UTF-8 (a bad byte became U+FFFD), so the count
+  // needs no decoding, which cost 5% of the classifier.
   std::size_t bytes = 0, code_points = 0;
   for (Evidence* e : in_field) {
     const std::size_t target = std::min(e->position, field.size());
-    code_points += utf8::length(field.substr(bytes, target - bytes));
+    code_points += utf8::length_of_valid(field.substr(bytes, target - bytes));
     bytes = target;
     e->position = code_points;
   }

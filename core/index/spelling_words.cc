@@ -14,16 +14,41 @@ bool is_number(std::string_view word) {
   return std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'; });
 }
 
-// Whether word (a noun's surface, or a run of them joined) is a spelling word: not too
-// short, not too long, no number, no white space inside.
-bool is_spelling_word(std::string_view word) {
-  // One walk counts the characters and looks for white space: this runs for every noun
-  // and every run of nouns of every notice.
+// What decides whether a surface, or a run of surfaces joined, is a spelling word; it
+// adds up over a run, so a run is judged without joining its words first.
+struct Shape {
   std::size_t chars = 0;
-  for (std::size_t i = 0; i < word.size(); ++chars) {
-    if (chars == kMaxSpellingChars || utf8::is_space(utf8::decode(word, i))) return false;
+  bool spaced = false;  // holds white space (utf8::is_space)
+  bool number = true;   // digits and number separators only (vacuously true when empty)
+
+  Shape& operator+=(const Shape& other) {
+    chars += other.chars;
+    spaced = spaced || other.spaced;
+    number = number && other.number;
+    return *this;
   }
-  return chars >= 2 && !is_number(word);
+  // Not too short, not too long, no number, no white space inside.
+  bool is_spelling_word() const { return chars >= 2 && chars <= kMaxSpellingChars && !spaced && !number; }
+};
+
+// One pass over the bytes of a surface (NFKC output, so valid UTF-8): this runs for every
+// noun of every notice.
+Shape shape_of(std::string_view word) {
+  Shape shape;
+  const auto byte = [&](std::size_t i) { return i < word.size() ? static_cast<unsigned char>(word[i]) : 0; };
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const unsigned char b = byte(i);
+    if ((b & 0xC0) == 0x80) continue;  // inside a character
+    ++shape.chars;
+    if (!((b >= '0' && b <= '9') || b == ',' || b == '.')) shape.number = false;
+    // The white space utf8::is_space knows: ASCII, U+00A0, U+3000, U+FEFF.
+    if ((b < 0x80 && utf8::is_space(b)) || (b == 0xC2 && byte(i + 1) == 0xA0) ||
+        (b == 0xE3 && byte(i + 1) == 0x80 && byte(i + 2) == 0x80) ||
+        (b == 0xEF && byte(i + 1) == 0xBB && byte(i + 2) == 0xBF)) {
+      shape.spaced = true;
+    }
+  }
+  return shape;
 }
 
 // Whether word is at most one character long (decodes one character, not the word).
@@ -40,12 +65,21 @@ bool runs_on(const Token& token) { return token.noun && token.indexable && !is_n
 
 void collect_spelling_words(const std::vector<Token>& tokens, std::vector<std::string>& words, std::size_t text_limit) {
   // The whole words of the text, in order (a compound's parts follow it, flagged).
-  std::vector<const Token*> run;
+  struct InRun {
+    const Token* token;
+    Shape shape;
+  };
+  std::vector<InRun> run;
   for (const Token& token : tokens) {
     if (token.begin >= text_limit) break;
-    if (token.noun && token.indexable && is_spelling_word(token.surface)) words.push_back(token.surface);
+    if (!token.noun || !token.indexable) {
+      if (!token.is_part) run.clear();
+      continue;
+    }
+    const Shape shape = shape_of(token.surface);
+    if (shape.is_spelling_word()) words.push_back(token.surface);
     if (token.is_part) continue;
-    const bool adjacent = !run.empty() && run.back()->end == token.begin;
+    const bool adjacent = !run.empty() && run.back().token->end == token.begin;
     if (!runs_on(token)) {
       run.clear();
       continue;
@@ -54,13 +88,17 @@ void collect_spelling_words(const std::vector<Token>& tokens, std::vector<std::s
     // A run does not start at a one-character noun: that is mostly a suffix cut off
     // from a number (3月予定, 2名様).
     if (run.empty() && is_one_character(token.term)) continue;
-    run.push_back(&token);
+    run.push_back({&token, shape});
     if (run.size() > kMaxSpellingRun) run.erase(run.begin());
-    // Every run of 2..kMaxSpellingRun words ending here, joined as the text has them.
+    // Every run of 2..kMaxSpellingRun words ending here, joined as the text has them;
+    // judged before it is joined, since most long runs are not kept.
     for (std::size_t first = 0; first + 1 < run.size(); ++first) {
+      Shape joined_shape;
+      for (std::size_t k = first; k < run.size(); ++k) joined_shape += run[k].shape;
+      if (!joined_shape.is_spelling_word()) continue;
       std::string joined;
-      for (std::size_t k = first; k < run.size(); ++k) joined += run[k]->surface;
-      if (is_spelling_word(joined)) words.push_back(std::move(joined));
+      for (std::size_t k = first; k < run.size(); ++k) joined += run[k].token->surface;
+      words.push_back(std::move(joined));
     }
   }
 }

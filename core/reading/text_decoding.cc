@@ -39,13 +39,16 @@ bool looks_binary(std::string_view bytes) {
 }
 
 struct Utf8Census {
-  std::size_t multibyte = 0;  // well-formed sequences of 2–4 bytes
+  std::size_t multibyte = 0;  // well-formed sequences of 2–4 bytes (counted only when invalid > 0)
   std::size_t invalid = 0;    // bytes that start no well-formed sequence
   std::optional<std::size_t> first_invalid;
 };
 
+// The counts decide only for text with bad bytes; valid text (nearly every file) is
+// told by one quick check, and its multibyte count, never read then, is left at 0.
 Utf8Census census(std::string_view bytes) {
   Utf8Census c;
+  if (utf8::valid_prefix(bytes) == bytes.size()) return c;
   for (std::size_t i = 0; i < bytes.size();) {
     const std::size_t start = i;
     const char32_t cp = utf8::decode(bytes, i);

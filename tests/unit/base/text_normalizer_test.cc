@@ -30,6 +30,7 @@ TEST_CASE("normaliser: invalid UTF-8 does not stop it") {
 TEST_CASE("normaliser: case folding") {
   CHECK(fold_case("EMOTET Ｖｐｎ") == "emotet Ｖｐｎ");  // fold_case alone leaves full width to NFKC
   CHECK(fold_case(normalize("Ｖｐｎ")) == "vpn");
+  CHECK(fold_case("ΑΒΓ Привет ＡＢ 漏えい\xFF\xE6\xBC") == "αβγ привет ＡＢ 漏えい\xFF\xE6\xBC");  // damaged bytes kept as they are
 }
 
 TEST_CASE("normaliser: offsets inside long runs of untouched text are exact, and a combining mark joins only its base") {

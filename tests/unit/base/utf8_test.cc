@@ -69,3 +69,27 @@ TEST_CASE("utf8: sentence_around is the run between 。 or line breaks that hold
   CHECK(utf8::sentence_around(text, 0) == "不正アクセスがありました");
   CHECK(utf8::sentence_around(text, text.find("以上")) == "以上");
 }
+
+TEST_CASE("utf8: length_of_valid counts the code points of valid text as length does") {
+  const std::string mixed = "漏えいa😀ｱ、\n個人情報 1,234件Ω";
+  for (std::size_t n = 0; n <= mixed.size(); ++n) {
+    // Every prefix that ends on a character boundary, so the tail loop and the
+    // eight-byte steps both meet every kind of byte.
+    const std::string_view prefix = std::string_view(mixed).substr(0, n);
+    if (n < mixed.size() && (static_cast<unsigned char>(mixed[n]) & 0xC0) == 0x80) continue;
+    CHECK(utf8::length_of_valid(prefix) == utf8::length(prefix));
+  }
+  CHECK(utf8::length_of_valid("") == 0);
+}
+
+TEST_CASE("utf8: valid_prefix stops at the first invalid sequence") {
+  CHECK(utf8::valid_prefix("") == 0);
+  CHECK(utf8::valid_prefix("abcdefghij漏えい") == std::string("abcdefghij漏えい").size());
+  CHECK(utf8::valid_prefix("個人\xFF情報") == std::string("個人").size());
+  CHECK(utf8::valid_prefix("\xEF\xBF\xBD ok") == 6);       // a U+FFFD in the text is valid
+  CHECK(utf8::valid_prefix("ab\xED\xA0\x80") == 2);        // a surrogate is not
+  CHECK(utf8::valid_prefix("ab\xE0\x80\x80") == 2);        // nor an overlong form
+  CHECK(utf8::valid_prefix("12345678\xE6\xBC") == 8);      // a truncated character at the end
+  CHECK(utf8::sanitize("個人\xFF情報") == "個人\xEF\xBF\xBD情報");
+  CHECK(utf8::length("個人\xFF情報") == 5);
+}
