@@ -21,6 +21,10 @@ constexpr std::array<std::string_view, 9> kHeadlineMarkers = {
     "最大", "対象", "件数", "人数", "延べ人数", "流出した情報", "漏えいした情報", "漏えい件数", "名寄せ"};
 // What follows a count of the people whose data leaked: 「3名の氏名」「76名分の個人情報」.
 constexpr std::array<std::string_view, 4> kDataAfterCount = {"の氏名", "の個人情報", "の情報", "分の氏名"};
+// Words just before a count of the publisher's own people (「スタッフ2名が」「職員42名を対象に」):
+// not the people affected, unless the count is of their data (「従業員120名分の」「職員3名の氏名」).
+constexpr std::array<std::string_view, 9> kStaffWords = {"スタッフ", "職員", "従業員", "社員", "担当者",
+                                                         "作業員", "役員", "委員", "教員"};
 // Words just before a count that make it a part of another: 「うち」.
 constexpr std::array<std::string_view, 2> kPartWords = {"うち", "内訳"};
 // Words before a count that make it one published earlier and since corrected
@@ -201,6 +205,8 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
                          std::any_of(kDataAfterCount.begin(), kDataAfterCount.end(),
                                      [&](std::string_view w) { return just_after.find(w) != std::string_view::npos; });
     if (of_data) mention.score += 1;
+    const bool of_staff = std::any_of(kStaffWords.begin(), kStaffWords.end(), [&](std::string_view w) { return label.ends_with(w); });
+    if (of_staff && !of_data && !starts_with_at(text, k, "分")) continue;
     if (contains_any(before_count, kSupersededWords)) mention.score -= 3;
     mention.of_items = unit == U'件';
     if (starts_with_at(text, k, "分")) {  // k: after the unit

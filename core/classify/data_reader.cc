@@ -18,9 +18,9 @@ constexpr std::size_t kMaxItemChars = 20;
 
 // A data section's heading names the data (情報, 項目) and what happened to it.
 constexpr std::array<std::string_view, 3> kDataNouns = {"情報", "項目", "内容"};
-constexpr std::array<std::string_view, 20> kWhatHappened = {
-    "漏えい", "漏洩", "流出", "紛失", "盗", "誤送", "誤封入", "誤配", "掲載", "閲覧", "含まれ", "記載",
-    "伝わ",   "持ち出", "対象", "可能性", "おそれ", "保存", "公開", "届い"};
+constexpr std::array<std::string_view, 25> kWhatHappened = {
+    "漏えい", "漏洩", "流出",   "紛失", "盗",   "誤送", "誤封入", "誤配", "掲載", "閲覧", "含まれ", "記載", "伝わ",
+    "伝え",   "持ち出", "対象", "可能性", "おそれ", "保存", "公開", "届い", "記録", "外部に出", "送られ", "保管"};
 // Where a clause stops inside a sentence.
 constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "しかし", "ですが", "であり、"};
 // A sentence cut at its list separators (、 , ・ / 及び および 並びに 等), in one pass over
@@ -34,6 +34,12 @@ std::vector<std::string_view> list_items(std::string_view sentence) {
     std::size_t after = std::string_view::npos;
     if (c == U'、' || c == U',' || c == U'・' || c == U'/' || c == U'等') {
       after = i;
+    } else if (c == U'」' && sentence.substr(i).starts_with("「")) {
+      // Quoted items back to back: 「氏名」「住所」「個人番号」. The quotes stay with their
+      // items (item_core drops them).
+      items.push_back(sentence.substr(item_start, i - item_start));
+      item_start = i;
+      continue;
     } else if (c == U'及' || c == U'並' || c == U'お') {
       for (std::string_view word : {"及び", "および", "並びに"}) {
         if (sentence.substr(at, word.size()) == word) after = at + word.size();
@@ -238,6 +244,8 @@ std::string_view DataReader::item_core(std::string_view item) const {
     item = item.substr(0, std::min(item.find(particle), item.size()));
   }
   if (const std::size_t of = item.rfind("の"); of != std::string_view::npos) item = item.substr(of + std::string_view("の").size());
+  if (item.starts_with("「")) item.remove_prefix(std::string_view("「").size());
+  if (item.ends_with("」")) item.remove_suffix(std::string_view("」").size());
   return utf8::trim(item);
 }
 

@@ -30,10 +30,11 @@ bool modifies_noun(std::string_view leak_word, std::string_view after) {
 
 OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::string& path, const TextFolder& folder) {
   static const std::map<std::string, Kind, std::less<>> kinds = {
-      {"leak", Kind::Leak},         {"delivery", Kind::Delivery},   {"verb", Kind::Verb}, {"presupposed", Kind::Presupposed},
+      {"leak", Kind::Leak},         {"theft", Kind::Theft},         {"delivery", Kind::Delivery},   {"verb", Kind::Verb}, {"presupposed", Kind::Presupposed},
       {"hypothetical", Kind::Hypothetical}, {"negation", Kind::Negation}, {"unconfirmed", Kind::Unconfirmed},
       {"subject", Kind::Subject},   {"misuse", Kind::Misuse},         {"contents", Kind::Contents},
-      {"judgement", Kind::Judgement}, {"countermeasure", Kind::Countermeasure}, {"carrier", Kind::Carrier}};
+      {"judgement", Kind::Judgement}, {"countermeasure", Kind::Countermeasure}, {"carrier", Kind::Carrier},
+      {"credential", Kind::Credential}};
   for (const TableLine& line : lines) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 2) throw std::runtime_error(where + "expected kind and word");
@@ -45,12 +46,12 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
   std::stable_sort(words_.begin(), words_.end(), [](const Word& a, const Word& b) { return a.text.size() > b.text.size(); });
   std::vector<std::string> phrases;
   for (std::size_t w = 0; w < words_.size(); ++w) {
-    if (words_[w].kind != Kind::Leak && words_[w].kind != Kind::Delivery) continue;
+    if (words_[w].kind != Kind::Leak && words_[w].kind != Kind::Theft && words_[w].kind != Kind::Delivery) continue;
     phrases.push_back(words_[w].text);
     word_of_phrase_.push_back(w);
   }
   leak_words_ = PhraseMatcher(std::move(phrases));
-  by_kind_.resize(static_cast<std::size_t>(Kind::Carrier) + 1);
+  by_kind_.resize(static_cast<std::size_t>(Kind::Credential) + 1);
   for (const Word& w : words_) by_kind_[static_cast<std::size_t>(w.kind)].push_back(&w);
 }
 
@@ -72,6 +73,23 @@ bool OutcomeReader::starts_with_any(std::string_view text, Kind kind) const {
 bool OutcomeReader::ends_with_any(std::string_view text, Kind kind) const {
   const auto& words = by_kind_[static_cast<std::size_t>(kind)];
   return std::any_of(words.begin(), words.end(), [&](const Word* w) { return text.ends_with(w->text); });
+}
+
+bool OutcomeReader::takes_credential(std::string_view text, std::size_t at) const {
+  // The clause before the theft word: a credential, its particle and at most a short
+  // phrase (第三者に) before the word.
+  constexpr std::size_t kMaxBetweenChars = 8;
+  const std::size_t begin = utf8::after_last(text, at, {"、", "。", "\n"});
+  const std::string_view before = text.substr(begin, at - begin);
+  return std::any_of(by_kind_[static_cast<std::size_t>(Kind::Credential)].begin(),
+                     by_kind_[static_cast<std::size_t>(Kind::Credential)].end(), [&](const Word* w) {
+                       const std::size_t found = before.rfind(w->text);
+                       if (found == std::string_view::npos) return false;
+                       const std::string_view rest = before.substr(found + w->text.size());
+                       const bool particle = rest.starts_with("が") || rest.starts_with("を") || rest.starts_with("は") ||
+                                             rest.starts_with("も");
+                       return particle && utf8::length(rest) <= kMaxBetweenChars + 1;
+                     });
 }
 
 OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::string_view sentence,
@@ -121,6 +139,8 @@ std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text, const P
     covered = at + leak.text.size();
     // 「不審なメールが外部へ送信されました」: what went out is the attacker's mail, not data.
     if (ends_with_any(text.substr(0, at), Kind::Carrier)) continue;
+    // 「認証情報が第三者に盗み取られた」: a stolen credential is the attacker's way in, not the data.
+    if (leak.kind == Kind::Theft && takes_credential(text, at)) continue;
     const std::string_view sentence = utf8::sentence_around(text, at);
     const std::size_t sentence_end = static_cast<std::size_t>(sentence.data() - text.data()) + sentence.size();
     std::string_view clause = utf8::prefix(text.substr(at, sentence_end - at), kClauseChars);

@@ -77,3 +77,10 @@ TEST_CASE("affected: the people counted once beat a sum that counts some twice")
   CHECK(headline_affected("(1)ご案内 5,206名\n(2)ご案内 3,187名\n上記を単純に合計すると8,393名となりますが、"
                           "両方に該当するお客さまがいらっしゃるため、対象となるお客さまの実人数は7,940名です。") == 7940);
 }
+
+TEST_CASE("affected: the publisher's staff are not the people affected, unless it is their data") {
+  CHECK(headline_affected("当社の家事代行スタッフ2名が飲食店で話しておりました。お客様1名の名字、お住まいの町名") == 1);
+  CHECK(headline_affected("全スタッフ42名を対象に研修を行います。") == std::nullopt);
+  CHECK(headline_affected("従業員120名分の個人情報が流出しました。") == 120);
+  CHECK(headline_affected("職員3名の氏名が記載された名簿") == 3);
+}

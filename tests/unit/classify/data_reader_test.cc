@@ -114,3 +114,13 @@ TEST_CASE("data: a ※ note that denies its list denies every item of it, howeve
   CHECK(data("1．漏えいした情報\n・氏名、年齢\n※ご住所、電話番号、保護者の方のお名前、授業料の引落口座は、当該ファイルには記録されておりません。") ==
         std::vector<std::string>{"name", "other"});
 }
+
+TEST_CASE("data: quoted items back to back are a list; their quotes are not part of the item") {
+  CHECK(data("通知書には、従業員の「氏名」「住所」「年齢」が記載されておりました。") ==
+        std::vector<std::string>{"address", "name", "other"});
+  CHECK(data("通知書には、従業員の「氏名」「住所」が記載されておりました。") == std::vector<std::string>{"address", "name"});
+}
+
+TEST_CASE("data: a heading that says where the data was kept or went opens a data section") {
+  CHECK(data("2.記録されていた情報\n・学籍番号\n・氏名\n3.本学の対応\n") == std::vector<std::string>{"name", "other"});
+}

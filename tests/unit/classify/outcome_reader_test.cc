@@ -79,3 +79,23 @@ TEST_CASE("outcome: mail the attacker sent out is not the data leaving") {
 TEST_CASE("outcome: a state in which data would be sent or seen is a possibility, not the event") {
   CHECK(outcome("入力内容が外部に送信される状態であったことが判明しました。") == "possible");
 }
+
+TEST_CASE("outcome: a question asks, it does not state") {
+  CHECK(outcome("Q5.ダイレクトメールの内容も流出したのか。") == "possible");
+  CHECK(outcome("私の情報は漏えいしていますか?") == "possible");
+  CHECK(outcome("どの情報が流出したのかを調査しております。") == "possible");
+}
+
+TEST_CASE("outcome: data taken is leaked; a credential taken is the attacker's way in") {
+  CHECK(outcome("カード情報が盗み取られたことが確認されました。") == "leaked");
+  CHECK(outcome("お客様情報が窃取されておりました。") == "leaked");
+  CHECK(outcome("認証情報が第三者に盗み取られたものと判断しております。氏名を閲覧された可能性がございます。") == "possible");
+  CHECK(outcome("アカウントのパスワードが盗み取られていたことがわかりました。") == "none");
+}
+
+TEST_CASE("outcome: what was told to the wrong person, or posted in the open, is out") {
+  CHECK(outcome("患者様1名の検査結果をお伝えしてしまう事案が発生いたしました。") == "leaked");
+  CHECK(outcome("その内容が第三者によってSNSに書き込まれました。") == "leaked");
+  CHECK(outcome("情報が外部に出たことは確認されておりません。") == "possible");
+  CHECK(outcome("パソコン内の情報が外部に送られた可能性があります。") == "possible");
+}
