@@ -22,19 +22,25 @@ SectorReader::SectorReader(const std::vector<TableLine>& lines, const std::strin
                            const std::vector<std::string>& sectors, const TextFolder& folder) {
   static const std::map<std::string, Layer, std::less<>> layers = {
       {"title", Layer::Title}, {"site", Layer::Site}, {"unit", Layer::Unit},  {"form", Layer::Form},
-      {"generic", Layer::Generic}, {"self", Layer::Self}, {"business", Layer::Business}};
+      {"generic", Layer::Generic}, {"self", Layer::Self}, {"business", Layer::Business},
+      {"description", Layer::Description}};
   for (const TableLine& line : lines) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 3) throw std::runtime_error(where + "expected sector, layer, word");
-    if (std::find(sectors.begin(), sectors.end(), line.words[0]) == sectors.end()) {
-      throw std::runtime_error(where + "'" + line.words[0] + "' is not a sector of taxonomy.tsv");
-    }
     const auto layer = layers.find(line.words[1]);
-    if (layer == layers.end()) throw std::runtime_error(where + "layer must be title, site, unit, form, generic, self or business");
+    if (layer == layers.end()) {
+      throw std::runtime_error(where + "layer must be title, site, unit, form, generic, self, business or description");
+    }
+    // A description names no sector: it marks the sentences whose business words count most.
+    const bool sectorless = layer->second == Layer::Description;
+    if (sectorless ? line.words[0] != "-" : std::find(sectors.begin(), sectors.end(), line.words[0]) == sectors.end()) {
+      throw std::runtime_error(where + "'" + line.words[0] + "' is not " +
+                               (sectorless ? std::string("'-' (a description names no sector)") : "a sector of taxonomy.tsv"));
+    }
     words_.push_back({line.words[0], layer->second, folder.fold(line.words[2]), line.line_number});
   }
-  text_layers_.resize(static_cast<std::size_t>(Layer::Business) + 1);
-  for (const Layer layer : {Layer::Unit, Layer::Generic, Layer::Self, Layer::Business}) {
+  text_layers_.resize(static_cast<std::size_t>(Layer::Description) + 1);
+  for (const Layer layer : {Layer::Unit, Layer::Generic, Layer::Self, Layer::Business, Layer::Description}) {
     TextLayer& text = text_layers_[static_cast<std::size_t>(layer)];
     std::vector<std::string> phrases;
     for (std::size_t w = 0; w < words_.size(); ++w) {
@@ -78,20 +84,43 @@ std::optional<SectorFinding> SectorReader::first_found(std::string_view text, La
   return best;
 }
 
-// The sector whose words of `layer` occur most often (at a tie, the one found first).
+std::vector<std::pair<std::size_t, std::size_t>> SectorReader::described(std::string_view text) const {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  text_layer(Layer::Description).matcher.for_each_match(text, [&](std::size_t, std::size_t at) {
+    const std::string_view sentence = utf8::sentence_around(text, at);
+    const auto begin = static_cast<std::size_t>(sentence.data() - text.data());
+    if (spans.empty() || spans.back().first != begin) spans.emplace_back(begin, begin + sentence.size());
+  });
+  return spans;
+}
+
+// The sector whose words of `layer` occur most often (at a tie, the one found first). A
+// business word in a sentence that describes the business (「当社は、…サービスを提供して
+// おります」) counts kDescribedWeight times: a word met in passing (飲食店で, 給与振込口座) once.
 std::optional<SectorFinding> SectorReader::most_frequent(std::string_view text, Layer layer, const char* where) const {
+  constexpr std::size_t kDescribedWeight = 5;
+  const auto spans = layer == Layer::Business ? described(text) : std::vector<std::pair<std::size_t, std::size_t>>();
+  const auto weight = [&](std::size_t at) {
+    const bool in = std::any_of(spans.begin(), spans.end(), [&](const auto& s) { return at >= s.first && at < s.second; });
+    return in ? kDescribedWeight : 1;
+  };
   // Few sectors: a short vector beats a map of strings (this runs for most notices).
   struct Tally {
     const Word* first;
     std::size_t offset, count;
+    std::size_t covered;  // where the last counted word ends: 飲食 inside 飲食店 is the same mention
   };
   std::vector<Tally> tallies;
   const TextLayer& words = text_layer(layer);
   words.matcher.for_each_match(text, [&](std::size_t phrase, std::size_t at) {
     const Word& w = words_[words.words[phrase]];
     const auto known = std::find_if(tallies.begin(), tallies.end(), [&](const Tally& t) { return t.first->sector == w.sector; });
-    if (known == tallies.end()) tallies.push_back({&w, at, 1});
-    else ++known->count;
+    if (known == tallies.end()) {
+      tallies.push_back({&w, at, weight(at), at + w.text.size()});
+    } else if (at >= known->covered) {
+      known->count += weight(at);
+      known->covered = at + w.text.size();
+    }
   });
   const Tally* best = nullptr;
   for (const Tally& t : tallies) {

@@ -36,7 +36,7 @@ class SectorReader {
   std::optional<SectorFinding> read(std::string_view title, std::string_view org, std::string_view body) const;
 
  private:
-  enum class Layer { Title, Site, Unit, Form, Generic, Self, Business };
+  enum class Layer { Title, Site, Unit, Form, Generic, Self, Business, Description };
   struct Word {
     std::string sector;
     Layer layer;
@@ -47,6 +47,8 @@ class SectorReader {
                                              std::size_t base) const;
   std::optional<SectorFinding> first_found(std::string_view text, Layer layer, const char* where) const;
   std::optional<SectorFinding> most_frequent(std::string_view text, Layer layer, const char* where) const;
+  // Byte spans of the sentences of text that describe the publisher's business.
+  std::vector<std::pair<std::size_t, std::size_t>> described(std::string_view text) const;
 
   // The words of a many-word layer (unit, generic, self, business), found in one pass.
   struct TextLayer {

@@ -50,3 +50,12 @@ TEST_CASE("sector: without a telling name, the legal form, then self-references,
 TEST_CASE("sector: utilities and builders are named, so a gas bill's 口座振替 is not a bank") {
   CHECK(sector("お詫び", "若葉ガス株式会社", "口座振替のお客さまの口座番号が……") == "other");
 }
+
+TEST_CASE("sector: a business word in the sentence that describes the business outweighs words met in passing") {
+  const std::string body =
+      "当社は、ご家庭向けの家事代行サービスを提供しております。スタッフが飲食店で話した内容が、別の飲食店の客に聞かれ、"
+      "飲食店の名前とともに投稿されました。";
+  CHECK(sector("お詫び", "合同会社えにし舎", body) == "services");
+  CHECK(sector("お詫び", "合同会社えにし舎", "スタッフが飲食店で話した内容が、別の飲食店の客に聞かれました。") == "hospitality");
+  CHECK(sector("お詫び", "株式会社イヅナ", "平素より当社の路線バスをご利用いただき……定期券の申込データ") == "transport");
+}
