@@ -311,7 +311,7 @@ void LetterheadReader::complete(Notice& notice, std::vector<Evidence>& evidence)
       const std::string full = without_spaces(c.value);
       if (full.size() > without_spaces(chosen->value).size() && full.find(core) != std::string::npos) chosen = &c;
     }
-    notice.org = chosen->value;
+    notice.org = words_.publisher_of(chosen->value);
     if (chosen->place == std::string_view("post header")) {
       notice.title = after_pieces(notice.title, without_spaces(words_.leading_name(notice.title)).size());
     }
@@ -321,7 +321,7 @@ void LetterheadReader::complete(Notice& notice, std::vector<Evidence>& evidence)
                                    : chosen->where == std::string_view("title") ? std::string_view(notice.title)
                                                                                 : std::string_view();
     const std::size_t position = utf8::length(field.substr(0, std::min(chosen->position, field.size())));
-    evidence.push_back({"org", chosen->value, "dict/organisation_words.tsv (" + chosen->place + ")", chosen->text,
+    evidence.push_back({"org", notice.org, "dict/organisation_words.tsv (" + chosen->place + ")", chosen->text,
                         chosen->where, position});
     if (const auto part = title_part(notice.title); part && without_spaces(notice.org).find(without_spaces(part->value)) != std::string::npos) {
       std::string rest;

@@ -93,7 +93,9 @@ OrganisationWords::OrganisationWords(const std::vector<TableLine>& lines, const 
     else if (kind == "unit") unit_.push_back(std::move(word));
     else if (kind == "role") role_.push_back(std::move(word));
     else if (kind == "addressee") addressee_.push_back(std::move(word));
-    else throw std::runtime_error(where + "kind must be legal, suffix, unit, role or addressee");
+    else if (kind == "municipal") municipal_.push_back(std::move(word));
+    else if (kind == "office") office_.push_back(std::move(word));
+    else throw std::runtime_error(where + "kind must be legal, suffix, unit, role, addressee, municipal or office");
   }
 }
 
@@ -123,6 +125,33 @@ bool OrganisationWords::is_name(std::string_view piece) const {
   return !(utf8::length(before) == 1 && holds_any(before, kSelfReference));
 }
 
+std::string_view OrganisationWords::municipality_of(std::string_view piece) const {
+  constexpr std::size_t kMinNameChars = 2;  // 北区, not 町 of 町田市
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < piece.size();) {
+    utf8::decode(piece, i);
+    if (++chars < kMinNameChars || i == piece.size()) continue;
+    const std::string_view head = piece.substr(0, i);
+    if (longest_suffix(head, municipal_) == 0) continue;
+    const std::string rest = normalize(piece.substr(i));
+    const std::size_t office = longest_prefix(rest, office_);
+    if (office == rest.size() || longest_suffix(rest, unit_) > 0) return head;
+  }
+  return {};
+}
+
+std::string OrganisationWords::publisher_of(std::string_view name) const {
+  std::vector<std::string_view> pieces = pieces_of(name);
+  while (pieces.size() > 1 && longest_suffix(normalize(pieces.back()), unit_) > 0 && !is_name(pieces.back())) {
+    pieces.pop_back();
+  }
+  if (pieces.empty()) return std::string(name);
+  if (const std::string_view town = municipality_of(pieces.back()); !town.empty()) pieces.back() = town;
+  std::string out;
+  for (std::string_view piece : pieces) out += (out.empty() ? "" : " ") + std::string(piece);
+  return out;
+}
+
 std::string OrganisationWords::leading_name(std::string_view line) const {
   const std::vector<std::string_view> pieces = pieces_of(line);
   std::string name;
@@ -132,7 +161,11 @@ std::string OrganisationWords::leading_name(std::string_view line) const {
     const std::string folded = normalize(piece);
     const bool bare_form = std::find(legal_.begin(), legal_.end(), folded) != legal_.end();
     if (bare_form && k + 1 < pieces.size()) piece += pieces[++k];
-    if (!is_name(piece)) break;
+    if (!is_name(piece)) {
+      // 「川宿市財務部市民税課」: a municipality with its department in one piece.
+      if (const std::string_view town = municipality_of(piece); !town.empty()) name += (name.empty() ? "" : " ") + std::string(town);
+      break;
+    }
     if (!name.empty()) name += ' ';
     name += piece;
   }

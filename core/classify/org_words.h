@@ -26,6 +26,10 @@ class OrganisationWords {
   // (or a designator standing apart from its name), joined by one space.
   // 「株式会社蒼鷺精機　総務部　窓口」 → 株式会社蒼鷺精機; 「総務部　電話…」 → "".
   std::string leading_name(std::string_view line) const;
+  // The publisher a printed name stands for: without the departments after it
+  // (「大橘町役場 総務課 情報管理係」, 「川宿市財務部市民税課」) and a municipality's office
+  // named as the municipality (奥霧町役場 → 奥霧町). Other names come back as they are.
+  std::string publisher_of(std::string_view name) const;
   // 「代表取締役社長　鷺沼 恒一」: a line that names a person by title.
   bool is_person_line(std::string_view line) const;
   // 「お取引先各位」「会員の皆様、関係者の皆様」: a line addressing the readers.
@@ -33,8 +37,11 @@ class OrganisationWords {
 
  private:
   bool folded_has_legal_form(std::string_view folded) const;
+  // The municipality a piece starts with when the rest is its office or a department of
+  // it (川宿市財務部市民税課 → 川宿市); empty otherwise.
+  std::string_view municipality_of(std::string_view piece) const;
 
-  std::vector<std::string> legal_, suffix_, unit_, role_, addressee_;  // normalised
+  std::vector<std::string> legal_, suffix_, unit_, role_, addressee_, municipal_, office_;  // normalised
 };
 
 // A line split at white space (ASCII, ideographic), empty pieces dropped.

@@ -64,3 +64,17 @@ TEST_CASE("organisation words: a particle after a word rules a name out; a sylla
   CHECK_FALSE(words().is_name("情報は市"));
   CHECK_FALSE(words().is_name("データを学校"));
 }
+
+TEST_CASE("org words: the publisher of a department's or an office's name is the organisation") {
+  CHECK(words().publisher_of("大橘町役場 総務課 情報管理係") == "大橘町");
+  CHECK(words().publisher_of("大橘町 総務課") == "大橘町");
+  CHECK(words().publisher_of("川宿市財務部市民税課") == "川宿市");
+  CHECK(words().publisher_of("奥霧町役場") == "奥霧町");
+  CHECK(words().publisher_of("鷲羽沢市役所") == "鷲羽沢市");
+  CHECK(words().publisher_of("株式会社蒼鷺精機 情報システム部") == "株式会社蒼鷺精機");
+  // Names that end like a municipality or hold one stay as they are.
+  CHECK(words().publisher_of("町田市教育委員会") == "町田市教育委員会");
+  CHECK(words().publisher_of("学校法人鷹羽学園 鷹羽医科大学附属病院") == "学校法人鷹羽学園 鷹羽医科大学附属病院");
+  CHECK(words().publisher_of("市川市立図書館") == "市川市立図書館");
+  CHECK(words().leading_name("川宿市財務部市民税課　課税第二係") == "川宿市");
+}
