@@ -22,6 +22,9 @@ constexpr std::size_t kMaxDateLineChars = 24;
 constexpr std::size_t kMaxTitleChars = 80;
 // Words a title line holds: 「…に関するお詫びとお知らせ」「…について（ご報告）」.
 constexpr std::array<std::string_view, 6> kTitleWords = {"について", "関する", "お詫び", "お知らせ", "ご報告", "ご案内"};
+// What a letterhead's first line may call the document rather than title it.
+constexpr std::array<std::string_view, 7> kDocumentLabels = {"報道発表資料", "報道発表", "報道資料", "記者発表資料",
+                                                             "プレスリリース", "ニュースリリース", "報道関係各位"};
 constexpr std::array<std::string_view, 4> kContactWords = {"問い合わせ", "問合せ", "連絡先", "窓口"};
 constexpr std::array<std::string_view, 8> kNotADateLine = {"から", "まで", "頃", "時点", "発生", "判明", "。", "、"};
 
@@ -248,7 +251,9 @@ std::optional<Located> LetterheadReader::header_continuation(const Notice& notic
 }
 
 bool LetterheadReader::is_letterhead_line(std::string_view line) const {
-  return is_date_line(line) || !name_of_line(line).empty() || words_.is_addressee_line(line) ||
+  const std::string_view trimmed = utf8::trim(line);
+  const bool document_label = std::find(kDocumentLabels.begin(), kDocumentLabels.end(), trimmed) != kDocumentLabels.end();
+  return document_label || is_date_line(line) || !name_of_line(line).empty() || words_.is_addressee_line(line) ||
          words_.is_person_line(line);
 }
 

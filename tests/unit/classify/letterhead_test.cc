@@ -102,3 +102,12 @@ TEST_CASE("letterhead: a date line under a numbered heading is the incident's, n
   REQUIRE(top);
   CHECK(top->value == "2024-05-17");
 }
+
+TEST_CASE("letterhead: a press release's label is not its title; a department's letterhead names its city") {
+  const Notice n = completed(text_notice("報道発表資料", std::string("令和6年6月14日\n川宿市財務部市民税課\n"
+                                                                   "特別徴収税額決定通知書の送り間違いについて\n") + kProse));
+  CHECK(n.title == "特別徴収税額決定通知書の送り間違いについて");
+  CHECK(n.org == "川宿市");
+  REQUIRE(n.date);
+  CHECK(n.date->iso() == "2024-06-14");
+}
