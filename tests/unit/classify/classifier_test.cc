@@ -186,4 +186,7 @@ TEST_CASE("classifier: a cause phrase whose object is data, or whose actor is an
   CHECK(has(causes("営業車両から顧客名簿の入った鞄が盗まれました。"), "theft"));
   CHECK_FALSE(has(causes("攻撃者は暗号化の前にデータを外部に持ち出していたことが判明しました。"), "insider"));
   CHECK(has(causes("退職した従業員が顧客データを持ち出していたことが判明しました。"), "insider"));
+  CHECK_FALSE(has(causes("偽のログイン画面にIDとパスワードを入力してしまい、これが盗まれたものとみられます。"), "theft"));
+  CHECK_FALSE(has(causes("メールの一斉送信の際、宛先の設定を誤り、受信者全員のアドレスが表示されました。"), "misconfiguration"));
+  CHECK(has(causes("共有フォルダのアクセス権の設定を誤り、外部から閲覧できる状態でした。"), "misconfiguration"));
 }
