@@ -15,6 +15,7 @@ constexpr std::size_t kClauseChars = 40;
 constexpr std::size_t kMaxHeadingChars = 40;
 constexpr std::size_t kMaxSectionLines = 12;
 constexpr std::size_t kMaxItemChars = 20;
+constexpr std::size_t kMaxItemLineChars = 30;  // a line of items without a bullet: 「お取引先様の会社名」
 
 // A data section's heading names the data (情報, 項目) and what happened to it.
 constexpr std::array<std::string_view, 3> kDataNouns = {"情報", "項目", "内容"};
@@ -52,6 +53,9 @@ std::vector<std::string_view> list_items(std::string_view sentence) {
   items.push_back(sentence.substr(item_start));
   return items;
 }
+
+// Verb endings inside an item's core that make it a clause, not the name of data.
+constexpr std::array<std::string_view, 8> kClauseEndings = {"した", "された", "れた", "ある", "いる", "です", "ます", "できる"};
 
 // Words that end names of data but name none alone.
 constexpr std::array<std::string_view, 8> kGenericWords = {"情報", "内容", "番号", "記録", "状況", "結果", "データ", "項目"};
@@ -237,7 +241,7 @@ void DataReader::read_range(std::string_view body, const PhraseHits& hits, std::
 // 「54名分の氏名」→ 氏名, 「予約日時を記載した表計算ファイル」→ 予約日時.
 std::string_view DataReader::item_core(std::string_view item) const {
   item = utf8::trim(item);
-  for (std::string_view bullet : {"・", "-", "※", "(", "（"}) {
+  for (std::string_view bullet : {"・", "-", "※", "(", "（", "●", "○", "◆", "◇", "■", "□"}) {
     if (item.starts_with(bullet)) item = utf8::trim(item.substr(bullet.size()));
   }
   for (std::string_view particle : {"を", "が", "は", "に", "で", "と", "や", "など", "等", ")", "）", "(", "（"}) {
@@ -256,7 +260,10 @@ bool DataReader::names_data(std::string_view core) const {
   const bool generic = std::find(kGenericWords.begin(), kGenericWords.end(), core) != kGenericWords.end();
   const bool data_noun = !generic && std::any_of(cues_.item_endings.begin(), cues_.item_endings.end(),
                                                  [&](const std::string& e) { return core.ends_with(e); });
-  return !core.empty() && data_noun && utf8::length(core) <= kMaxItemChars && !names_people_or_count(core);
+  // A clause is no item: 「流出した可能性がある情報」 describes the list, it is not in it.
+  const bool clause = std::any_of(kClauseEndings.begin(), kClauseEndings.end(),
+                                  [&](std::string_view e) { return core.find(e) != std::string_view::npos; });
+  return !core.empty() && data_noun && !clause && utf8::length(core) <= kMaxItemChars && !names_people_or_count(core);
 }
 
 void DataReader::read_unknown_items(std::string_view body, const PhraseHits& hits, std::size_t begin, std::size_t end,
@@ -276,10 +283,19 @@ void DataReader::read_unknown_items(std::string_view body, const PhraseHits& hit
     const std::string_view sentence = body.substr(sentence_start, sentence_end - sentence_start);
     sentence_start = sentence_end + 1;
     // Under a heading that names leaked data, each bulleted line is an item list of its own
-    // (「・品名、代金引換の金額」 below 「・氏名、住所、電話番号」).
+    // (「・品名、代金引換の金額」 below 「・氏名、住所、電話番号」), and so is a short line
+    // that is no sentence (「お取引先様の会社名」 on a line of its own). A heading in the
+    // section (「◇閲覧された情報(418名分)」) lists nothing.
     const std::string_view opening = utf8::trim(sentence);
-    const bool bulleted =
-        in_section && std::any_of(kBullets.begin(), kBullets.end(), [&](std::string_view b) { return opening.starts_with(b); });
+    std::string_view unbulleted = opening;
+    for (std::string_view b : kBullets) {
+      if (unbulleted.starts_with(b)) unbulleted = utf8::trim(unbulleted.substr(b.size()));
+    }
+    if (in_section && is_heading(unbulleted)) continue;
+    const bool has_bullet = unbulleted.size() != opening.size();
+    const bool a_sentence = body.substr(sentence_end).starts_with("。");
+    const bool short_line = !a_sentence && utf8::length(opening) <= kMaxItemLineChars;
+    const bool bulleted = in_section && (has_bullet || short_line);
     // A list needs separators; most sentences have none.
     if (!bulleted && sentence.find("、") == std::string_view::npos && sentence.find("・") == std::string_view::npos) continue;
     const std::vector<std::string_view> items = list_items(sentence);

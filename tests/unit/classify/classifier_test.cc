@@ -153,6 +153,14 @@ std::vector<std::string> causes(const std::string& body) {
   return classifier().classify(notice).causes;
 }
 
+// The data types of a notice with this body.
+std::vector<std::string> data_of(const std::string& body) {
+  Notice notice;
+  notice.title = "お知らせ";
+  notice.body = body;
+  return classifier().classify(notice).data;
+}
+
 bool has(const std::vector<std::string>& values, const std::string& value) {
   return std::find(values.begin(), values.end(), value) != values.end();
 }
@@ -189,4 +197,23 @@ TEST_CASE("classifier: a cause phrase whose object is data, or whose actor is an
   CHECK_FALSE(has(causes("偽のログイン画面にIDとパスワードを入力してしまい、これが盗まれたものとみられます。"), "theft"));
   CHECK_FALSE(has(causes("メールの一斉送信の際、宛先の設定を誤り、受信者全員のアドレスが表示されました。"), "misconfiguration"));
   CHECK(has(causes("共有フォルダのアクセス権の設定を誤り、外部から閲覧できる状態でした。"), "misconfiguration"));
+}
+
+TEST_CASE("classifier: data kept in another system, a file's password and a scam's phone number did not leak") {
+  const auto kept = data_of("管理表には氏名と電話番号が記録されています。ご住所とお月謝の引落口座は本部の別システムで管理しております。");
+  CHECK(has(kept, "name"));
+  CHECK_FALSE(has(kept, "address"));
+  CHECK_FALSE(has(kept, "account_number"));
+  CHECK_FALSE(has(data_of("お客様の氏名が流出しました。ZIPファイルのパスワードはメール本文に書かれています。"), "password"));
+  CHECK_FALSE(has(data_of("サポート窓口と称する電話番号が画面に表示されました。お客様の氏名を閲覧された可能性があります。"), "phone"));
+}
+
+TEST_CASE("classifier: in a data section, a short line is an item, a heading is none") {
+  const auto listed = data_of("1.経緯\n不正アクセスを受けました。\n2.窃取されたおそれのある情報\n送信者の氏名とメールアドレス\n"
+                              "お取引先様の会社名\n3.今後の対応\n再発防止に努めます。");
+  CHECK(has(listed, "name"));
+  CHECK(has(listed, "other"));
+  const auto headed = data_of("◇閲覧された情報(418名分)\nご契約者名、ご住所、お電話番号\n◇対応\nパスワードを初期化しました。");
+  CHECK(has(headed, "name"));
+  CHECK_FALSE(has(headed, "other"));
 }
