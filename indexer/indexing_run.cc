@@ -199,9 +199,10 @@ void write_notices(Scan& scan, const WritePlan& plan, std::vector<std::unique_pt
   AnalysisPipeline pipeline(
       analyzers.size(), kInFlightPerThread * analyzers.size(),
       [&](AnalysisJob& job, std::size_t worker) {
-        classifier.annotate(job.notice);
+        NormalizedText body;  // normalised once, read by the classifier and the analyser
+        classifier.annotate(job.notice, &body);
         return build_document(job.notice, *analyzers[worker], facet_codes,
-                              {version_string(job.version), job.source_files}, &job.spelling_words);
+                              {version_string(job.version), job.source_files}, &job.spelling_words, &body);
       },
       [&](const AnalysisJob& job, Xapian::Document&& doc) {
         if (writers.bulk) written_ids.insert(job.notice.id);

@@ -127,10 +127,11 @@ Analyzer::Analyzer(const AnalysisOptions& options) {
   }
 }
 
-std::vector<Token> Analyzer::analyze(std::string_view text) {
-  const NormalizedText normalized = normalize_with_offsets(text);
+std::vector<Token> Analyzer::analyze(std::string_view text) { return analyze(normalize_with_offsets(text)); }
+
+std::vector<Token> Analyzer::analyze(const NormalizedText& normalized) {
   std::vector<Token> out;
-  out.reserve(text.size() / 6);
+  out.reserve(normalized.text().size() / 6);
   std::uint32_t position = 0;
   NormalizedText::Cursor offsets(normalized);
   for_each_chunk(normalized.text(), [&](std::string_view chunk, std::size_t offset) {

@@ -51,6 +51,9 @@ class Analyzer {
   explicit Analyzer(const AnalysisOptions& options);
 
   std::vector<Token> analyze(std::string_view text);
+  // analyze() of text already normalised by normalize_with_offsets(text); offsets are
+  // into that text's source.
+  std::vector<Token> analyze(const NormalizedText& normalized);
 
   // normalise_word followed by variant folding: what a one-word token becomes.
   std::string fold_word(std::string_view word) const;

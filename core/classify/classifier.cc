@@ -250,23 +250,26 @@ Evidence Classifier::rule_evidence(const std::string& field, std::size_t r, cons
           hit.offset};  // bytes here; code points once all evidence is in (to_code_points)
 }
 
-void Classifier::annotate(Notice& notice) const {
+void Classifier::annotate(Notice& notice, NormalizedText* normalized_body) const {
   std::vector<Evidence> evidence;
   letterhead_.complete(notice, evidence);
-  notice.facets = classify(notice);
+  if (normalized_body) *normalized_body = normalize_with_offsets(notice.body);
+  notice.facets = classify(notice, normalized_body);
   notice.facets.evidence.insert(notice.facets.evidence.begin(), evidence.begin(), evidence.end());
 }
 
-Classifier::FoldedNotice Classifier::fold_notice(const Notice& notice) const {
-  FoldedNotice folded{folder_.fold(notice.org), folder_.fold(notice.title), folder_.fold(notice.body), {}, {}, {}};
+Classifier::FoldedNotice Classifier::fold_notice(const Notice& notice, const NormalizedText* normalized_body) const {
+  FoldedNotice folded{folder_.fold(notice.org), folder_.fold(notice.title),
+                      normalized_body ? folder_.fold_normalized(normalized_body->text()) : folder_.fold(notice.body),
+                      {}, {}, {}};
   folded.org_hits = find_hits(folded.org);
   folded.title_hits = find_hits(folded.title);
   folded.body_hits = find_hits(folded.body);
   return folded;
 }
 
-NoticeFacets Classifier::classify(const Notice& notice) const {
-  const FoldedNotice folded = fold_notice(notice);
+NoticeFacets Classifier::classify(const Notice& notice, const NormalizedText* normalized_body) const {
+  const FoldedNotice folded = fold_notice(notice, normalized_body);
   const Matched matched = match_rules(folded);
   NoticeFacets facets;
   const auto record = [&](const char* field, std::size_t rule) {

@@ -11,6 +11,7 @@
 
 #include "base/notice.h"
 #include "base/taxonomy.h"
+#include "base/text_normalizer.h"
 #include "classify/data_reader.h"
 #include "classify/letterhead.h"
 #include "classify/occurrence_context.h"
@@ -39,9 +40,13 @@ class Classifier {
 
   // Everything index time reads out of a notice: its org and date where the reader left
   // them empty (see letterhead.h), then its facets, each value with its evidence.
-  void annotate(Notice& notice) const;
-  // The facets of a notice as it stands, with their evidence.
-  NoticeFacets classify(const Notice& notice) const;
+  // normalized_body, when given, receives normalize_with_offsets() of the body as it stands
+  // after that (the letterhead may move a line into it): the classifier reads it, and the
+  // analyser can take it instead of normalising the body again.
+  void annotate(Notice& notice, NormalizedText* normalized_body = nullptr) const;
+  // The facets of a notice as it stands, with their evidence. normalized_body, when
+  // given, is the body's normalize_with_offsets().
+  NoticeFacets classify(const Notice& notice, const NormalizedText* normalized_body = nullptr) const;
   const Taxonomy& taxonomy() const { return taxonomy_; }
 
  private:
@@ -80,7 +85,7 @@ class Classifier {
   bool tail_follows(std::string_view text, std::size_t after, const std::vector<std::string>& tails) const;
   bool read_cue_line(const std::vector<std::string>& w, const std::string& where, DataCues& data_cues);
   FieldHits find_hits(std::string_view text) const;
-  FoldedNotice fold_notice(const Notice& notice) const;
+  FoldedNotice fold_notice(const Notice& notice, const NormalizedText* normalized_body) const;
   void add_cause_families(NoticeFacets& facets) const;
 
   Matched match_rules(const FoldedNotice& folded) const;

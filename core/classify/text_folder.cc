@@ -32,8 +32,10 @@ TextFolder::TextFolder(const std::vector<TableLine>& variant_lines) {
   spellings_ = PhraseMatcher(std::move(phrases));
 }
 
-std::string TextFolder::fold(std::string_view text) const {
-  const std::string basic = basic_fold(text);
+std::string TextFolder::fold(std::string_view text) const { return fold_normalized(normalize(text)); }
+
+std::string TextFolder::fold_normalized(std::string_view normalized) const {
+  const std::string basic = fold_case(normalized);
   if (spellings_.size() == 0) return basic;
   // Leftmost, then longest, occurrences are replaced; overlapping ones are skipped.
   std::string out;

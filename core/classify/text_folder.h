@@ -18,6 +18,9 @@ class TextFolder {
   explicit TextFolder(const std::vector<TableLine>& variant_lines);
 
   std::string fold(std::string_view text) const;
+  // fold() of text that is already NFKC-normalised (normalize()'s output, such as the
+  // analyser's NormalizedText): the normalising pass is skipped.
+  std::string fold_normalized(std::string_view normalized) const;
 
  private:
   PhraseMatcher spellings_;              // every variant spelling (not the canonical ones)

@@ -113,7 +113,8 @@ void add_values(Xapian::Document& doc, const Notice& notice) {
 
 // The analysed words of organisation, title and body with their positions, the XW/XE
 // compound terms and the body's passages; the spelling words, when asked for.
-void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer, std::vector<std::string>* spelling) {
+void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer, std::vector<std::string>* spelling,
+              const NormalizedText* normalized_body) {
   // The organisation's name counts like the title: who published a notice is as telling
   // as what it is called.
   const NearCompounds& compounds = analyzer.near_compounds();
@@ -123,7 +124,7 @@ void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer, s
   const std::vector<Token> title = analyzer.analyze(notice.title);
   const Xapian::termpos title_end = add_words(doc, title, org_end + schema::kFieldPositionGap, schema::kTitleWdf,
                                               schema::kTitlePrefix, compounds, leaves);
-  std::vector<Token> body = analyzer.analyze(notice.body);
+  std::vector<Token> body = normalized_body ? analyzer.analyze(*normalized_body) : analyzer.analyze(notice.body);
   unindex_negated_inclusions(notice.body, body);
   const Xapian::termpos body_base = title_end + schema::kFieldPositionGap;
   add_words(doc, body, body_base, 1, {}, compounds, leaves, schema::kMaxPositionedBodyBytes);
@@ -161,12 +162,13 @@ void add_text(Xapian::Document& doc, const Notice& notice, Analyzer& analyzer, s
 }  // namespace
 
 Xapian::Document build_document(const Notice& notice, Analyzer& analyzer, FacetDictionary& facet_codes,
-                                const DocumentSources& sources, std::vector<std::string>* spelling_words) {
+                                const DocumentSources& sources, std::vector<std::string>* spelling_words,
+                                const NormalizedText* normalized_body) {
   Xapian::Document doc;
   store_notice(doc, notice);
   doc.add_boolean_term(schema::term(schema::kIdPrefix, notice.id));
   doc.add_value(schema::kIdSlot, notice.id);
-  add_text(doc, notice, analyzer, spelling_words);
+  add_text(doc, notice, analyzer, spelling_words, normalized_body);
   add_values(doc, notice);
   add_facets(doc, notice, facet_codes);
   if (!sources.version.empty()) add_version(doc, sources.version);

@@ -11,6 +11,7 @@
 
 #include "analysis/analyzer.h"
 #include "base/notice.h"
+#include "base/text_normalizer.h"
 #include "index/facet_codes.h"
 
 namespace kaiji {
@@ -24,9 +25,12 @@ struct DocumentSources {
 // facet_codes: the index's dictionary; codes for new facet values are added to it, and
 // it must be stored with the document (schema::kFacetCodesMetadataKey). spelling_words,
 // when given, receives the notice's words for the spelling table (spelling_words.h),
-// which the writer adds beside the document.
+// which the writer adds beside the document. normalized_body, when given, is
+// normalize_with_offsets(notice.body) (Classifier::annotate leaves it), so the body is not
+// normalised twice.
 Xapian::Document build_document(const Notice& notice, Analyzer& analyzer, FacetDictionary& facet_codes,
                                 const DocumentSources& sources = {},
-                                std::vector<std::string>* spelling_words = nullptr);
+                                std::vector<std::string>* spelling_words = nullptr,
+                                const NormalizedText* normalized_body = nullptr);
 
 }  // namespace kaiji
