@@ -281,7 +281,8 @@ void DataReader::read_unknown_items(std::string_view body, const PhraseHits& hit
     if (next_break < sentence_start) next_break = std::min(body.find('\n', sentence_start), end);
     const std::size_t sentence_end = std::min({next_stop, next_break, end});
     const std::string_view sentence = body.substr(sentence_start, sentence_end - sentence_start);
-    sentence_start = sentence_end + 1;
+    // Past the stop: 。 is three bytes, a line break one.
+    sentence_start = sentence_end + (sentence_end == next_stop && sentence_end < end ? std::string_view("。").size() : 1);
     // Under a heading that names leaked data, each bulleted line is an item list of its own
     // (「・品名、代金引換の金額」 below 「・氏名、住所、電話番号」), and so is a short line
     // that is no sentence (「お取引先様の会社名」 on a line of its own). A heading in the
