@@ -95,7 +95,8 @@ OrganisationWords::OrganisationWords(const std::vector<TableLine>& lines, const 
     else if (kind == "addressee") addressee_.push_back(std::move(word));
     else if (kind == "municipal") municipal_.push_back(std::move(word));
     else if (kind == "office") office_.push_back(std::move(word));
-    else throw std::runtime_error(where + "kind must be legal, suffix, unit, role, addressee, municipal or office");
+    else if (kind == "department") department_.push_back(std::move(word));
+    else throw std::runtime_error(where + "kind must be legal, suffix, unit, role, addressee, municipal, office or department");
   }
 }
 
@@ -135,14 +136,14 @@ std::string_view OrganisationWords::municipality_of(std::string_view piece) cons
     if (longest_suffix(head, municipal_) == 0) continue;
     const std::string rest = normalize(piece.substr(i));
     const std::size_t office = longest_prefix(rest, office_);
-    if (office == rest.size() || longest_suffix(rest, unit_) > 0) return head;
+    if (office == rest.size() || longest_suffix(rest, department_) > 0) return head;
   }
   return {};
 }
 
 std::string OrganisationWords::publisher_of(std::string_view name) const {
   std::vector<std::string_view> pieces = pieces_of(name);
-  while (pieces.size() > 1 && longest_suffix(normalize(pieces.back()), unit_) > 0 && !is_name(pieces.back())) {
+  while (pieces.size() > 1 && longest_suffix(normalize(pieces.back()), department_) > 0 && !is_name(pieces.back())) {
     pieces.pop_back();
   }
   if (pieces.empty()) return std::string(name);

@@ -41,7 +41,7 @@ class OrganisationWords {
   // it (川宿市財務部市民税課 → 川宿市); empty otherwise.
   std::string_view municipality_of(std::string_view piece) const;
 
-  std::vector<std::string> legal_, suffix_, unit_, role_, addressee_, municipal_, office_;  // normalised
+  std::vector<std::string> legal_, suffix_, unit_, role_, addressee_, municipal_, office_, department_;  // normalised
 };
 
 // A line split at white space (ASCII, ideographic), empty pieces dropped.

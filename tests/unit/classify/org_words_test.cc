@@ -76,5 +76,7 @@ TEST_CASE("org words: the publisher of a department's or an office's name is the
   CHECK(words().publisher_of("町田市教育委員会") == "町田市教育委員会");
   CHECK(words().publisher_of("学校法人鷹羽学園 鷹羽医科大学附属病院") == "学校法人鷹羽学園 鷹羽医科大学附属病院");
   CHECK(words().publisher_of("市川市立図書館") == "市川市立図書館");
+  CHECK(words().publisher_of("熊本県暴力追放運動推進センター") == "熊本県暴力追放運動推進センター");
+  CHECK(words().publisher_of("東京都水道局") == "東京都水道局");
   CHECK(words().leading_name("川宿市財務部市民税課　課税第二係") == "川宿市");
 }
