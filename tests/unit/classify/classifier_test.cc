@@ -145,21 +145,16 @@ TEST_CASE("classifier: facet accuracy on the labelled corpus") {
 
 namespace {
 
-// The causes of a notice with this body.
-std::vector<std::string> causes(const std::string& body) {
+// The facets of a notice with this body.
+NoticeFacets facets_of(const std::string& body) {
   Notice notice;
   notice.title = "お知らせ";
   notice.body = body;
-  return classifier().classify(notice).causes;
+  return classifier().classify(notice);
 }
 
-// The data types of a notice with this body.
-std::vector<std::string> data_of(const std::string& body) {
-  Notice notice;
-  notice.title = "お知らせ";
-  notice.body = body;
-  return classifier().classify(notice).data;
-}
+std::vector<std::string> causes(const std::string& body) { return facets_of(body).causes; }
+std::vector<std::string> data_of(const std::string& body) { return facets_of(body).data; }
 
 bool has(const std::vector<std::string>& values, const std::string& value) {
   return std::find(values.begin(), values.end(), value) != values.end();
