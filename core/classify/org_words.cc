@@ -164,7 +164,9 @@ std::string OrganisationWords::leading_name(std::string_view line) const {
     if (bare_form && k + 1 < pieces.size()) piece += pieces[++k];
     if (!is_name(piece)) {
       // 「川宿市財務部市民税課」: a municipality with its department in one piece.
-      if (const std::string_view town = municipality_of(piece); !town.empty()) name += (name.empty() ? "" : " ") + std::string(town);
+      if (const std::string_view town = municipality_of(piece); !town.empty()) {
+        name += (name.empty() ? "" : " ") + std::string(town);
+      }
       break;
     }
     if (!name.empty()) name += ' ';

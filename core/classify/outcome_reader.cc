@@ -30,7 +30,8 @@ bool modifies_noun(std::string_view leak_word, std::string_view after) {
 
 OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::string& path, const TextFolder& folder) {
   static const std::map<std::string, Kind, std::less<>> kinds = {
-      {"leak", Kind::Leak},         {"theft", Kind::Theft},         {"delivery", Kind::Delivery},   {"verb", Kind::Verb}, {"presupposed", Kind::Presupposed},
+      {"leak", Kind::Leak},         {"theft", Kind::Theft},         {"delivery", Kind::Delivery},
+      {"verb", Kind::Verb},         {"presupposed", Kind::Presupposed},
       {"hypothetical", Kind::Hypothetical}, {"negation", Kind::Negation}, {"unconfirmed", Kind::Unconfirmed},
       {"subject", Kind::Subject},   {"misuse", Kind::Misuse},         {"contents", Kind::Contents},
       {"judgement", Kind::Judgement}, {"countermeasure", Kind::Countermeasure}, {"carrier", Kind::Carrier},
@@ -76,20 +77,20 @@ bool OutcomeReader::ends_with_any(std::string_view text, Kind kind) const {
 }
 
 bool OutcomeReader::takes_credential(std::string_view text, std::size_t at) const {
-  // The clause before the theft word: a credential, its particle and at most a short
+  // The clause before the theft word: a credential, its particle, then at most a short
   // phrase (第三者に) before the word.
   constexpr std::size_t kMaxBetweenChars = 8;
+  constexpr std::array<std::string_view, 4> kParticles = {"が", "を", "は", "も"};
   const std::size_t begin = utf8::after_last(text, at, {"、", "。", "\n"});
   const std::string_view before = text.substr(begin, at - begin);
-  return std::any_of(by_kind_[static_cast<std::size_t>(Kind::Credential)].begin(),
-                     by_kind_[static_cast<std::size_t>(Kind::Credential)].end(), [&](const Word* w) {
-                       const std::size_t found = before.rfind(w->text);
-                       if (found == std::string_view::npos) return false;
-                       const std::string_view rest = before.substr(found + w->text.size());
-                       const bool particle = rest.starts_with("が") || rest.starts_with("を") || rest.starts_with("は") ||
-                                             rest.starts_with("も");
-                       return particle && utf8::length(rest) <= kMaxBetweenChars + 1;
-                     });
+  const auto& credentials = by_kind_[static_cast<std::size_t>(Kind::Credential)];
+  return std::any_of(credentials.begin(), credentials.end(), [&](const Word* w) {
+    const std::size_t found = before.rfind(w->text);
+    if (found == std::string_view::npos) return false;
+    const std::string_view rest = before.substr(found + w->text.size());
+    const auto particle = std::find_if(kParticles.begin(), kParticles.end(), [&](std::string_view p) { return rest.starts_with(p); });
+    return particle != kParticles.end() && utf8::length(rest.substr(particle->size())) <= kMaxBetweenChars;
+  });
 }
 
 OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::string_view sentence,
