@@ -6,6 +6,12 @@
 #include <cstring>
 
 namespace kaiji::utf8 {
+namespace {
+
+// The top bit of each byte of a 64-bit word: ASCII bytes have it clear.
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+}  // namespace
 
 char32_t detail::decode_any(std::string_view s, std::size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
@@ -65,7 +71,6 @@ void append(std::string& out, char32_t c) {
 }
 
 std::size_t valid_prefix(std::string_view s) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   std::size_t i = 0;
@@ -108,7 +113,6 @@ std::size_t length(std::string_view s) {
 }
 
 std::size_t length_of_valid(std::string_view s) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   std::size_t continuations = 0;
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {

@@ -241,8 +241,12 @@ void DataReader::read_range(std::string_view body, const PhraseHits& hits, std::
 // 「54名分の氏名」→ 氏名, 「予約日時を記載した表計算ファイル」→ 予約日時.
 std::string_view DataReader::item_core(std::string_view item) const {
   item = utf8::trim(item);
-  for (std::string_view bullet : {"・", "-", "※", "(", "（", "●", "○", "◆", "◇", "■", "□"}) {
+  for (std::string_view bullet : kBullets) {
     if (item.starts_with(bullet)) item = utf8::trim(item.substr(bullet.size()));
+  }
+  // Marks that open an item without being a list's bullet: a note, a bracket, a square.
+  for (std::string_view mark : {"※", "(", "（", "■", "□"}) {
+    if (item.starts_with(mark)) item = utf8::trim(item.substr(mark.size()));
   }
   for (std::string_view particle : {"を", "が", "は", "に", "で", "と", "や", "など", "等", ")", "）", "(", "（"}) {
     item = item.substr(0, std::min(item.find(particle), item.size()));
