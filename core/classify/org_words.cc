@@ -96,7 +96,8 @@ OrganisationWords::OrganisationWords(const std::vector<TableLine>& lines, const 
     else if (kind == "municipal") municipal_.push_back(std::move(word));
     else if (kind == "office") office_.push_back(std::move(word));
     else if (kind == "department") department_.push_back(std::move(word));
-    else throw std::runtime_error(where + "kind must be legal, suffix, unit, role, addressee, municipal, office or department");
+    else if (kind == "joint") joint_.push_back(std::move(word));
+    else throw std::runtime_error(where + "kind must be legal, suffix, unit, role, addressee, municipal, office, department or joint");
   }
 }
 
@@ -126,6 +127,16 @@ bool OrganisationWords::is_name(std::string_view piece) const {
   return !(utf8::length(before) == 1 && holds_any(before, kSelfReference));
 }
 
+// Whether the rest of a name after a municipality's ending holds the ending of a body
+// municipalities form together: 「かしわ谷地区|広域消防組合消防本部」 is the union's.
+bool OrganisationWords::names_own_body(std::string_view rest) const {
+  for (std::size_t j = 0; j < rest.size();) {
+    utf8::decode(rest, j);
+    if (longest_suffix(rest.substr(0, j), joint_) > 0) return true;
+  }
+  return false;
+}
+
 std::string_view OrganisationWords::municipality_of(std::string_view piece) const {
   constexpr std::size_t kMinNameChars = 2;  // 北区, not 町 of 町田市
   std::size_t chars = 0;
@@ -135,6 +146,7 @@ std::string_view OrganisationWords::municipality_of(std::string_view piece) cons
     const std::string_view head = piece.substr(0, i);
     if (longest_suffix(head, municipal_) == 0) continue;
     const std::string rest = normalize(piece.substr(i));
+    if (names_own_body(rest)) continue;
     const std::size_t office = longest_prefix(rest, office_);
     if (office == rest.size() || longest_suffix(rest, department_) > 0) return head;
   }

@@ -40,8 +40,9 @@ class OrganisationWords {
   // The municipality a piece starts with when the rest is its office or a department of
   // it (川宿市財務部市民税課 → 川宿市); empty otherwise.
   std::string_view municipality_of(std::string_view piece) const;
+  bool names_own_body(std::string_view rest) const;
 
-  std::vector<std::string> legal_, suffix_, unit_, role_, addressee_, municipal_, office_, department_;  // normalised
+  std::vector<std::string> legal_, suffix_, unit_, role_, addressee_, municipal_, office_, department_, joint_;  // normalised
 };
 
 // A line split at white space (ASCII, ideographic), empty pieces dropped.

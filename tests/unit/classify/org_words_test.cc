@@ -78,5 +78,8 @@ TEST_CASE("org words: the publisher of a department's or an office's name is the
   CHECK(words().publisher_of("市川市立図書館") == "市川市立図書館");
   CHECK(words().publisher_of("熊本県暴力追放運動推進センター") == "熊本県暴力追放運動推進センター");
   CHECK(words().publisher_of("東京都水道局") == "東京都水道局");
+  // A body municipalities formed together publishes under its own name, departments and all.
+  CHECK(words().publisher_of("かしわ谷地区広域消防組合消防本部") == "かしわ谷地区広域消防組合消防本部");
+  CHECK(words().publisher_of("霧島北部広域連合 総務課") == "霧島北部広域連合");
   CHECK(words().leading_name("川宿市財務部市民税課　課税第二係") == "川宿市");
 }
