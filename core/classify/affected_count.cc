@@ -31,6 +31,9 @@ constexpr std::array<std::string_view, 2> kPartWords = {"うち", "内訳"};
 // (「7月4日付で公表した件数(2,713 件)から 11 件少なく」), or a sum that counts people twice
 // (「単純に合計すると8,393名となりますが、…実人数は7,940名です」).
 constexpr std::array<std::string_view, 6> kSupersededWords = {"公表した", "お知らせした", "当初", "前回", "単純に合計", "単純合計"};
+// A correction (第2報・訂正) repeats the first report's figure in a sentence that says so,
+// however far before the count: 「第1報では、…全会員分にあたる「最大5万2千件…」」「(訂正前:…128名)」.
+constexpr std::array<std::string_view, 4> kFirstReportWords = {"第1報では", "第一報では", "第1報で", "訂正前"};
 // A count only counts when its line (or the one before) is about data or the people in it.
 constexpr std::array<std::string_view, 37> kContextWords = {
     "情報", "データ", "漏", "流出", "対象", "名簿", "件数", "人数", "延べ", "顧客", "お客様", "お客さま", "アドレス",
@@ -153,6 +156,18 @@ std::optional<std::int64_t> parse_japanese_number(std::string_view text) {
   return static_cast<std::int64_t>(std::llround(total + section + (have_number ? number : 0)));
 }
 
+namespace {
+// The sentence (or line) a count stands in, up to the count.
+std::string_view sentence_before(std::string_view text, std::size_t at) {
+  const std::string_view before = text.substr(0, at);
+  const std::size_t stop = before.find_last_of('\n');
+  const std::size_t period = before.rfind("。");
+  std::size_t from = stop == std::string_view::npos ? 0 : stop + 1;
+  if (period != std::string_view::npos && period + 3 > from) from = period + 3;  // 。 is three bytes
+  return before.substr(from);
+}
+}  // namespace
+
 std::vector<CountMention> find_counts(std::string_view raw) { return find_counts_in_normalised(normalize(raw)); }
 
 std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
@@ -207,7 +222,9 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     if (of_data) mention.score += 1;
     const bool of_staff = std::any_of(kStaffWords.begin(), kStaffWords.end(), [&](std::string_view w) { return label.ends_with(w); });
     if (of_staff && !of_data && !starts_with_at(text, k, "分")) continue;
-    if (contains_any(before_count, kSupersededWords)) mention.score -= 3;
+    if (contains_any(before_count, kSupersededWords) || contains_any(sentence_before(text, start), kFirstReportWords)) {
+      mention.score -= 3;
+    }
     mention.of_items = unit == U'件';
     if (starts_with_at(text, k, "分")) {  // k: after the unit
       mention.score += 2;  // 700名分: the people a dataset covers
