@@ -43,7 +43,8 @@ TEST_CASE("affected: a count published earlier and since corrected does not win"
   CHECK(headline_affected("対象となるお客さま 2,702 件\n※7月4日付で公表した件数(2,713 件)から 11 件少なくなりました") == 2702);
   // A correction repeats the first report's figure, far from the word that says so.
   CHECK(headline_affected("第1報では、データベースに保存されていた全会員分にあたる「最大5万2千件の会員情報が流出したおそれ」が"
-                          "あるとお伝えしておりました。解析の結果、流出が確認されたのは18,436件となりました。") == 18436);
+                          "あるとお伝えしておりました。解析の結果、流出が確認されたのは18,436件となりました。\n"
+                          "■流出した情報(18,436件)\n・氏名") == 18436);
 }
 
 TEST_CASE("affected: a count of records or of the people whose data it is beats other people counts") {
