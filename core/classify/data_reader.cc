@@ -170,6 +170,15 @@ bool DataReader::denied(std::string_view text, std::size_t at, std::size_t after
   const std::string_view opening = utf8::trim(sentence);
   const bool aside = std::any_of(kAsides.begin(), kAsides.end(), [&](std::string_view a) { return opening.starts_with(a); });
   if (aside && negated(sentence)) return true;
+  // The item is the sentence's topic, before its first は, and the sentence denies it, to
+  // its first contrast: 「口座番号やクレジットカード番号など決済に関わる情報は、…お預かりして
+  // おらず、今回の流出には含まれておりません」.
+  const std::size_t item_in_sentence = at - static_cast<std::size_t>(sentence.data() - text.data());
+  if (const std::size_t topic_end = sentence.find("は"); topic_end != std::string_view::npos && item_in_sentence < topic_end) {
+    std::string_view comment = sentence.substr(topic_end);
+    for (std::string_view contrast : kContrasts) comment = comment.substr(0, std::min(comment.find(contrast), comment.size()));
+    if (negated(comment)) return true;
+  }
   std::string_view rest = utf8::prefix(text.substr(after), kClauseChars);
   rest = utf8::before_any(rest, {"。", "\n"});
   for (std::string_view contrast : kContrasts) rest = rest.substr(0, std::min(rest.find(contrast), rest.size()));

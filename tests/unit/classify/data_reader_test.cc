@@ -40,6 +40,14 @@ TEST_CASE("data: without a section, the whole text, with the same denials") {
         std::vector<std::string>{"name", "phone"});
 }
 
+TEST_CASE("data: a sentence that denies its topic denies every item in it, however far the denial stands") {
+  CHECK(data("お客様の氏名と電話番号が流出しました。クレジットカード番号など決済に関わる情報は、当社の業務の性質上"
+             "お預かりしておらず、今回の流出には含まれておりません。") == std::vector<std::string>{"name", "phone"});
+  // A contrast ends the denial: the topic before it is what leaked.
+  CHECK(data("氏名と電話番号は、外部に送られていたことがわかりましたが、クレジットカード番号は含まれておりません。") ==
+        std::vector<std::string>{"name", "phone"});
+}
+
 TEST_CASE("data: an unknown item counts as other only when it names data and the list holds a known type") {
   CHECK(data("対象者の氏名、会社名、部署名が流出しました。") == std::vector<std::string>{"name", "other"});
   CHECK(data("当社の対応、今後の予定、お問い合わせ") == std::vector<std::string>{});
