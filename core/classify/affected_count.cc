@@ -168,6 +168,19 @@ std::string_view sentence_before(std::string_view text, std::size_t at) {
 }
 }  // namespace
 
+namespace {
+// A table's total row: its line opens with a total word set apart by a space or a colon
+// (「合計　　11社・団体　約120,000件」), however many columns stand before the count.
+bool total_row(std::string_view text, std::size_t at) {
+  const std::size_t line_start = text.substr(0, at).find_last_of('\n');
+  const std::string_view line = utf8::trim(text.substr(line_start == std::string_view::npos ? 0 : line_start + 1,
+                                                       at - (line_start == std::string_view::npos ? 0 : line_start + 1)));
+  return std::any_of(kTotalWords.begin(), kTotalWords.end(), [&](std::string_view w) {
+    return line.starts_with(w) && line.size() > w.size() && (line[w.size()] == ' ' || line[w.size()] == ':');
+  });
+}
+}  // namespace
+
 std::vector<CountMention> find_counts(std::string_view raw) { return find_counts_in_normalised(normalize(raw)); }
 
 std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
@@ -210,7 +223,7 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     // 「合計 2,158件」, or 「69,403 件(名寄せ後件数合計)」: a total named before or just after.
     const std::string_view just_after = utf8::prefix(std::string_view(text).substr(k), 12);  // k: after the unit
     const bool named_after = just_after.starts_with("(") && contains_any(just_after.substr(0, just_after.find(')')), kTotalWords);
-    if (contains_any(just_before, kTotalWords) || named_after) mention.score += 5;
+    if (contains_any(just_before, kTotalWords) || named_after || total_row(text, start)) mention.score += 5;
     else if (contains_any(before_count, kHeadlineMarkers) || under_marked_heading(text, start)) mention.score += 3;
     if (contains_any(just_before, kPartWords)) mention.score -= 2;
     // A count of records (「ご予約情報:1,265件」) or of the people whose data it is

@@ -39,6 +39,11 @@ TEST_CASE("affected: a stated total beats its parts; the whole beats its part in
   CHECK(headline_affected("・患者情報(患者ID・診断名 76名分)\n・研究者の情報(135名分)") == 76);
 }
 
+TEST_CASE("affected: a table's total row beats its rows, with columns between the word and the count") {
+  CHECK(headline_affected("流出が確認された範囲は次のとおりです。\n区分　　社数　　件数\n金融機関　　4社　　約58,000件\n"
+                          "地方公共団体　　3団体　　約41,000件\n合計　　7社・団体　　約99,000件\n") == 99000);
+}
+
 TEST_CASE("affected: a count published earlier and since corrected does not win") {
   CHECK(headline_affected("対象となるお客さま 2,702 件\n※7月4日付で公表した件数(2,713 件)から 11 件少なくなりました") == 2702);
   // A correction repeats the first report's figure, far from the word that says so.
