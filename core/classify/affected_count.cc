@@ -33,7 +33,7 @@ constexpr std::array<std::string_view, 2> kPartWords = {"うち", "内訳"};
 constexpr std::array<std::string_view, 6> kSupersededWords = {"公表した", "お知らせした", "当初", "前回", "単純に合計", "単純合計"};
 // A correction (第2報・訂正) repeats the first report's figure in a sentence that says so,
 // however far before the count: 「第1報では、…全会員分にあたる「最大5万2千件…」」「(訂正前:…128名)」.
-constexpr std::array<std::string_view, 4> kFirstReportWords = {"第1報では", "第一報では", "第1報で", "訂正前"};
+constexpr std::array<std::string_view, 3> kFirstReportWords = {"第1報で", "第一報で", "訂正前"};
 // A count only counts when its line (or the one before) is about data or the people in it.
 constexpr std::array<std::string_view, 37> kContextWords = {
     "情報", "データ", "漏", "流出", "対象", "名簿", "件数", "人数", "延べ", "顧客", "お客様", "お客さま", "アドレス",
@@ -166,15 +166,13 @@ std::string_view sentence_before(std::string_view text, std::size_t at) {
   if (period != std::string_view::npos && period + 3 > from) from = period + 3;  // 。 is three bytes
   return before.substr(from);
 }
-}  // namespace
 
-namespace {
 // A table's total row: its line opens with a total word set apart by a space or a colon
 // (「合計　　11社・団体　約120,000件」), however many columns stand before the count.
 bool total_row(std::string_view text, std::size_t at) {
-  const std::size_t line_start = text.substr(0, at).find_last_of('\n');
-  const std::string_view line = utf8::trim(text.substr(line_start == std::string_view::npos ? 0 : line_start + 1,
-                                                       at - (line_start == std::string_view::npos ? 0 : line_start + 1)));
+  const std::size_t newline = text.substr(0, at).find_last_of('\n');
+  const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+  const std::string_view line = utf8::trim(text.substr(line_start, at - line_start));
   return std::any_of(kTotalWords.begin(), kTotalWords.end(), [&](std::string_view w) {
     return line.starts_with(w) && line.size() > w.size() && (line[w.size()] == ' ' || line[w.size()] == ':');
   });

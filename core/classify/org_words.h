@@ -40,6 +40,7 @@ class OrganisationWords {
   // The municipality a piece starts with when the rest is its office or a department of
   // it (川宿市財務部市民税課 → 川宿市); empty otherwise.
   std::string_view municipality_of(std::string_view piece) const;
+  // Whether that rest names a body the municipalities formed together (広域消防組合).
   bool names_own_body(std::string_view rest) const;
 
   std::vector<std::string> legal_, suffix_, unit_, role_, addressee_, municipal_, office_, department_, joint_;  // normalised
