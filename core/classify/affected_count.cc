@@ -159,19 +159,14 @@ std::optional<std::int64_t> parse_japanese_number(std::string_view text) {
 namespace {
 // The sentence (or line) a count stands in, up to the count.
 std::string_view sentence_before(std::string_view text, std::size_t at) {
-  const std::string_view before = text.substr(0, at);
-  const std::size_t stop = before.find_last_of('\n');
-  const std::size_t period = before.rfind("。");
-  std::size_t from = stop == std::string_view::npos ? 0 : stop + 1;
-  if (period != std::string_view::npos && period + 3 > from) from = period + 3;  // 。 is three bytes
-  return before.substr(from);
+  const std::size_t from = utf8::after_last(text, at, {"。", "\n"});
+  return text.substr(from, at - from);
 }
 
 // A table's total row: its line opens with a total word set apart by a space or a colon
 // (「合計　　11社・団体　約120,000件」), however many columns stand before the count.
 bool total_row(std::string_view text, std::size_t at) {
-  const std::size_t newline = text.substr(0, at).find_last_of('\n');
-  const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+  const std::size_t line_start = utf8::after_last(text, at, {"\n"});
   const std::string_view line = utf8::trim(text.substr(line_start, at - line_start));
   return std::any_of(kTotalWords.begin(), kTotalWords.end(), [&](std::string_view w) {
     return line.starts_with(w) && line.size() > w.size() && (line[w.size()] == ' ' || line[w.size()] == ':');

@@ -24,6 +24,11 @@ constexpr std::array<std::string_view, 25> kWhatHappened = {
     "伝え",   "持ち出", "対象", "可能性", "おそれ", "保存", "公開", "届い", "記録", "外部に出", "送られ", "保管"};
 // Where a clause stops inside a sentence.
 constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "しかし", "ですが", "であり、"};
+// A clause up to its first contrast.
+std::string_view before_contrast(std::string_view clause) {
+  for (std::string_view contrast : kContrasts) clause = clause.substr(0, std::min(clause.find(contrast), clause.size()));
+  return clause;
+}
 // A sentence cut at its list separators (、 , ・ / 及び および 並びに 等), in one pass over
 // its code points.
 std::vector<std::string_view> list_items(std::string_view sentence) {
@@ -175,14 +180,10 @@ bool DataReader::denied(std::string_view text, std::size_t at, std::size_t after
   // おらず、今回の流出には含まれておりません」.
   const std::size_t item_in_sentence = at - static_cast<std::size_t>(sentence.data() - text.data());
   if (const std::size_t topic_end = sentence.find("は"); topic_end != std::string_view::npos && item_in_sentence < topic_end) {
-    std::string_view comment = sentence.substr(topic_end);
-    for (std::string_view contrast : kContrasts) comment = comment.substr(0, std::min(comment.find(contrast), comment.size()));
-    if (negated(comment)) return true;
+    if (negated(before_contrast(sentence.substr(topic_end)))) return true;
   }
-  std::string_view rest = utf8::prefix(text.substr(after), kClauseChars);
-  rest = utf8::before_any(rest, {"。", "\n"});
-  for (std::string_view contrast : kContrasts) rest = rest.substr(0, std::min(rest.find(contrast), rest.size()));
-  return negated(rest);
+  const std::string_view rest = utf8::before_any(utf8::prefix(text.substr(after), kClauseChars), {"。", "\n"});
+  return negated(before_contrast(rest));
 }
 
 // The item is the object of a remedy right after it (its particle, and perhaps an adverb,
