@@ -23,18 +23,27 @@ namespace {
 // cut at a sentence end (or any code point) so a 2 MB line costs linear time.
 constexpr std::size_t kMaxChunk = 4096;
 
-bool is_conjugating(std::string_view pos) { return pos == "動詞" || pos == "形容詞" || pos == "助動詞"; }
+bool is_conjugating(PartOfSpeech tag) {
+  return tag == PartOfSpeech::verb || tag == PartOfSpeech::adjective || tag == PartOfSpeech::auxiliary_verb;
+}
 
 // Words that carry grammar, not meaning. They keep their position (phrases stay exact)
 // but get no posting: nobody searches for を, and they would only add noise to ranking.
 bool is_stop(const Morpheme& m, std::string_view term) {
-  static constexpr std::array<std::string_view, 8> stop_pos = {"助詞", "助動詞", "記号", "フィラー",
-                                                             "感動詞", "接続詞", "その他", "BOS/EOS"};
-  for (std::string_view p : stop_pos) {
-    if (m.pos == p) return true;
+  switch (m.tag) {
+    case PartOfSpeech::particle:
+    case PartOfSpeech::auxiliary_verb:
+    case PartOfSpeech::symbol:
+    case PartOfSpeech::filler:
+    case PartOfSpeech::interjection:
+    case PartOfSpeech::conjunction:
+    case PartOfSpeech::unclassified:
+      return true;
+    default:
+      break;
   }
   if (m.pos_detail == "非自立") return true;
-  if (m.pos == "動詞") {
+  if (m.tag == PartOfSpeech::verb) {
     static constexpr std::array<std::string_view, 12> filler_verbs = {
         "する", "ある", "いる", "なる", "できる", "れる", "られる", "せる", "おる", "いたす", "致す", "くださる"};
     for (std::string_view v : filler_verbs) {
@@ -145,7 +154,7 @@ void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, Norm
   const std::vector<Morpheme>& morphemes = mecab_->tokenize(line);
   for (std::size_t k = 0; k < morphemes.size(); ++k) {
     const Morpheme& m = morphemes[k];
-    const std::string_view word = (is_conjugating(m.pos) && !m.base.empty()) ? std::string_view(m.base) : m.surface;
+    const std::string_view word = (is_conjugating(m.tag) && !m.base.empty()) ? std::string_view(m.base) : m.surface;
     const FoldedWord& folded = memo_.get(word, [this](std::string_view w) {
       FoldedWord f{fold_case(w), {}};
       f.term = variants_.fold(fold_cased_spelling(f.cased));
@@ -158,7 +167,7 @@ void Analyzer::analyze_line(std::string_view line, std::size_t line_offset, Norm
     token.begin = normalized.source_begin(line_offset + m.begin);
     token.end = normalized.source_end(line_offset + m.end);
     token.unknown = m.unknown;
-    token.noun = m.pos == "名詞";
+    token.noun = m.tag == PartOfSpeech::noun;
     if (token.noun) token.surface = folded.cased;  // a noun's word is its surface
     out.push_back(std::move(token));
 
@@ -183,7 +192,7 @@ void Analyzer::add_parts(const Morpheme& m, std::size_t line_offset, NormalizedT
     part.term = fold_word(m.parts[k]);
     part.position = position + static_cast<std::uint32_t>(k);
     part.is_part = true;
-    part.noun = m.pos == "名詞";
+    part.noun = m.tag == PartOfSpeech::noun;
     const std::string normalised_part = normalize(m.parts[k]);
     if (part.noun) part.surface = fold_case(normalised_part);
     const std::size_t at = m.surface.find(normalised_part, search_from);

@@ -46,6 +46,33 @@ std::vector<std::string_view> split_parts(std::string_view parts) {
 
 }  // namespace
 
+PartOfSpeech part_of_speech(std::string_view pos) {
+  static constexpr std::pair<std::string_view, PartOfSpeech> kNames[] = {
+      {"名詞", PartOfSpeech::noun},       {"動詞", PartOfSpeech::verb},
+      {"形容詞", PartOfSpeech::adjective}, {"助動詞", PartOfSpeech::auxiliary_verb},
+      {"助詞", PartOfSpeech::particle},   {"記号", PartOfSpeech::symbol},
+      {"フィラー", PartOfSpeech::filler},  {"感動詞", PartOfSpeech::interjection},
+      {"接続詞", PartOfSpeech::conjunction}, {"その他", PartOfSpeech::unclassified},
+  };
+  for (const auto& [name, tag] : kNames) {
+    if (pos == name) return tag;
+  }
+  return PartOfSpeech::other;
+}
+
+const MecabTokenizer::Features& MecabTokenizer::features_of(const char* feature) {
+  const auto [it, inserted] = features_.try_emplace(feature);
+  Features& out = it->second;
+  if (!inserted) return out;
+  const FeatureFields f = split_feature(feature);
+  if (f.count > 0) out.pos = f.field[0];
+  if (f.count > 1) out.pos_detail = f.field[1];
+  if (f.count > 6 && f.field[6] != "*") out.base = f.field[6];
+  if (f.count > 9) out.parts = split_parts(f.field[9]);
+  out.tag = part_of_speech(out.pos);
+  return out;
+}
+
 void MecabTokenizer::ModelDeleter::operator()(MeCab::Model* m) const { delete m; }
 void MecabTokenizer::TaggerDeleter::operator()(MeCab::Tagger* t) const { delete t; }
 void MecabTokenizer::LatticeDeleter::operator()(MeCab::Lattice* l) const { delete l; }
@@ -87,11 +114,12 @@ std::vector<Morpheme> MecabTokenizer::tokenize(std::string_view text) {
     m.end = m.begin + node->length;
     m.surface = text.substr(m.begin, node->length);
     m.unknown = node->stat == MECAB_UNK_NODE;
-    const FeatureFields f = split_feature(node->feature);  // views into the lattice
-    if (f.count > 0) m.pos = f.field[0];
-    if (f.count > 1) m.pos_detail = f.field[1];
-    if (f.count > 6 && f.field[6] != "*") m.base = f.field[6];
-    if (f.count > 9) m.parts = split_parts(f.field[9]);
+    const Features& f = features_of(node->feature);
+    m.pos = f.pos;
+    m.tag = f.tag;
+    m.pos_detail = f.pos_detail;
+    m.base = f.base;
+    m.parts = f.parts;
     out.push_back(std::move(m));
   }
   return out;

@@ -3,9 +3,11 @@
 // thread that analyses text has its own Analyzer, and so its own tokenizer.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace MeCab {
@@ -16,12 +18,32 @@ class Lattice;
 
 namespace kaiji {
 
+// IPAdic's top-level parts of speech (品詞), told apart once per dictionary entry so that
+// callers do not compare strings for every morpheme. `other` is any name IPAdic does
+// not use (another dictionary's), which callers treat as content.
+enum class PartOfSpeech : std::uint8_t {
+  noun,            // 名詞
+  verb,            // 動詞
+  adjective,       // 形容詞
+  auxiliary_verb,  // 助動詞
+  particle,        // 助詞
+  symbol,          // 記号
+  filler,          // フィラー
+  interjection,    // 感動詞
+  conjunction,     // 接続詞
+  unclassified,    // その他 (IPAdic's own "other" class)
+  other,
+};
+PartOfSpeech part_of_speech(std::string_view pos);
+
 struct Morpheme {
   std::size_t begin = 0;        // byte offsets into the text given to tokenize()
   std::size_t end = 0;
   std::string_view surface;     // view into that text
-  // The fields below view MeCab's feature string: valid until the tokenizer's next call.
+  // The fields below view MeCab's feature string, which lives in the loaded dictionary:
+  // valid as long as the tokenizer.
   std::string_view pos;         // 品詞 (名詞, 動詞, 助詞, …)
+  PartOfSpeech tag = PartOfSpeech::other;  // pos, told apart
   std::string_view pos_detail;  // 品詞細分類1 (一般, 非自立, サ変接続, …)
   std::string_view base;        // 原形; empty when the dictionary has none
   std::vector<std::string_view> parts;  // kaiji user dictionary: sub-words of a compound
@@ -42,7 +64,7 @@ class MecabTokenizer {
   MecabTokenizer& operator=(const MecabTokenizer&) = delete;
 
   // Morphemes of one line of text (no newlines expected; MeCab skips white space). Their
-  // views stay valid until the next call.
+  // surfaces view `text`; their other fields stay valid as long as the tokenizer.
   std::vector<Morpheme> tokenize(std::string_view text);
 
  private:
@@ -54,6 +76,18 @@ class MecabTokenizer {
   // One lattice reused for every line: creating one allocates MeCab's node pools anew.
   // (A tokenizer, like a MeCab tagger, belongs to one thread.)
   std::unique_ptr<MeCab::Lattice, LatticeDeleter> lattice_;
+
+  // A morpheme's fields, read from its feature string. MeCab points each node at its
+  // dictionary entry's feature string, which stays put while the model is loaded, so a
+  // string is split once per entry rather than once per morpheme (splitting it was a
+  // tenth of the indexer's own work).
+  struct Features {
+    std::string_view pos, pos_detail, base;
+    PartOfSpeech tag = PartOfSpeech::other;
+    std::vector<std::string_view> parts;
+  };
+  const Features& features_of(const char* feature);
+  std::unordered_map<const char*, Features> features_;
 };
 
 }  // namespace kaiji
