@@ -35,7 +35,8 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
       {"hypothetical", Kind::Hypothetical}, {"negation", Kind::Negation}, {"unconfirmed", Kind::Unconfirmed},
       {"subject", Kind::Subject},   {"misuse", Kind::Misuse},         {"contents", Kind::Contents},
       {"judgement", Kind::Judgement}, {"countermeasure", Kind::Countermeasure}, {"carrier", Kind::Carrier},
-      {"credential", Kind::Credential}};
+      {"credential", Kind::Credential}, {"belonging", Kind::Belonging},
+      {"question", Kind::Question},     {"answered", Kind::Answered}};
   for (const TableLine& line : lines) {
     const std::string where = path + ":" + std::to_string(line.line_number) + ": ";
     if (line.words.size() != 2) throw std::runtime_error(where + "expected kind and word");
@@ -52,7 +53,7 @@ OutcomeReader::OutcomeReader(const std::vector<TableLine>& lines, const std::str
     word_of_phrase_.push_back(w);
   }
   leak_words_ = PhraseMatcher(std::move(phrases));
-  by_kind_.resize(static_cast<std::size_t>(Kind::Credential) + 1);
+  by_kind_.resize(static_cast<std::size_t>(Kind::Answered) + 1);
   for (const Word& w : words_) by_kind_[static_cast<std::size_t>(w.kind)].push_back(&w);
 }
 
@@ -76,20 +77,21 @@ bool OutcomeReader::ends_with_any(std::string_view text, Kind kind) const {
   return std::any_of(words.begin(), words.end(), [&](const Word* w) { return text.ends_with(w->text); });
 }
 
-bool OutcomeReader::takes_credential(std::string_view text, std::size_t at) const {
-  // The clause before the theft word: a credential, its particle, then at most a short
-  // phrase (第三者に) before the word.
-  constexpr std::size_t kMaxBetweenChars = 8;
+bool OutcomeReader::takes(std::string_view text, std::size_t at, Kind what) const {
+  // The clause before the theft word: the word, then a short phrase that holds the
+  // particle making it the subject or object (認証情報が第三者に, 現金約2万円は).
+  constexpr std::size_t kMaxBetweenChars = 9;
   constexpr std::array<std::string_view, 4> kParticles = {"が", "を", "は", "も"};
   const std::size_t begin = utf8::after_last(text, at, {"、", "。", "\n"});
   const std::string_view before = text.substr(begin, at - begin);
-  const auto& credentials = by_kind_[static_cast<std::size_t>(Kind::Credential)];
-  return std::any_of(credentials.begin(), credentials.end(), [&](const Word* w) {
+  const auto& words = by_kind_[static_cast<std::size_t>(what)];
+  return std::any_of(words.begin(), words.end(), [&](const Word* w) {
     const std::size_t found = before.rfind(w->text);
     if (found == std::string_view::npos) return false;
     const std::string_view rest = before.substr(found + w->text.size());
-    const auto particle = std::find_if(kParticles.begin(), kParticles.end(), [&](std::string_view p) { return rest.starts_with(p); });
-    return particle != kParticles.end() && utf8::length(rest.substr(particle->size())) <= kMaxBetweenChars;
+    const bool particle = std::any_of(kParticles.begin(), kParticles.end(),
+                                      [&](std::string_view p) { return rest.find(p) != std::string_view::npos; });
+    return particle && utf8::length(rest) <= kMaxBetweenChars;
   });
 }
 
@@ -97,15 +99,27 @@ OutcomeReader::Reading OutcomeReader::read_clause(std::string_view clause, std::
                                                   const Word& leak) const {
   const std::string_view after = clause.substr(leak.text.size());
   if (starts_with_any(after, Kind::Countermeasure)) return Reading::None;
-  const std::size_t hypothetical = first(after, Kind::Hypothetical).first;
   auto [negation, negation_word] = first(after, Kind::Negation);
   const bool presupposed = starts_with_any(after, Kind::Presupposed) || modifies_noun(leak.text, after);
-  // 「流出した情報の不正利用は確認されていない」: the denial is the misuse's.
-  if (presupposed && first(after, Kind::Misuse).first < negation) negation = std::string_view::npos;
+  // 「流出した情報の不正利用は確認されていない」: the denial is the misuse's; so is the
+  // possibility in 「流出した情報が悪用されているかどうか」.
+  std::size_t hypothetical = first(after, Kind::Hypothetical).first;
+  std::size_t question = first(after, Kind::Question).first;
+  if (presupposed) {
+    const std::size_t misuse = first(after, Kind::Misuse).first;
+    if (misuse < negation) negation = std::string_view::npos;
+    if (misuse < hypothetical) hypothetical = std::string_view::npos;
+    if (misuse < question) question = std::string_view::npos;
+  }
   // 「持ち出されたファイルには顧客情報は含まれておりません」: the denial is of what the
   // leaked files held, not of the leak.
   if (presupposed && negation != std::string_view::npos && first(after, Kind::Contents).first < negation) {
     return Reading::Presupposed;
+  }
+  // 「外部へ送られたかどうかは解析中です」「…かどうかまでは判別できません」: an open
+  // question; 「流出したかどうかを調査しました」 is answered, and says nothing itself.
+  if (question != std::string_view::npos) {
+    return first(after.substr(question), Kind::Answered).second != nullptr ? Reading::None : Reading::Possible;
   }
   const bool negated_hypothetical = std::any_of(kNegatedHypotheticals.begin(), kNegatedHypotheticals.end(),
                                                 [&](std::string_view w) { return after.find(w) != std::string_view::npos; });
@@ -140,8 +154,9 @@ std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text, const P
     covered = at + leak.text.size();
     // 「不審なメールが外部へ送信されました」: what went out is the attacker's mail, not data.
     if (ends_with_any(text.substr(0, at), Kind::Carrier)) continue;
-    // 「認証情報が第三者に盗み取られた」: a stolen credential is the attacker's way in, not the data.
-    if (leak.kind == Kind::Theft && takes_credential(text, at)) continue;
+    // 「認証情報が第三者に盗み取られた」: a stolen credential is the attacker's way in, not
+    // the data; stolen cash is no data either.
+    if (leak.kind == Kind::Theft && (takes(text, at, Kind::Credential) || takes(text, at, Kind::Belonging))) continue;
     const std::string_view sentence = utf8::sentence_around(text, at);
     const std::size_t sentence_end = static_cast<std::size_t>(sentence.data() - text.data()) + sentence.size();
     std::string_view clause = utf8::prefix(text.substr(at, sentence_end - at), kClauseChars);

@@ -43,7 +43,8 @@ class OutcomeReader {
 
  private:
   enum class Kind { Leak, Theft, Delivery, Verb, Presupposed, Hypothetical, Negation, Unconfirmed, Subject, Misuse, Contents,
-                    Judgement, Countermeasure, Carrier, Credential };
+                    Judgement, Countermeasure, Carrier, Credential, Belonging,
+                    Question, Answered };
   enum class Reading { None, Happened, Presupposed, Possible, Denied, Concluded };
   struct Word {
     Kind kind;
@@ -54,8 +55,9 @@ class OutcomeReader {
   std::pair<std::size_t, const Word*> first(std::string_view text, Kind kind) const;
   bool starts_with_any(std::string_view text, Kind kind) const;
   bool ends_with_any(std::string_view text, Kind kind) const;
-  // Whether the clause before a theft word at `at` makes a credential what was taken.
-  bool takes_credential(std::string_view text, std::size_t at) const;
+  // Whether the clause before a theft word at `at` makes a word of kind `what` (a
+  // credential, a belonging) what was taken.
+  bool takes(std::string_view text, std::size_t at, Kind what) const;
   Reading read_clause(std::string_view clause, std::string_view sentence, const Word& leak) const;
 
   std::vector<Word> words_;

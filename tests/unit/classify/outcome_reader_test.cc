@@ -99,3 +99,16 @@ TEST_CASE("outcome: what was told to the wrong person, or posted in the open, is
   CHECK(outcome("情報が外部に出たことは確認されておりません。") == "possible");
   CHECK(outcome("パソコン内の情報が外部に送られた可能性があります。") == "possible");
 }
+
+TEST_CASE("outcome: an open question about the leak is a possibility, an answered one is not") {
+  CHECK(outcome("実際に外部へ送られたかどうかは引き続き解析しています。") == "possible");
+  CHECK(outcome("メールが外部に漏えいしたかどうかまでは記録から判別できません。") == "possible");
+  CHECK(outcome("外部に流出したかどうかを調査しましたが、流出はございませんでした。") == "not_leaked");
+  // a possibility about the misuse of data that did leak is the misuse's
+  CHECK(outcome("流出した情報が悪用されているかどうかは、引き続き監視いたします。") == "leaked");
+}
+
+TEST_CASE("outcome: cash or a wallet taken by a thief is no data taken") {
+  CHECK(outcome("鞄に入れていた現金約2万円は抜き取られていましたが、書類は未開封でした。") == "none");
+  CHECK(outcome("顧客名簿が抜き取られていました。") == "leaked");
+}
