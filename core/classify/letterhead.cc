@@ -56,9 +56,16 @@ std::string_view after_label(std::string_view line) {
   for (std::string_view bullet : {"・", "■", "●", "◆", "◇", "□", "○", "※"}) {
     if (line.starts_with(bullet)) line = utf8::trim(line.substr(bullet.size()));
   }
-  if (line.starts_with("【")) {
-    const std::size_t close = line.find("】");
-    if (close != std::string_view::npos) line = utf8::trim(line.substr(close + std::string_view("】").size()));
+  // 【…】 is always a label; round or square brackets only when they name a contact
+  // (「（お問い合わせ）公益社団法人…」), since (株) and (一社) start names.
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kBrackets = {
+      {{"【", "】"}, {"(", ")"}, {"（", "）"}, {"[", "]"}, {"［", "］"}, {"〔", "〕"}}};
+  for (const auto& [open, close] : kBrackets) {
+    if (!line.starts_with(open)) continue;
+    const std::size_t end = line.find(close, open.size());
+    if (end == std::string_view::npos) continue;
+    const std::string_view inside = line.substr(open.size(), end - open.size());
+    if (open == "【" || holds_any(inside, kContactWords)) line = utf8::trim(line.substr(end + close.size()));
   }
   for (std::string_view colon : {"：", ":"}) {
     const std::size_t at = line.find(colon);

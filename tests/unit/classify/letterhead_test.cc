@@ -66,6 +66,14 @@ TEST_CASE("letterhead: a contact block or a © line names the publisher when not
         "柏ヶ谷市");
   CHECK(completed(text_notice("お詫び", std::string(kProse) + "\n© 2024 株式会社青柳製作所 All Rights Reserved.")).org ==
         "株式会社青柳製作所");
+  // A bracketed contact label is no part of the name; (株) is.
+  CHECK(completed(text_notice("お詫び", std::string(kProse) + "\n（お問い合わせ）公益社団法人青柳国際協会　事務局　電話 0000-00-0000"))
+            .org == "公益社団法人青柳国際協会");
+  CHECK(completed(text_notice("お詫び", std::string(kProse) + "\n【お問い合わせ先】\n(株)青柳製作所　総務部\n電話 0000-00-0000")).org ==
+        "(株)青柳製作所");
+  // A cooperative prints its legal form before its name.
+  CHECK(completed(text_notice("お詫び", std::string(kProse) + "\n生活協同組合コープあおやぎ\n理事長　青柳 一郎")).org ==
+        "生活協同組合コープあおやぎ");
 }
 
 TEST_CASE("letterhead: a page title's part names the publisher and leaves the title") {
