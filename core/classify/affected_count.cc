@@ -216,7 +216,8 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     // 「合計 2,158件」, or 「69,403 件(名寄せ後件数合計)」: a total named before or just after.
     const std::string_view just_after = utf8::prefix(std::string_view(text).substr(k), 12);  // k: after the unit
     const bool named_after = just_after.starts_with("(") && contains_any(just_after.substr(0, just_after.find(')')), kTotalWords);
-    if (contains_any(just_before, kTotalWords) || named_after || total_row(text, start)) mention.score += 5;
+    const bool total = contains_any(just_before, kTotalWords) || named_after || total_row(text, start);
+    if (total) mention.score += 5;
     else if (contains_any(before_count, kHeadlineMarkers) || under_marked_heading(text, start)) mention.score += 3;
     if (contains_any(just_before, kPartWords)) mention.score -= 2;
     // A count of records (「ご予約情報:1,265件」) or of the people whose data it is
@@ -228,9 +229,10 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     if (of_data) mention.score += 1;
     const bool of_staff = std::any_of(kStaffWords.begin(), kStaffWords.end(), [&](std::string_view w) { return label.ends_with(w); });
     if (of_staff && !of_data && !starts_with_at(text, k, "分")) continue;
-    if (contains_any(before_count, kSupersededWords) || contains_any(sentence_before(text, start), kFirstReportWords)) {
-      mention.score -= 3;
-    }
+    const bool superseded =
+        contains_any(before_count, kSupersededWords) || contains_any(sentence_before(text, start), kFirstReportWords);
+    if (superseded) mention.score -= 3;
+    mention.stated_total = total && !superseded;
     mention.of_items = unit == U'件';
     if (starts_with_at(text, k, "分")) {  // k: after the unit
       mention.score += 2;  // 700名分: the people a dataset covers
@@ -252,8 +254,14 @@ std::optional<CountMention> headline_count_in_normalised(std::string_view text) 
   // The best-scored count. Among equals the larger wins when both are marked as headline
   // or total counts, or stand in one sentence (「カード情報1,462件および個人情報2,977件」:
   // the whole beats its part); otherwise the first, as notices list the main group first.
+  // Between two stated totals the larger wins whatever else scored them: 「合わせて94名分」
+  // of one incident and 「二つの事案で…合計236名」 of both.
   const CountMention* best = nullptr;
   for (const CountMention& c : counts) {
+    if (best != nullptr && c.stated_total && best->stated_total) {
+      if (c.value > best->value) best = &c;
+      continue;
+    }
     const bool larger = best != nullptr && c.score == best->score && c.value > best->value &&
                         (c.score >= kMarkedScore || same_sentence(*best, c));
     if (best == nullptr || c.score > best->score || larger) best = &c;

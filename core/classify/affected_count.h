@@ -16,6 +16,7 @@ struct CountMention {
   // 「15名分」: the people a set of records or documents belongs to.
   bool people_share = false;
   bool of_items = false;   // counted in 件 (records, documents, mails), not people
+  bool stated_total = false;  // named a total (合計, 計 …) and not superseded
 };
 
 // Every count of people or records written in the text (numbers with 件/名/人, and

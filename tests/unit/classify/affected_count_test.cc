@@ -93,3 +93,11 @@ TEST_CASE("affected: the publisher's staff are not the people affected, unless i
   CHECK(headline_affected("従業員120名分の個人情報が流出しました。") == 120);
   CHECK(headline_affected("職員3名の氏名が記載された名簿") == 3);
 }
+
+TEST_CASE("affected: of two stated totals the larger wins, one incident's against both's") {
+  CHECK(headline_affected("USBメモリーには、児童58名と36名、合わせて94名分のデータが入っていました。\n"
+                          "保護者142名にメールを誤送信しました。\n"
+                          "二つの事案で影響を受けた方は、児童94名と保護者142名の合計236名です。") == 236);
+  // a total the text itself supersedes stays behind the confirmed one
+  CHECK(headline_affected("当初お知らせした合計1,200名の情報は、調査の結果、合計980名の情報でした。") == 980);
+}
