@@ -19,9 +19,10 @@ constexpr std::size_t kMaxItemLineChars = 30;  // a line of items without a bull
 
 // A data section's heading names the data (情報, 項目) and what happened to it.
 constexpr std::array<std::string_view, 3> kDataNouns = {"情報", "項目", "内容"};
-constexpr std::array<std::string_view, 25> kWhatHappened = {
+constexpr std::array<std::string_view, 32> kWhatHappened = {
     "漏えい", "漏洩", "流出",   "紛失", "盗",   "誤送", "誤封入", "誤配", "掲載", "閲覧", "含まれ", "記載", "伝わ",
-    "伝え",   "持ち出", "対象", "可能性", "おそれ", "保存", "公開", "届い", "記録", "外部に出", "送られ", "保管"};
+    "伝え",   "持ち出", "対象", "可能性", "おそれ", "保存", "公開", "届い", "記録", "外部に出", "送られ", "保管",
+    "見られ", "見え",   "表示", "読み取", "判読", "窃取", "抜き取"};
 // Where a clause stops inside a sentence.
 constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "しかし", "ですが", "であり、"};
 // A clause up to its first contrast.
@@ -59,11 +60,25 @@ std::vector<std::string_view> list_items(std::string_view sentence) {
   return items;
 }
 
+// An item cut at each と: 「作付品目と栽培面積」 names two items. A piece that is no item
+// (「…したところ」's ころ) names no data, which names_data sees.
+std::vector<std::string_view> pieces_joined_by_to(std::string_view item) {
+  std::vector<std::string_view> pieces;
+  for (std::size_t at = item.find("と"); at != std::string_view::npos; at = item.find("と")) {
+    pieces.push_back(item.substr(0, at));
+    item = item.substr(at + std::string_view("と").size());
+  }
+  pieces.push_back(item);
+  return pieces;
+}
+
 // Verb endings inside an item's core that make it a clause, not the name of data.
 constexpr std::array<std::string_view, 8> kClauseEndings = {"した", "された", "れた", "ある", "いる", "です", "ます", "できる"};
 
 // Words that end names of data but name none alone.
 constexpr std::array<std::string_view, 8> kGenericWords = {"情報", "内容", "番号", "記録", "状況", "結果", "データ", "項目"};
+// Generic words that name data with what they are of (予約の内容, 会員の番号).
+constexpr std::array<std::string_view, 5> kSpecifiedHeads = {"内容", "番号", "記録", "履歴", "結果"};
 
 // The particles between an item and a remedy that acts on it, and how far the remedy
 // may stand after the particle (an adverb's length: すべて, 直ちに).
@@ -163,8 +178,13 @@ DataReader::DataReader(std::vector<DataPattern> patterns, DataCues cues)
 // The clause after an occurrence — to the end of its sentence or a contrast — denies it:
 // 「クレジットカード情報は含まれておりません」.
 bool DataReader::negated(std::string_view clause) const {
-  return std::any_of(cues_.negations.begin(), cues_.negations.end(),
-                     [&](const std::string& cue) { return clause.find(cue) != std::string_view::npos; });
+  // 「封緘シールが剥がされないままの状態で」: a state something stayed in, not a denial.
+  return std::any_of(cues_.negations.begin(), cues_.negations.end(), [&](const std::string& cue) {
+    for (std::size_t at = clause.find(cue); at != std::string_view::npos; at = clause.find(cue, at + 1)) {
+      if (!clause.substr(at + cue.size()).starts_with("まま")) return true;
+    }
+    return false;
+  });
 }
 
 // The clause after an occurrence — to the end of its sentence or a contrast — denies it:
@@ -261,7 +281,15 @@ std::string_view DataReader::item_core(std::string_view item) const {
   for (std::string_view particle : {"を", "が", "は", "に", "で", "と", "や", "など", "等", ")", "）", "(", "（"}) {
     item = item.substr(0, std::min(item.find(particle), item.size()));
   }
-  if (const std::size_t of = item.rfind("の"); of != std::string_view::npos) item = item.substr(of + std::string_view("の").size());
+  if (const std::size_t of = item.rfind("の"); of != std::string_view::npos) {
+    // 「ご予約の内容」「会員の番号」: a generic head keeps what it is of, unless that is a
+    // person (「お客様の情報」 names no data).
+    const std::string_view head = item.substr(of + std::string_view("の").size());
+    const std::string_view of_what = item.substr(0, of);
+    const bool specific = std::find(kSpecifiedHeads.begin(), kSpecifiedHeads.end(), head) != kSpecifiedHeads.end() &&
+                          !of_what.empty() && !names_people_or_count(of_what);
+    if (!specific) item = head;
+  }
   if (item.starts_with("「")) item.remove_prefix(std::string_view("「").size());
   if (item.ends_with("」")) item.remove_suffix(std::string_view("」").size());
   return utf8::trim(item);
@@ -325,10 +353,13 @@ void DataReader::read_unknown_items(std::string_view body, const PhraseHits& hit
     };
     if ((!bulleted && (items.size() < 3 || known_at.empty())) || negated(sentence)) continue;
     for (std::string_view item : items) {
-      const std::string_view core = item_core(item);
-      if (!known(item) && names_data(core)) {
-        out.push_back({"other", 0, static_cast<std::size_t>(core.data() - body.data()), core.size()});
-        return;
+      // 「ご依頼主のお名前と品名が判読できる」: two items joined by と, each read.
+      for (std::string_view piece : pieces_joined_by_to(item)) {
+        const std::string_view core = item_core(piece);
+        if (!known(piece) && names_data(core)) {
+          out.push_back({"other", 0, static_cast<std::size_t>(core.data() - body.data()), core.size()});
+          return;
+        }
       }
     }
   }

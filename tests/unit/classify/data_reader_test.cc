@@ -14,7 +14,7 @@ const DataReader& reader() {
   static const DataReader instance(
       {{"氏名", "name", 1}, {"住所", "address", 2}, {"電話番号", "phone", 3}, {"クレジットカード", "card_number", 4},
        {"パスワード", "password", 5}},
-      {{"おりません", "ていません", "はない"}, {"名", "番号", "内容", "年齢", "日"}, {"変更", "再設定"}, {"場合"},
+      {{"おりません", "ていません", "はない", "されない"}, {"名", "番号", "内容", "年齢", "日"}, {"変更", "再設定"}, {"場合"},
        {{"password", "管理画面"}, {"password", "従業員"}},
        {{"password", "ロック"}, {"password", "設定"}}});
   return instance;
@@ -131,4 +131,24 @@ TEST_CASE("data: quoted items back to back are a list; their quotes are not part
 
 TEST_CASE("data: a heading that says where the data was kept or went opens a data section") {
   CHECK(data("2.記録されていた情報\n・学籍番号\n・氏名\n3.本学の対応\n") == std::vector<std::string>{"name", "other"});
+}
+
+TEST_CASE("data: items no pattern knows are other, however the text lists them") {
+  // a heading that says the data could be seen
+  CHECK(data("2　見られる状態にあった情報\n・氏名\n・電話番号\n・相談内容\n3　対応\nお詫び申し上げます。") ==
+        std::vector<std::string>{"name", "other", "phone"});
+  // a generic head with what it is of: ご予約の内容, not a bare 内容
+  CHECK(data("お客様の氏名、住所、電話番号、ご予約の内容が保存されていました。") ==
+        std::vector<std::string>{"address", "name", "other", "phone"});
+  CHECK(data("お客様の氏名、住所、電話番号などお客様の内容が保存されていました。") ==
+        std::vector<std::string>{"address", "name", "phone"});
+  // two items joined by と
+  CHECK(data("お届け先の氏名、住所、電話番号に加え、ご依頼主の氏名と受付番号が判読できる状態でした。") ==
+        std::vector<std::string>{"address", "name", "other", "phone"});
+}
+
+TEST_CASE("data: a state something stayed in is no denial (剥がされないまま)") {
+  CHECK(data("封筒(氏名、住所、電話番号、受付番号などが記載されたもの)は、封が剥がされないままの状態で戻りました。") ==
+        std::vector<std::string>{"address", "name", "other", "phone"});
+  CHECK(data("氏名、住所、電話番号、受付番号は外部に送信されない仕組みです。") == std::vector<std::string>{});
 }
