@@ -212,3 +212,11 @@ TEST_CASE("classifier: in a data section, a short line is an item, a heading is 
   CHECK(has(headed, "name"));
   CHECK_FALSE(has(headed, "other"));
 }
+
+TEST_CASE("classifier: data named in advice or in how staff followed up did not leak") {
+  CHECK_FALSE(has(data_of("お客様の氏名が流出しました。当組合の職員が、ご自宅で暗証番号をお尋ねすることは決してございません。"),
+                  "password"));
+  CHECK_FALSE(has(data_of("入居者様の氏名と要介護度が第三者に伝わりました。登録されているご家族の電話番号へ職員から折り返しました。"),
+                  "phone"));
+  CHECK_FALSE(has(data_of("お客様の氏名が流出しました。退職時のアカウント削除を、人事の退職手続きと連動させます。"), "other"));
+}
