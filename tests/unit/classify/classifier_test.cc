@@ -218,5 +218,7 @@ TEST_CASE("classifier: data named in advice or in how staff followed up did not 
                   "password"));
   CHECK_FALSE(has(data_of("入居者様の氏名と要介護度が第三者に伝わりました。登録されているご家族の電話番号へ職員から折り返しました。"),
                   "phone"));
+  CHECK_FALSE(has(data_of("画面に表示された電話番号に連絡し、遠隔操作を許しました。お客様の氏名が流出しました。"), "phone"));
+  CHECK(has(data_of("画面に表示された電話番号に連絡しました。お客様の氏名、電話番号が流出しました。"), "phone"));
   CHECK_FALSE(has(data_of("お客様の氏名が流出しました。退職時のアカウント削除を、人事の退職手続きと連動させます。"), "other"));
 }
