@@ -26,7 +26,7 @@ class Classifier {
  public:
   // Raised when the extraction code changes what it reads out of the same text, so that
   // indexes re-classify their notices (the indexer hashes it with data_files()).
-  static constexpr int kExtractionVersion = 17;
+  static constexpr int kExtractionVersion = 18;
   // The tables of data_dir the classifier reads.
   static constexpr std::array<const char*, 6> kDataFiles = {"taxonomy.tsv", "classification_rules.tsv",
                                                            "organisation_words.tsv", "sector_words.tsv",

@@ -334,9 +334,11 @@ void DataReader::read_unknown_items(std::string_view body, const PhraseHits& hit
     for (std::string_view b : kBullets) {
       if (unbulleted.starts_with(b)) unbulleted = utf8::trim(unbulleted.substr(b.size()));
     }
-    if (in_section && is_heading(unbulleted)) continue;
-    const bool has_bullet = unbulleted.size() != opening.size();
+    // A sentence that ends in 。 is no heading, however short (「含まれていた項目は、会員番号、
+    // 氏名です。」): the 。 was cut off before is_heading could see it.
     const bool a_sentence = body.substr(sentence_end).starts_with("。");
+    if (in_section && !a_sentence && is_heading(unbulleted)) continue;
+    const bool has_bullet = unbulleted.size() != opening.size();
     const bool short_line = !a_sentence && utf8::length(opening) <= kMaxItemLineChars;
     const bool bulleted = in_section && (has_bullet || short_line);
     // A list needs separators; most sentences have none.
