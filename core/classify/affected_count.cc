@@ -6,6 +6,8 @@
 
 #include "base/text_normalizer.h"
 #include "base/utf8.h"
+#include "classify/data_reader.h"
+#include "classify/heading_line.h"
 
 namespace kaiji {
 namespace {
@@ -14,8 +16,9 @@ constexpr std::size_t kKeywordWindowChars = 20;
 constexpr std::size_t kTotalWindowChars = 6;  // 「合計　2,158件」「計 137名」
 constexpr int kMarkedScore = 3;               // a headline marker's score, or more
 
-// Words just before a count that state a total: it beats its parts.
-constexpr std::array<std::string_view, 8> kTotalWords = {"合計", "計", "総数", "全体で", "合わせて", "あわせて", "総計", "実人数"};
+// Words just before a count that state a total: it beats its parts. 「対象となるお客様の人数は
+// 1,811名」 states the people a count of 1,947 bookings comes to.
+constexpr std::array<std::string_view, 9> kTotalWords = {"合計", "計", "総数", "全体で", "合わせて", "あわせて", "総計", "実人数", "人数は"};
 // Words near a count that mark it as the notice's headline number.
 constexpr std::array<std::string_view, 9> kHeadlineMarkers = {
     "最大", "対象", "件数", "人数", "延べ人数", "流出した情報", "漏えいした情報", "漏えい件数", "名寄せ"};
@@ -172,12 +175,41 @@ bool total_row(std::string_view text, std::size_t at) {
     return line.starts_with(w) && line.size() > w.size() && (line[w.size()] == ' ' || line[w.size()] == ':');
   });
 }
+
+// The line under a data section's heading that introduces its list counts what the list
+// holds: a sentence (「令和5年4月以降に受け付けた相談412件（相談者412名）の、次の項目です。」)
+// or a line that ends in its count (「…審査を行った方の書類　512件」). A line that is an item
+// of the list (「町民1名の転居先の住所」「(1)…お客様1,462名のカード名義人名」) counts a part.
+bool introduces_data_section(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& sections,
+                             std::size_t at, std::size_t after_unit) {
+  for (const auto& [begin, end] : sections) {
+    if (at < begin || at >= end) continue;
+    std::size_t line_end = text.find('\n', begin);
+    if (line_end == std::string_view::npos || at < line_end) return true;  // the heading itself
+    // The first line under it that holds anything.
+    std::size_t next = line_end + 1;
+    while (next < end) {
+      line_end = std::min(text.find('\n', next), end);
+      const std::string_view line = utf8::trim(text.substr(next, line_end - next));
+      if (line.empty()) {
+        next = line_end + 1;
+        continue;
+      }
+      if (at >= line_end || starts_with_part_number(line)) return false;
+      const std::string_view rest = utf8::trim(text.substr(after_unit, line_end - after_unit));
+      return line.ends_with("。") || rest.empty() || rest.starts_with("(") || rest.starts_with("（");
+    }
+    return false;
+  }
+  return false;
+}
 }  // namespace
 
 std::vector<CountMention> find_counts(std::string_view raw) { return find_counts_in_normalised(normalize(raw)); }
 
 std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
   std::vector<CountMention> counts;
+  const auto sections = data_sections(text);
   for (std::size_t i = 0; i < text.size();) {
     if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) {
       ++i;
@@ -218,7 +250,10 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     const bool named_after = just_after.starts_with("(") && contains_any(just_after.substr(0, just_after.find(')')), kTotalWords);
     const bool total = contains_any(just_before, kTotalWords) || named_after || total_row(text, start);
     if (total) mention.score += 5;
-    else if (contains_any(before_count, kHeadlineMarkers) || under_marked_heading(text, start)) mention.score += 3;
+    else if (contains_any(before_count, kHeadlineMarkers) || under_marked_heading(text, start) ||
+             introduces_data_section(text, sections, start, k)) {
+      mention.score += 3;
+    }
     if (contains_any(just_before, kPartWords)) mention.score -= 2;
     // A count of records (「ご予約情報:1,265件」) or of the people whose data it is
     // (「お客様3名の氏名」) rather than of people something else happened to.

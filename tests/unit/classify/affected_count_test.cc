@@ -101,3 +101,20 @@ TEST_CASE("affected: of two stated totals the larger wins, one incident's agains
   // a total the text itself supersedes stays behind the confirmed one
   CHECK(headline_affected("当初お知らせした合計1,200名の情報は、調査の結果、合計980名の情報でした。") == 980);
 }
+
+TEST_CASE("affected: the line that introduces a data section's list counts what the list holds") {
+  // 11 people actually looked at; the 412 in the section are the people exposed
+  CHECK(headline_affected("1名の方が、他の相談者11名分の内容を画面上で閲覧していました。\n"
+                          "2　見られる状態にあった情報\n"
+                          "　令和5年4月以降に受け付けた相談412件（相談者412名）の、次の項目です。\n"
+                          "　・氏名\n　・電話番号\n") == 412);
+  CHECK(headline_affected("担当者と係長の2名で書類を確認します。\n2　誤って廃棄した書類に記載されていた情報\n審査を行った方の書類　512件\n・申請書（氏名、住所）\n") ==
+        512);
+  // a line that is an item of the list counts a part
+  CHECK(headline_affected("町民3名の住民票情報を閲覧していました。\n２　第三者に伝えられた情報\n　町民１名の転居先の住所\n") == 3);
+}
+
+TEST_CASE("affected: the stated number of people beats the count of their records") {
+  CHECK(headline_affected("閲覧された可能性のある情報\nご予約1,947件について、第三者が閲覧した可能性がございます。対象となるお客様の人数は1,811名です。") ==
+        1811);
+}
