@@ -90,23 +90,32 @@ std::string_view context_lines(std::string_view text, std::size_t at) {
   return text.substr(begin, end - begin);
 }
 
-// A count on a bulleted line under a short heading that marks the headline (「2 誤送付の
-// 件数」 above 「・…届いてしまった方 19名」) is marked by it as if the heading stood before it.
-bool under_marked_heading(std::string_view text, std::size_t at) {
+// A count on a list line under a short line that marks the headline (「2 誤送付の件数」 above
+// 「・…届いてしまった方 19名」, 「訂正後の対象は、次のとおりです。」 above 「従業員　146名」) is
+// marked by it as if that line stood before it. A list line is bulleted, or short and no
+// sentence; its count is the one that ends it (「・2名分が同封されていた封筒　19通」 counts
+// envelopes, not the 2).
+bool under_marked_heading(std::string_view text, std::size_t at, std::size_t after_unit) {
   constexpr std::size_t kMaxListLines = 8;
   constexpr std::size_t kMaxHeadingBytes = 3 * 30;
+  constexpr std::size_t kMaxListLineChars = 20;
   const auto line_start = [&](std::size_t pos) {
     const std::size_t nl = pos == 0 ? std::string_view::npos : text.rfind('\n', pos - 1);
     return nl == std::string_view::npos ? 0 : nl + 1;
   };
+  const auto list_line = [&](std::string_view line) {
+    return line.starts_with("・") || (!line.empty() && !line.ends_with("。") && utf8::length(line) <= kMaxListLineChars);
+  };
   std::size_t begin = line_start(at);
-  if (!utf8::trim(text.substr(begin, at - begin)).starts_with("・")) return false;
+  const std::size_t own_end = std::min(text.find('\n', at), text.size());
+  const std::string_view rest = utf8::trim(text.substr(after_unit, own_end - after_unit));
+  if (!list_line(utf8::trim(text.substr(begin, own_end - begin))) || !(rest.empty() || rest.starts_with("("))) return false;
   for (std::size_t lines = 0; begin > 0 && lines < kMaxListLines; ++lines) {
     const std::size_t previous = line_start(begin - 1);
     const std::string_view line = utf8::trim(text.substr(previous, begin - 1 - previous));
     begin = previous;
-    if (line.starts_with("・")) continue;
-    return line.size() <= kMaxHeadingBytes && contains_any(line, kHeadlineMarkers);
+    if (line.size() <= kMaxHeadingBytes && contains_any(line, kHeadlineMarkers)) return true;
+    if (!list_line(line)) return false;
   }
   return false;
 }
@@ -238,7 +247,9 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     if (starts_with_at(text, k, "規模")) continue;  // 約100名規模の組織: not a count of victims
     const auto value = parse_japanese_number(std::string_view(text).substr(start, end - start));
     if (!value || *value <= 0) continue;
-    if (!contains_any(context_lines(text, start), kContextWords) || spared(text, k)) continue;
+    // A count listed under a line that marks the headline has that line for its context.
+    const bool listed_under_marker = under_marked_heading(text, start, k);
+    if ((!listed_under_marker && !contains_any(context_lines(text, start), kContextWords)) || spared(text, k)) continue;
 
     CountMention mention{*value, start, 0};
     const std::size_t window = back_chars(text, start, kKeywordWindowChars);
@@ -250,7 +261,7 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     const bool named_after = just_after.starts_with("(") && contains_any(just_after.substr(0, just_after.find(')')), kTotalWords);
     const bool total = contains_any(just_before, kTotalWords) || named_after || total_row(text, start);
     if (total) mention.score += 5;
-    else if (contains_any(before_count, kHeadlineMarkers) || under_marked_heading(text, start) ||
+    else if (contains_any(before_count, kHeadlineMarkers) || listed_under_marker ||
              introduces_data_section(text, sections, start, k)) {
       mention.score += 3;
     }
@@ -263,7 +274,8 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
                                      [&](std::string_view w) { return just_after.find(w) != std::string_view::npos; });
     if (of_data) mention.score += 1;
     const bool of_staff = std::any_of(kStaffWords.begin(), kStaffWords.end(), [&](std::string_view w) { return label.ends_with(w); });
-    if (of_staff && !of_data && !starts_with_at(text, k, "分")) continue;
+    // Listed under 「対象」, staff are among those affected (「従業員　146名」 of the employers).
+    if (of_staff && !of_data && !listed_under_marker && !starts_with_at(text, k, "分")) continue;
     const bool superseded =
         contains_any(before_count, kSupersededWords) || contains_any(sentence_before(text, start), kFirstReportWords);
     if (superseded) mention.score -= 3;

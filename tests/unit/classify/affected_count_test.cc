@@ -118,3 +118,13 @@ TEST_CASE("affected: the stated number of people beats the count of their record
   CHECK(headline_affected("閲覧された可能性のある情報\nご予約1,947件について、第三者が閲覧した可能性がございます。対象となるお客様の人数は1,811名です。") ==
         1811);
 }
+
+TEST_CASE("affected: a list line under a line that marks the headline counts by the number that ends it") {
+  // the employees of other employers, listed as the corrected 対象, are the people affected
+  CHECK(headline_affected("第1報では、対象を「事業所24か所、従業員128名」とお伝えしていました。\n"
+                          "訂正後の対象は、次のとおりです。\n　　事業所　　31か所\n　　従業員　　146名\n"
+                          "（訂正前：事業所24か所、従業員128名）\n") == 146);
+  // 2名分 describes the envelopes the line counts; the people are on the next line
+  CHECK(headline_affected("2　誤送付の件数\n　・発送総数　12,480通\n　・2名分が同封されていた封筒　19通\n"
+                          "　・他の方に通知書が届いてしまった方　19名\n") == 19);
+}
