@@ -131,6 +131,9 @@ TEST_CASE("data: quoted items back to back are a list; their quotes are not part
 
 TEST_CASE("data: a heading that says where the data was kept or went opens a data section") {
   CHECK(data("2.記録されていた情報\n・学籍番号\n・氏名\n3.本学の対応\n") == std::vector<std::string>{"name", "other"});
+  // a heading by what a photo showed
+  CHECK(data("２．写り込んでいた情報\n　お客様23名の\n　・氏名、住所\n　・工事予定日、ご契約のサービス名\n３．対応\n") ==
+        std::vector<std::string>{"address", "name", "other"});
   // a short sentence in the section that lists the items is read, not taken for a heading
   CHECK(data("2.持ち出された情報\n・会員 2,436名\n含まれていた項目は、会員番号、氏名、住所です。\n3.対応\n") ==
         std::vector<std::string>{"address", "name", "other"});
