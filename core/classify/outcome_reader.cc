@@ -163,7 +163,11 @@ std::optional<OutcomeFinding> OutcomeReader::read(std::string_view text, const P
     for (std::string_view contrast : kContrasts) {
       clause = clause.substr(0, std::min(clause.find(contrast, leak.text.size()), clause.size()));
     }
-    const Reading reading = read_clause(clause, sentence, leak);
+    Reading reading = read_clause(clause, sentence, leak);
+    // 「当社のシステムからIDやパスワードが流出した事実はなく」: a concluded denial of a
+    // credential leak says where the attacker's way in came from, not that the data stayed in;
+    // it stands only where nothing says the data went out.
+    if (reading == Reading::Concluded && takes(text, at, Kind::Credential)) reading = Reading::Denied;
     if (reading != Reading::None) first_of.try_emplace(reading, OutcomeFinding{"", leak.line, at, clause.size()});
   }
   static constexpr std::array<std::pair<Reading, std::string_view>, 5> order = {

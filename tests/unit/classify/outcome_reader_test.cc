@@ -112,3 +112,11 @@ TEST_CASE("outcome: cash or a wallet taken by a thief is no data taken") {
   CHECK(outcome("鞄に入れていた現金約2万円は抜き取られていましたが、書類は未開封でした。") == "none");
   CHECK(outcome("顧客名簿が抜き取られていました。") == "leaked");
 }
+
+TEST_CASE("outcome: a concluded denial that credentials leaked from here does not outweigh data seen") {
+  CHECK(outcome("会員様の登録情報が閲覧されたことが判明いたしました。調査の結果、当社のシステムからIDやパスワードが外部に"
+                "流出した事実はなく、他のサービス等から流出したID・パスワードが使われたものと考えております。") == "leaked");
+  // alone, it is still a denial
+  CHECK(outcome("調査の結果、当社のシステムからIDやパスワードが外部に流出した事実はないものと判断いたしました。") ==
+        "not_leaked");
+}
