@@ -18,9 +18,14 @@ constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "
 constexpr std::array<std::string_view, 2> kNegatedHypotheticals = {"否定でき", "否定するこ"};
 
 // A leak word in the past tense right before a noun or a count is its modifier (閲覧された
-// 患者さん, 持ち出された顧客名簿, 閲覧された9名の方): the leak is presupposed, not stated.
+// 患者さん, 持ち出された顧客名簿, 閲覧された9名の方, 取得され|た方): the leak is
+// presupposed, not stated.
 bool modifies_noun(std::string_view leak_word, std::string_view after) {
-  if (!leak_word.ends_with("た") || after.empty()) return false;
+  if (!leak_word.ends_with("た")) {
+    if (!after.starts_with("た")) return false;
+    after.remove_prefix(std::string_view("た").size());
+  }
+  if (after.empty()) return false;
   std::size_t i = 0;
   const char32_t next = utf8::decode(after, i);
   return utf8::is_kanji(next) || utf8::is_katakana(next) || (next >= U'0' && next <= U'9');

@@ -120,3 +120,11 @@ TEST_CASE("outcome: a concluded denial that credentials leaked from here does no
   CHECK(outcome("調査の結果、当社のシステムからIDやパスワードが外部に流出した事実はないものと判断いたしました。") ==
         "not_leaked");
 }
+
+TEST_CASE("outcome: data taken is read however the verb is paired, and a taker named by it is presupposed") {
+  CHECK(outcome("アクセス記録を確認しましたところ、第三者に情報が閲覧・取得された事実はないと判断いたしました。") == "not_leaked");
+  CHECK(outcome("お客様の氏名が不正に取得されました。") == "leaked");
+  // 取得された方: who took the file, a modifier; the stated possibility decides
+  CHECK(outcome("役場の外から取得された方を特定することはできず、情報が第三者の手元に残っている可能性がございます。") ==
+        "possible");
+}
