@@ -120,6 +120,17 @@ bool starts_next_part(std::string_view line) {
 }
 
 // An item of a list that names people or a count, not data: 「お取引先ご担当者様 1,842件」.
+// What an item names after a clause that modifies it: 「…以降に送受信したメールの件名」→
+// 「メールの件名」. Empty when no clause ends in it.
+std::string_view after_modifying_clause(std::string_view item) {
+  std::size_t from = std::string_view::npos;
+  for (std::string_view ending : {"した", "された", "いた"}) {
+    const std::size_t at = item.rfind(ending);
+    if (at != std::string_view::npos && (from == std::string_view::npos || at + ending.size() > from)) from = at + ending.size();
+  }
+  return from == std::string_view::npos ? std::string_view() : item.substr(from);
+}
+
 bool names_people_or_count(std::string_view item) {
   if (std::any_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
   for (std::string_view end : {"様", "者", "方", "名分", "件", "人", "皆様", "分"}) {
@@ -358,7 +369,8 @@ void DataReader::read_unknown_items(std::string_view body, const PhraseHits& hit
     for (std::string_view item : items) {
       // 「ご依頼主のお名前と品名が判読できる」: two items joined by と, each read.
       for (std::string_view piece : pieces_joined_by_to(item)) {
-        const std::string_view core = item_core(piece);
+        std::string_view core = item_core(piece);
+        if (!names_data(core)) core = item_core(after_modifying_clause(piece));
         if (!known(piece) && names_data(core)) {
           out.push_back({"other", 0, static_cast<std::size_t>(core.data() - body.data()), core.size()});
           return;

@@ -213,6 +213,10 @@ TEST_CASE("classifier: in a data section, a short line is an item, a heading is 
   CHECK_FALSE(has(headed, "other"));
 }
 
+TEST_CASE("classifier: a season ticket's route and validity are data the list names") {
+  CHECK(has(data_of("2．閲覧されたおそれのある情報\n・氏名、生年月日\n・定期券の利用区間、有効期間\n3．現在の状況\n"), "other"));
+}
+
 TEST_CASE("classifier: data named in advice or in how staff followed up did not leak") {
   CHECK_FALSE(has(data_of("お客様の氏名が流出しました。当組合の職員が、ご自宅で暗証番号をお尋ねすることは決してございません。"),
                   "password"));

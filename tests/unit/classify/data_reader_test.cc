@@ -131,6 +131,9 @@ TEST_CASE("data: quoted items back to back are a list; their quotes are not part
 
 TEST_CASE("data: a heading that says where the data was kept or went opens a data section") {
   CHECK(data("2.記録されていた情報\n・学籍番号\n・氏名\n3.本学の対応\n") == std::vector<std::string>{"name", "other"});
+  // an item after the clause that modifies it
+  CHECK(data("2.流出したおそれのある情報\n相手の氏名\n平成30年4月以降に送受信したメールの件名および本文\n3.対応\n") ==
+        std::vector<std::string>{"name", "other"});
   // a heading by what a photo showed
   CHECK(data("２．写り込んでいた情報\n　お客様23名の\n　・氏名、住所\n　・工事予定日、ご契約のサービス名\n３．対応\n") ==
         std::vector<std::string>{"address", "name", "other"});
