@@ -250,7 +250,11 @@ bool DataReader::owned(std::string_view text, std::size_t at, const std::string&
 // The item's own clause, up to the next 、 or the end of its sentence, puts it in a
 // condition (「…を入力してしまった場合は」, 「…が含まれている場合がございます」).
 bool DataReader::conditional(std::string_view text, std::size_t after) const {
-  std::string_view rest = utf8::prefix(text.substr(after), kClauseChars);
+  std::string_view rest = text.substr(after);
+  // A note in brackets right after the item qualifies it, it does not make it a condition:
+  // 「氏名(法人の場合はご担当者名)」.
+  if (rest.starts_with("(")) rest.remove_prefix(std::min(rest.find(')'), rest.size()));
+  rest = utf8::prefix(rest, kClauseChars);
   rest = utf8::before_any(rest, {"、", "。", "\n"});
   return std::any_of(cues_.conditionals.begin(), cues_.conditionals.end(),
                      [&](const std::string& c) { return rest.find(c) != std::string_view::npos; });

@@ -81,6 +81,8 @@ TEST_CASE("data: an item its own clause puts in a condition is advice, not leake
   // The condition is another clause's: the item stays.
   CHECK(data("氏名とクレジットカード情報が流出し、不正利用された場合は補償いたします。") ==
         std::vector<std::string>{"card_number", "name"});
+  // A bracketed note after the item qualifies it.
+  CHECK(data("2．外部に流出した情報\n・氏名（法人の場合はご担当者名）\n・住所\n") == std::vector<std::string>{"address", "name"});
 }
 
 TEST_CASE("data: the organisation's own credentials, the attack's way in, are not the affected people's data") {
