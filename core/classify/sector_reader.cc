@@ -52,6 +52,30 @@ SectorReader::SectorReader(const std::vector<TableLine>& lines, const std::strin
   }
 }
 
+namespace {
+// A short katakana word (ネット, ソフト, データ) right before more katakana is the start of a
+// longer word (食卓ネットワーク); a longer one is a word of a compound (ケーブルネットワーク).
+bool cuts_katakana_word(std::string_view text, std::string_view word, std::size_t end) {
+  constexpr std::size_t kShortWordChars = 3;
+  if (end == 0 || end >= text.size() || utf8::length(word) > kShortWordChars) return false;
+  std::size_t last = end;
+  do --last;
+  while (last > 0 && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80);
+  std::size_t i = last;
+  if (!utf8::is_katakana(utf8::decode(text, i))) return false;
+  i = end;
+  return utf8::is_katakana(utf8::decode(text, i));
+}
+
+// The words after a business word name it as the customers: 「ホテル向けに」, or one of
+// several joined before the 向け (「飲食店やホテル向けに」).
+bool serves(std::string_view text, std::size_t end) {
+  constexpr std::size_t kCustomersChars = 10;
+  const std::string_view rest = utf8::before_any(utf8::prefix(text.substr(end), kCustomersChars), {"、", "。"});
+  return rest.find("向け") != std::string_view::npos;
+}
+}  // namespace
+
 // The word of `layer` whose occurrence ends latest in the text (a name's ending tells its
 // business best: 鷹羽医科大学附属病院 is a hospital); at one end, the longer word.
 std::optional<SectorFinding> SectorReader::latest_ending(std::string_view text, Layer layer, const char* where,
@@ -63,6 +87,7 @@ std::optional<SectorFinding> SectorReader::latest_ending(std::string_view text, 
     const Word& w = words_[words.words[phrase]];
     const std::size_t end = at + w.text.size();
     if (is_single_character(w.text) && end != text.size()) return;  // 局, 店: only as the ending
+    if (cuts_katakana_word(text, w.text, end)) return;  // ネット inside 食卓ネットワーク names no ISP
     if (best != nullptr && (end < best_end || (end == best_end && w.text.size() <= best->text.size()))) return;
     best = &w;
     best_at = at;
@@ -97,8 +122,8 @@ std::vector<std::pair<std::size_t, std::size_t>> SectorReader::described(std::st
 // The sector whose words of `layer` occur most often (at a tie, the one found first). A
 // business word in a sentence that describes the business (「当社は、…サービスを提供して
 // おります」) counts kDescribedWeight times: a word met in passing (飲食店で, 給与振込口座) once.
-std::optional<SectorFinding> SectorReader::most_frequent(std::string_view text, Layer layer, const char* where) const {
-  constexpr std::size_t kDescribedWeight = 5;
+std::optional<SectorFinding> SectorReader::most_frequent(std::string_view text, Layer layer, const char* where,
+                                                         std::size_t min_count) const {
   const auto spans = layer == Layer::Business ? described(text) : std::vector<std::pair<std::size_t, std::size_t>>();
   const auto weight = [&](std::size_t at) {
     const bool in = std::any_of(spans.begin(), spans.end(), [&](const auto& s) { return at >= s.first && at < s.second; });
@@ -114,6 +139,8 @@ std::optional<SectorFinding> SectorReader::most_frequent(std::string_view text, 
   const TextLayer& words = text_layer(layer);
   words.matcher.for_each_match(text, [&](std::size_t phrase, std::size_t at) {
     const Word& w = words_[words.words[phrase]];
+    // 「飲食店やホテル向けに業務用食品を卸売」: who the business serves, not what it is.
+    if (layer == Layer::Business && serves(text, at + w.text.size())) return;
     const auto known = std::find_if(tallies.begin(), tallies.end(), [&](const Tally& t) { return t.first->sector == w.sector; });
     if (known == tallies.end()) {
       tallies.push_back({&w, at, weight(at), at + w.text.size()});
@@ -126,7 +153,7 @@ std::optional<SectorFinding> SectorReader::most_frequent(std::string_view text, 
   for (const Tally& t : tallies) {
     if (best == nullptr || t.count > best->count) best = &t;  // tallies are in order of first match
   }
-  if (best == nullptr) return std::nullopt;
+  if (best == nullptr || best->count < min_count) return std::nullopt;
   return SectorFinding{best->first->sector, best->first->line, best->first->text, where, best->offset};
 }
 
@@ -146,6 +173,9 @@ std::optional<SectorFinding> SectorReader::read(std::string_view title, std::str
     }
   }
   if (auto found = first_found(org, Layer::Form, "org")) return found;
+  // What a sentence says the publisher does (「弊社は、…保険代理店として…承っております」)
+  // outweighs a name word that says little (プランニング, サービス).
+  if (auto found = most_frequent(body, Layer::Business, "body", kDescribedWeight)) return found;
   if (auto found = latest_ending(org, Layer::Generic, "org", 0)) return found;
   if (auto found = most_frequent(body, Layer::Self, "body")) return found;
   return most_frequent(body, Layer::Business, "body");

@@ -46,7 +46,11 @@ class SectorReader {
   std::optional<SectorFinding> latest_ending(std::string_view text, Layer layer, const char* where,
                                              std::size_t base) const;
   std::optional<SectorFinding> first_found(std::string_view text, Layer layer, const char* where) const;
-  std::optional<SectorFinding> most_frequent(std::string_view text, Layer layer, const char* where) const;
+  // A business word in a sentence that describes the business counts this many times.
+  static constexpr std::size_t kDescribedWeight = 5;
+  // Nothing unless the best sector's count reaches min_count.
+  std::optional<SectorFinding> most_frequent(std::string_view text, Layer layer, const char* where,
+                                             std::size_t min_count = 1) const;
   // Byte spans of the sentences of text that describe the publisher's business.
   std::vector<std::pair<std::size_t, std::size_t>> described(std::string_view text) const;
 

@@ -59,3 +59,32 @@ TEST_CASE("sector: a business word in the sentence that describes the business o
   CHECK(sector("お詫び", "合同会社えにし舎", "スタッフが飲食店で話した内容が、別の飲食店の客に聞かれました。") == "hospitality");
   CHECK(sector("お詫び", "株式会社イヅナ", "平素より当社の路線バスをご利用いただき……定期券の申込データ") == "transport");
 }
+
+TEST_CASE("sector: what a sentence says the publisher does outweighs a name word that says little") {
+  CHECK(sector("", "株式会社エムズプランニング",
+               "弊社は、損害保険及び生命保険の募集を行う保険代理店として、自動車保険などのお手続きを承っております。") ==
+        "finance");
+  // without such a sentence the name word stands
+  CHECK(sector("", "株式会社エムズプランニング", "お客様の氏名が流出しました。") == "services");
+}
+
+TEST_CASE("sector: the customers a business serves (…向け) are not its business") {
+  CHECK(sector("", "株式会社ツバクロ", "弊社は、飲食店やホテル向けに業務用食品の卸売を行っております。") == "retail");
+}
+
+TEST_CASE("sector: a short katakana word at the start of a longer one is no name word") {
+  CHECK(sector("", "特定非営利活動法人ひだまり食卓ネットワーク") == "association");
+  CHECK(sector("", "株式会社しおかぜケーブルネットワーク") == "it_telecom");
+}
+
+TEST_CASE("sector: temples and shrines are services (JSIC R), by name, form or self-reference") {
+  CHECK(sector("", "宗教法人 妙照山 薫風寺") == "services");
+  CHECK(sector("", "宇多岐神社") == "services");
+  CHECK(sector("", "", "当宮の氏子の皆様の名簿が流出しました。当宮では再発防止に努めます。") == "services");
+}
+
+TEST_CASE("sector: a warehouse or a small restaurant tells its business by its name or its work") {
+  CHECK(sector("", "北港ウェアハウス株式会社") == "transport");
+  CHECK(sector("", "小料理しの田") == "hospitality");
+  CHECK(sector("", "株式会社三ツ森", "弊社は、通販商品の保管・梱包・発送代行を行う物流倉庫を運営しております。") == "transport");
+}
