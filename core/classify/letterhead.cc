@@ -174,6 +174,11 @@ std::string LetterheadReader::name_of_line(std::string_view line) const {
   return name;
 }
 
+bool LetterheadReader::holds_legal_form(std::string_view name) const {
+  const auto pieces = pieces_of(name);
+  return std::any_of(pieces.begin(), pieces.end(), [&](std::string_view p) { return words_.has_legal_form(p); });
+}
+
 std::vector<Located> LetterheadReader::name_blocks(const std::vector<Line>& lines, std::size_t from,
                                                    std::size_t to, const char* place, std::string_view holding) const {
   std::vector<Located> out;
@@ -184,8 +189,13 @@ std::vector<Located> LetterheadReader::name_blocks(const std::vector<Line>& line
     // 「学校法人白鷺ヶ丘学園」「白鷺ヶ丘高等学校」 on consecutive lines: one publisher.
     const std::size_t first = k;
     while (k + 1 < to && k < first + 2) {
-      const std::string more = name_of_line(lines[k + 1].text);
+      // 「構成団体：嶺北市・東沢市」 under 「東嶺広域連合」: a labelled line is another field.
+      const std::string_view next = lines[k + 1].text;
+      if (after_label(next).size() != next.size()) break;
+      const std::string more = name_of_line(next);
       if (more.empty() || more == name) break;
+      // Two names with legal forms are two publishers signing together: the first leads.
+      if (holds_legal_form(name) && holds_legal_form(more)) break;
       name += " " + more;
       ++k;
     }

@@ -42,6 +42,8 @@ class LetterheadReader {
     std::string_view text;
     std::size_t position = 0;  // bytes into the body (a Located from a line carries bytes too)
   };
+  // Whether a piece of the name carries a legal designator (株式会社…, 宗教法人 …).
+  bool holds_legal_form(std::string_view name) const;
   std::string name_of_line(std::string_view line) const;
   // Every name printed on a line of its own (or at the start of one) in lines [from, to).
   // With `holding` set, only blocks whose first line holds that text (the reader's name:

@@ -15,8 +15,9 @@ constexpr std::size_t kMaxNameChars = 40;
 constexpr std::size_t kMaxUndesignatedNameChars = 25;
 
 // Text inside a piece that shows it is prose or contact details, not a name.
-constexpr std::array<std::string_view, 16> kNotInNames = {
-    "。", "、", "「", "」", "『", "』", "?", "!", "@", "について", "に関する", "による", "における", "お詫び", "お知らせ", "ご報告"};
+// A colon or a bar sets a field's label or a page's parts apart (構成団体:…, 会社名|免許番号).
+constexpr std::array<std::string_view, 18> kNotInNames = {
+    "。", "、", "「", "」", "『", "』", "?", "!", "@", ":", "|", "について", "に関する", "による", "における", "お詫び", "お知らせ", "ご報告"};
 // Particles that a name written without a designator does not hold.
 constexpr std::array<std::string_view, 5> kParticles = {"を", "は", "が", "へ", "で"};
 // Whether text holds a particle after a word (情報は, データを); inside a word written in

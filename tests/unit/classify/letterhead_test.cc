@@ -119,3 +119,17 @@ TEST_CASE("letterhead: a press release's label is not its title; a department's 
   REQUIRE(n.date);
   CHECK(n.date->iso() == "2024-06-14");
 }
+
+TEST_CASE("letterhead: two publishers signing together, the first leads; a labelled line is another field") {
+  CHECK(completed(text_notice("2024年7月30日", std::string("株式会社ひさご野ホテルズ\n株式会社リザーブテック\n") + kProse)).org ==
+        "株式会社ひさご野ホテルズ");
+  CHECK(completed(text_notice("", std::string("東嶺広域連合\n構成団体：嶺北市・東沢市・小串町\n") + kProse)).org == "東嶺広域連合");
+  // a school corporation and its school, no form on the second line: one publisher
+  CHECK(completed(text_notice("", std::string("学校法人白鷺ヶ丘学園\n白鷺ヶ丘高等学校\n") + kProse)).org ==
+        "学校法人白鷺ヶ丘学園 白鷺ヶ丘高等学校");
+}
+
+TEST_CASE("letterhead: a temple's name in pieces after its legal form") {
+  CHECK(completed(text_notice("", std::string(kProse) + "\n令和６年１２月２日\n宗教法人　妙照山　薫風寺\n住職　秋月 玄道\n")).org ==
+        "宗教法人妙照山 薫風寺");
+}
