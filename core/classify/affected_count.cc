@@ -56,6 +56,56 @@ constexpr std::array<std::string_view, 4> kClauseContrasts = {"が、", "もの�
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// 〇 一 … 九 as a digit, or -1.
+int kanji_digit(char32_t c) {
+  switch (c) {
+    case U'〇': return 0;
+    case U'一': return 1;
+    case U'二': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+bool is_multiplier(char32_t c) { return c == U'十' || c == U'百' || c == U'千' || c == U'万'; }
+
+// Whether a number starts at byte i: a digit after no digit, or a number written in kanji
+// with a multiplier (約三千名, 二万五千件) after no digit, 数 or 何 (数千名 counts nothing).
+// A kanji digit alone (一名, 一人ひとり) is left to the words around it.
+bool number_starts(std::string_view text, std::size_t i) {
+  if (is_digit(text[i])) return i == 0 || !(is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ',');
+  // Bytes first: every kanji numeral's UTF-8 starts with E3, E4, E5 or E7.
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead != 0xE3 && lead != 0xE4 && lead != 0xE5 && lead != 0xE7) return false;
+  std::size_t j = i;
+  const char32_t first = utf8::decode(text, j);
+  if (kanji_digit(first) < 0 && !is_multiplier(first)) return false;
+  if (i > 0) {
+    std::size_t p = i;
+    do --p;
+    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
+    const char32_t previous = utf8::decode(text, p);
+    if (kanji_digit(previous) >= 0 || is_multiplier(previous) || previous == U'数' || previous == U'何' ||
+        (previous >= '0' && previous <= '9')) {
+      return false;
+    }
+  }
+  for (bool multiplied = is_multiplier(first); j <= text.size();) {
+    if (multiplied) return true;
+    if (j == text.size()) return false;
+    const char32_t c = utf8::decode(text, j);
+    if (kanji_digit(c) < 0 && !is_multiplier(c)) return false;
+    multiplied = is_multiplier(c);
+  }
+  return false;
+}
+
 bool starts_with_at(std::string_view text, std::size_t at, std::string_view word) {
   return text.substr(at, word.size()) == word;
 }
@@ -152,7 +202,12 @@ std::optional<std::int64_t> parse_japanese_number(std::string_view text) {
       continue;
     }
     const char32_t c = utf8::decode(text, i);
-    const double unit = c == U'万' ? 1e4 : c == U'千' ? 1e3 : c == U'百' ? 1e2 : 0;
+    if (const int digit = kanji_digit(c); digit >= 0) {  // 三千: a digit in kanji
+      number = number * 10 + digit;
+      have_number = any = true;
+      continue;
+    }
+    const double unit = c == U'万' ? 1e4 : c == U'千' ? 1e3 : c == U'百' ? 1e2 : c == U'十' ? 10 : 0;
     if (unit == 0) return std::nullopt;
     if (unit == 1e4) {
       total += (section + (have_number ? number : 1)) * unit;
@@ -220,16 +275,16 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
   std::vector<CountMention> counts;
   const auto sections = data_sections(text);
   for (std::size_t i = 0; i < text.size();) {
-    if (!is_digit(text[i]) || (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) {
+    if (!number_starts(text, i)) {
       ++i;
       continue;
     }
-    // The number: digits, separators, 万/千/百 and spaces between them.
+    // The number: digits, separators, kanji digits and multipliers, and spaces between them.
     const std::size_t start = i;
     std::size_t end = i;
     for (std::size_t j = i; j < text.size();) {
       const char32_t c = utf8::decode(text, j);
-      if ((c >= '0' && c <= '9') || c == ',' || c == '.' || c == U'万' || c == U'千' || c == U'百') {
+      if ((c >= '0' && c <= '9') || c == ',' || c == '.' || kanji_digit(c) >= 0 || is_multiplier(c)) {
         end = j;
       } else if (c != ' ') {
         break;
@@ -239,8 +294,11 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     std::size_t k = end;
     while (k < text.size() && text[k] == ' ') ++k;
     if (k >= text.size()) break;
-    const char32_t unit = utf8::decode(text, k);
-    const bool per_person = unit == U'件' || unit == U'名' || unit == U'人';
+    // 「四百十二世帯分」: households count those affected as people do.
+    const bool households = starts_with_at(text, k, "世帯");
+    const char32_t unit = households ? U'帯' : utf8::decode(text, k);
+    if (households) k += std::string_view("世帯").size();
+    const bool per_person = households || unit == U'件' || unit == U'名' || unit == U'人';
     const std::size_t before = back_chars(text, start, 4);
     const bool organisations = unit == U'社' && text.substr(before, start - before).find("最大") != std::string::npos;
     if (!per_person && !organisations) continue;
@@ -254,7 +312,8 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     CountMention mention{*value, start, 0};
     const std::size_t window = back_chars(text, start, kKeywordWindowChars);
     const std::string_view before_count = std::string_view(text).substr(window, start - window);
-    const std::size_t near = back_chars(text, start, kTotalWindowChars);
+    // What labels the count stands on its line: a heading above (「…記載されていた情報」) is no label.
+    const std::size_t near = std::max(back_chars(text, start, kTotalWindowChars), utf8::after_last(text, start, {"\n"}));
     const std::string_view just_before = std::string_view(text).substr(near, start - near);
     // 「合計 2,158件」, or 「69,403 件(名寄せ後件数合計)」: a total named before or just after.
     const std::string_view just_after = utf8::prefix(std::string_view(text).substr(k), 12);  // k: after the unit

@@ -128,3 +128,21 @@ TEST_CASE("affected: a list line under a line that marks the headline counts by 
   CHECK(headline_affected("2　誤送付の件数\n　・発送総数　12,480通\n　・2名分が同封されていた封筒　19通\n"
                           "　・他の方に通知書が届いてしまった方　19名\n") == 19);
 }
+
+TEST_CASE("affected: numbers written in kanji count when a multiplier makes them numbers") {
+  CHECK(parse_japanese_number("三千") == 3000);
+  CHECK(parse_japanese_number("四百十二") == 412);
+  CHECK(parse_japanese_number("二万五千") == 25000);
+  CHECK(parse_japanese_number("1万2千") == 12000);
+  CHECK(headline_affected("対象となるのは、開院以降に来院された約三千名の患者様です。") == 3000);
+  // households count those affected; 数千 and a lone 一 count nothing
+  CHECK(headline_affected("名簿に綴じられていたのは、檀家様の四百十二世帯分です。") == 412);
+  CHECK(headline_affected("数千名の会員情報が流出したおそれがあります。") == std::nullopt);
+  CHECK(headline_affected("研究員の一名が個人情報の入った端末を紛失しました。") == std::nullopt);
+}
+
+TEST_CASE("affected: a heading above a count is no label of it") {
+  // 「…記載されていた情報」 ends the heading line; the 2 counts what each envelope held
+  CHECK(headline_affected("2. 対象となるお客様と記載されていた情報\n2名様分が重ねて封入された封筒は37通あり、"
+                          "報告書が別のお客様に届いてしまったお客様は37名様です。\n") == 37);
+}
