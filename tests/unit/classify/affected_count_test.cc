@@ -146,3 +146,9 @@ TEST_CASE("affected: a heading above a count is no label of it") {
   CHECK(headline_affected("2. 対象となるお客様と記載されていた情報\n2名様分が重ねて封入された封筒は37通あり、"
                           "報告書が別のお客様に届いてしまったお客様は37名様です。\n") == 37);
 }
+
+TEST_CASE("affected: people counted beat organisations counted beside them") {
+  CHECK(headline_affected("(1) 従業員・退職者の情報　1,036名\n(2) 取引先情報　最大で310社分\n"
+                          "個人情報の流出が確認された方は、従業員及び退職者の1,036名です。") == 1036);
+  CHECK(headline_affected("取引先の情報が最大で310社分流出しました。") == 310);
+}
