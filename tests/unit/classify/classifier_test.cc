@@ -213,6 +213,12 @@ TEST_CASE("classifier: in a data section, a short line is an item, a heading is 
   CHECK_FALSE(has(headed, "other"));
 }
 
+TEST_CASE("classifier: a wrong enclosure or a paper sent to another's number is a misdelivery") {
+  CHECK(has(facets_of("入居者様へ郵送した書類において、他の入居者様の書類を誤って同封するという事故が起きました。").causes,
+            "misdelivery"));
+  CHECK(has(facets_of("医療機関へお送りするはずの書類を、第三者のFAX番号へ送ってしまう事案が起きました。").causes, "misdelivery"));
+}
+
 TEST_CASE("classifier: a season ticket's route and validity are data the list names") {
   CHECK(has(data_of("2．閲覧されたおそれのある情報\n・氏名、生年月日\n・定期券の利用区間、有効期間\n3．現在の状況\n"), "other"));
 }

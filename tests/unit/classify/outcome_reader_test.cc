@@ -128,3 +128,11 @@ TEST_CASE("outcome: data taken is read however the verb is paired, and a taker n
   CHECK(outcome("役場の外から取得された方を特定することはできず、情報が第三者の手元に残っている可能性がございます。") ==
         "possible");
 }
+
+TEST_CASE("outcome: plain words of a small notice, and deliveries said with しまう, are read") {
+  CHECK(outcome("ノートは店の外に持ち出されていません。お客様の情報が外に出たことはありません。") == "not_leaked");
+  CHECK(outcome("他の入居者様の書類を誤って同封するという事故が起きました。") == "leaked");
+  CHECK(outcome("書類の内容が他の方に渡ってしまったお客様には、お詫びいたしました。") == "leaked");
+  CHECK(outcome("送った書類は、番号を使用する何者かに受け取られたものと考えております。") == "leaked");
+  CHECK(outcome("書類が他の方に届いてしまった可能性がございます。") == "possible");
+}
