@@ -136,3 +136,9 @@ TEST_CASE("outcome: plain words of a small notice, and deliveries said with し�
   CHECK(outcome("送った書類は、番号を使用する何者かに受け取られたものと考えております。") == "leaked");
   CHECK(outcome("書類が他の方に届いてしまった可能性がございます。") == "possible");
 }
+
+TEST_CASE("outcome: files on an attacker's leak site are out; the site not showing them is no conclusion") {
+  CHECK(outcome("第1報では流出の可能性があるとしておりました。リークサイトへの掲載が確認されたのは、単価表の一部です。") == "leaked");
+  CHECK(outcome("攻撃者グループのリークサイトに掲載されていることを確認しました。") == "leaked");
+  CHECK(outcome("現時点でリークサイトへの掲載は確認されておりません。") == "possible");
+}
