@@ -213,6 +213,20 @@ TEST_CASE("classifier: in a data section, a short line is an item, a heading is 
   CHECK_FALSE(has(headed, "other"));
 }
 
+TEST_CASE("classifier: causes told in other words than the rule's first spelling") {
+  // a mailbox logged in to with stolen credentials is taken over; the credentials were not a theft of a thing
+  const auto mailbox = causes("パソコンがマルウェアに感染しました。盗まれた認証情報を使って研究員の Microsoft 365 アカウントに外部からログインされ、"
+                              "不審なメールが送られました。");
+  CHECK(has(mailbox, "account_takeover"));
+  CHECK_FALSE(has(mailbox, "theft"));
+  // a system's leftover account used so is an intrusion, not a takeover
+  CHECK_FALSE(has(causes("退職した開発担当者のアカウントが削除されずに残っており、その認証情報を使ってログインされていました。"),
+                  "account_takeover"));
+  CHECK(has(causes("元従業員が、在職中に業務と関係のない目的でお客様の契約情報を閲覧していました。"), "unauthorized_browsing"));
+  CHECK(has(causes("オンラインショップのお支払いの画面が、何者かに書き換えられていました。"), "web_skimming"));
+  CHECK(has(causes("共有フォルダが、URLを知っていれば誰でも開ける設定になっていたことが判明しました。"), "misconfiguration"));
+}
+
 TEST_CASE("classifier: a wrong enclosure or a paper sent to another's number is a misdelivery") {
   CHECK(has(facets_of("入居者様へ郵送した書類において、他の入居者様の書類を誤って同封するという事故が起きました。").causes,
             "misdelivery"));
