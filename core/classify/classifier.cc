@@ -156,12 +156,17 @@ bool Classifier::denied(std::string_view text, std::size_t after, const CueSpans
   return false;
 }
 
-// Whether a gapped rule's tail follows its head in the sentence, within kGapChars (true
-// for a rule without a gap).
-bool Classifier::tail_follows(std::string_view text, std::size_t after, const std::vector<std::string>& tails) const {
-  if (tails.empty()) return true;
+// Where a gapped rule's first tail after its head ends, in the sentence and within
+// kGapChars; `after` itself for a rule without a gap; nothing when no tail follows.
+std::optional<std::size_t> Classifier::tail_end(std::string_view text, std::size_t after, const std::vector<std::string>& tails) const {
+  if (tails.empty()) return after;
   const std::string_view window = utf8::before_any(utf8::prefix(text.substr(after), kGapChars), {"。", "\n"});
-  return std::any_of(tails.begin(), tails.end(), [&](const std::string& t) { return window.find(t) != std::string_view::npos; });
+  std::optional<std::size_t> end;
+  for (const std::string& t : tails) {
+    const std::size_t at = window.find(t);
+    if (at != std::string_view::npos && (!end || after + at + t.size() < *end)) end = after + at + t.size();
+  }
+  return end;
 }
 
 // Whether occurrence i of a field's rule hits lies inside a longer occurrence of a pattern
@@ -197,7 +202,10 @@ void Classifier::match_field(std::string_view text, const FieldHits& hits, Scope
       const bool in_scope = rule.scope == field || (rule.scope == Scope::Text && field != Scope::Org);
       if (!in_scope || matched[r].found || (!rule.veto && inside_longer(hits.rules, i, rule.facet))) continue;
       const std::size_t after = offset + rule.pattern.size();
-      if (denied(text, after, negations) || !tail_follows(text, after, rule.tails)) continue;
+      // A gapped rule is denied after its head or after its tail (「VPN装置…を経由した侵入の形跡は
+      // 見つかっておりません」).
+      const auto end = tail_end(text, after, rule.tails);
+      if (!end || denied(text, after, negations) || denied(text, *end, negations)) continue;
       if (!rule.veto && occurrence_context_.excludes(text, offset, after, rule.value)) continue;
       matched[r] = {true, field, offset};
     }
@@ -214,20 +222,23 @@ Classifier::Matched Classifier::match_rules(const FoldedNotice& folded) const {
 
 std::vector<std::pair<std::string, std::size_t>> Classifier::multi_valued(const std::string& facet,
                                                                          const Matched& matched) const {
-  // A value holds when one of its match rules holds and none of its veto rules does.
+  // A value holds when one of its match rules holds and none of its veto rules does, or
+  // when a name rule holds (a malware family's name, whatever else the notice says).
   const auto& values = taxonomy_.values(facet);
   constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> found(values.size(), kNone);  // the first rule that gave it
   std::vector<bool> vetoed(values.size(), false);
+  std::vector<bool> settled(values.size(), false);
   for (std::size_t r = 0; r < rules_.size(); ++r) {
     if (!matched[r].found || rules_[r].facet != facet) continue;
     const std::size_t v = rules_[r].value_index;
     if (rules_[r].veto) vetoed[v] = true;
     else if (found[v] == kNone) found[v] = r;
+    if (rules_[r].settles) settled[v] = true;
   }
   std::vector<std::pair<std::string, std::size_t>> out;
   for (std::size_t v = 0; v < values.size(); ++v) {
-    if (found[v] != kNone && !vetoed[v]) out.emplace_back(values[v].slug, found[v]);
+    if (found[v] != kNone && (!vetoed[v] || settled[v])) out.emplace_back(values[v].slug, found[v]);
   }
   return out;
 }

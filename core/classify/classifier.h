@@ -55,6 +55,7 @@ class Classifier {
     std::string facet;
     std::string value;
     bool veto = false;
+    bool settles = false;  // action name: no veto takes the value away (Emotet beside ランサムウェア)
     Scope scope = Scope::Text;
     std::string pattern;  // normalised
     // A gapped rule's tails: one must follow the pattern in its sentence (normalised).
@@ -82,7 +83,7 @@ class Classifier {
     FieldHits org_hits, title_hits, body_hits;
   };
   void add_rules(const std::vector<std::string>& w, std::size_t line_number, const std::string& where);
-  bool tail_follows(std::string_view text, std::size_t after, const std::vector<std::string>& tails) const;
+  std::optional<std::size_t> tail_end(std::string_view text, std::size_t after, const std::vector<std::string>& tails) const;
   bool read_cue_line(const std::vector<std::string>& w, const std::string& where, DataCues& data_cues);
   FieldHits find_hits(std::string_view text) const;
   FoldedNotice fold_notice(const Notice& notice, const NormalizedText* normalized_body) const;

@@ -70,8 +70,8 @@ bool Classifier::read_cue_line(const std::vector<std::string>& w, const std::str
 
 // One line of the rules table: a rule for each alternative of its pattern's head.
 void Classifier::add_rules(const std::vector<std::string>& w, std::size_t line_number, const std::string& where) {
-  Rule rule{w[0], w[1], w[2] == "veto", Scope::Text, "", {}, line_number};
-  if (w[2] != "match" && w[2] != "veto") throw std::runtime_error(where + "action must be match or veto");
+  Rule rule{w[0], w[1], w[2] == "veto", w[2] == "name", Scope::Text, "", {}, line_number};
+  if (w[2] != "match" && w[2] != "veto" && w[2] != "name") throw std::runtime_error(where + "action must be match, name or veto");
   if (w[3] == "org") {
     rule.scope = Scope::Org;
   } else if (w[3] == "title") {

@@ -227,6 +227,16 @@ TEST_CASE("classifier: causes told in other words than the rule's first spelling
   CHECK(has(causes("共有フォルダが、URLを知っていれば誰でも開ける設定になっていたことが判明しました。"), "misconfiguration"));
 }
 
+TEST_CASE("classifier: Emotet is malware beside the ransomware it brought; an intrusion with no trace found is none") {
+  const auto found = causes("社員が添付されたWord文書を開いたことで、パソコンがマルウェア「Emotet」に感染しました。その後、サーバ11台を"
+                            "ランサムウェアで暗号化しました。VPN装置や外部公開しているWebサーバを経由した侵入の形跡は見つかっておりません。");
+  CHECK(has(found, "malware"));
+  CHECK(has(found, "ransomware"));
+  CHECK_FALSE(has(found, "unauthorized_access"));
+  // a ransomware notice that names no other malware stays ransomware alone
+  CHECK_FALSE(has(causes("サーバがランサムウェアに感染し、マルウェアによりファイルが暗号化されました。"), "malware"));
+}
+
 TEST_CASE("classifier: a wrong enclosure or a paper sent to another's number is a misdelivery") {
   CHECK(has(facets_of("入居者様へ郵送した書類において、他の入居者様の書類を誤って同封するという事故が起きました。").causes,
             "misdelivery"));
