@@ -41,9 +41,9 @@ constexpr std::array<std::string_view, 8> kGenericWords = {"情報", "内容", "
 constexpr std::array<std::string_view, 5> kSpecifiedHeads = {"内容", "番号", "記録", "履歴", "結果"};
 
 // The particles between an item and a remedy that acts on it, and how far the remedy
-// may stand after the particle (an adverb's length: すべて, 直ちに).
+// may stand after the particle (an adverb's or a short phrase's length: すべて, 全スタッフ分).
 constexpr std::array<std::string_view, 4> kObjectParticles = {"を", "の", "は", "も"};
-constexpr std::size_t kRemedyReach = 6;
+constexpr std::size_t kRemedyReach = 10;  // 「パスワードを全スタッフ分変更」
 // The particles between an item and what it guards (暗証番号で画面をロック), and how far the
 // guard may stand after it (an object's length: 画面を).
 constexpr std::array<std::string_view, 4> kGuardParticles = {"を", "で", "に", "が"};
@@ -91,6 +91,21 @@ std::optional<std::string_view> after_item(std::string_view text, std::size_t af
   return utf8::before_any(utf8::prefix(rest, reach), stops);
 }
 
+
+// The occurrence is a message's words, quoted: 「「パスワードの有効期限が切れます」と称する
+// メール」 names a phishing mail's subject, not data. Quoted items of a list (「氏名」「住所」)
+// are followed by another quote or a particle, not by 「と称する」「という」.
+bool in_quoted_message(std::string_view text, std::size_t at, std::size_t after) {
+  constexpr std::array<std::string_view, 7> kQuoting = {"と称", "という", "との", "と書", "と記載", "と名乗", "と表示"};
+  const std::size_t open = text.rfind("「", at);
+  if (open == std::string_view::npos) return false;
+  const std::size_t closed_before = text.rfind("」", at);
+  if (closed_before != std::string_view::npos && closed_before > open) return false;
+  const std::size_t close = text.find("」", after);
+  if (close == std::string_view::npos || text.substr(open, close - open).find('\n') != std::string_view::npos) return false;
+  const std::string_view rest = text.substr(close + std::string_view("」").size());
+  return std::any_of(kQuoting.begin(), kQuoting.end(), [&](std::string_view q) { return rest.starts_with(q); });
+}
 }  // namespace
 
 std::vector<std::pair<std::size_t, std::size_t>> data_sections(std::string_view body) {
@@ -215,7 +230,7 @@ void DataReader::read_range(std::string_view body, const PhraseHits& hits, std::
     if (std::any_of(out.begin(), out.end(), [&](const DataFinding& f) { return f.value == pattern.value; })) return;
     const std::size_t after = at + pattern.pattern.size();
     if (denied(body, at, after) || remedied(body, after) || conditional(body, after) || owned(body, at, pattern.value) ||
-        guards(body, after, pattern.value)) {
+        guards(body, after, pattern.value) || in_quoted_message(body, at, after)) {
       return;
     }
     out.push_back({pattern.value, pattern.line, at, pattern.pattern.size()});

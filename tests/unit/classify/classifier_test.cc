@@ -237,6 +237,18 @@ TEST_CASE("classifier: Emotet is malware beside the ransomware it brought; an in
   CHECK_FALSE(has(causes("サーバがランサムウェアに感染し、マルウェアによりファイルが暗号化されました。"), "malware"));
 }
 
+TEST_CASE("classifier: a credential in a mail's quoted subject, changed, unzipping or signing in is no leaked data") {
+  const auto quoted = data_of("職員が「パスワードの有効期限が切れます」と称するメールを受信しました。住民の氏名が流出しました。");
+  CHECK_FALSE(has(quoted, "password"));
+  CHECK_FALSE(has(quoted, "card_number"));
+  CHECK_FALSE(has(data_of("患者様の氏名が流出しました。システムにログインするためのパスワードを全スタッフ分変更しました。"), "password"));
+  CHECK_FALSE(has(data_of("お客様の氏名を記載したファイルを誤送信しました。解凍用のパスワードも同じ宛先へ続けて送っていました。"),
+                  "password"));
+  CHECK_FALSE(has(data_of("住民の氏名が流出しました。このため、IDとパスワードだけで外部からサインインできる状態でした。"), "password"));
+  // a list of quoted items is data
+  CHECK(has(data_of("通知書には、「氏名」「パスワード」が記載されており、流出しました。"), "password"));
+}
+
 TEST_CASE("classifier: a wrong enclosure or a paper sent to another's number is a misdelivery") {
   CHECK(has(facets_of("入居者様へ郵送した書類において、他の入居者様の書類を誤って同封するという事故が起きました。").causes,
             "misdelivery"));
