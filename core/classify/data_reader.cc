@@ -113,6 +113,7 @@ std::vector<std::pair<std::size_t, std::size_t>> data_sections(std::string_view 
   std::size_t start = 0;
   std::optional<std::size_t> open;  // the current section's start
   std::size_t lines_in = 0;
+  bool numbered_items = false;  // the section lists its items numbered from 1
   const auto close = [&](std::size_t end) {
     if (open) sections.emplace_back(*open, end);
     open.reset();
@@ -125,7 +126,12 @@ std::vector<std::pair<std::size_t, std::size_t>> data_sections(std::string_view 
       close(start);
       open = start;
       lines_in = 0;
-    } else if (open && (starts_next_part(line) || ++lines_in > kMaxSectionLines)) {
+      numbered_items = false;
+    } else if (open && !numbered_items && starts_with_first_part_number(line)) {
+      numbered_items = true;  // 「１．氏名」 under 「◆お渡ししてしまった情報」: an item
+      ++lines_in;
+    } else if (open && ((starts_next_part(line) && !(numbered_items && starts_with_part_number(line))) ||
+                        ++lines_in > kMaxSectionLines)) {
       close(start);
     }
     start = nl + 1;
@@ -243,6 +249,18 @@ std::string_view DataReader::item_core(std::string_view item) const {
   item = utf8::trim(item);
   for (std::string_view bullet : kBullets) {
     if (item.starts_with(bullet)) item = utf8::trim(item.substr(bullet.size()));
+  }
+  // A numbered item: 「4.会員番号」 names 会員番号. 「(2)会員情報」 in brackets is a sub-heading
+  // more often than an item, and keeps its number.
+  if (starts_with_part_number(item)) {
+    std::size_t i = 0;
+    while (i < item.size()) {
+      std::size_t next = i;
+      const char32_t c = utf8::decode(item, next);
+      i = next;
+      if (std::u32string_view(U".．、)） 　:").find(c) != std::u32string_view::npos) break;
+    }
+    item = utf8::trim(item.substr(i));
   }
   // Marks that open an item without being a list's bullet: a note, a bracket, a square.
   for (std::string_view mark : {"※", "(", "（", "■", "□"}) {

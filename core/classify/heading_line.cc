@@ -21,4 +21,15 @@ bool starts_with_part_number(std::string_view line) {
   return std::u32string_view(U".．、)） 　:").find(utf8::decode(line, next)) != std::u32string_view::npos;
 }
 
+bool starts_with_first_part_number(std::string_view line) {
+  if (!starts_with_part_number(line)) return false;
+  for (std::string_view one : {"1", "１", "一"}) {
+    if (!line.starts_with(one)) continue;
+    std::size_t next = one.size();
+    const char32_t after = utf8::decode(line, next);
+    return std::u32string_view(U".．、)） 　:").find(after) != std::u32string_view::npos;
+  }
+  return false;
+}
+
 }  // namespace kaiji

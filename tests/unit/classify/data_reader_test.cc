@@ -136,6 +136,9 @@ TEST_CASE("data: a heading that says where the data was kept or went opens a dat
   // an item after the clause that modifies it
   CHECK(data("2.流出したおそれのある情報\n相手の氏名\n平成30年4月以降に送受信したメールの件名および本文\n3.対応\n") ==
         std::vector<std::string>{"name", "other"});
+  // items numbered from 1 under a heading are its items, not the notice's next parts
+  CHECK(data("◆お渡ししてしまった情報\n会員846名分\n1.氏名\n2.住所\n3.会員番号と、参加している種目\n◆その後の対応\n") ==
+        std::vector<std::string>{"address", "name", "other"});
   // a heading by what a photo showed
   CHECK(data("２．写り込んでいた情報\n　お客様23名の\n　・氏名、住所\n　・工事予定日、ご契約のサービス名\n３．対応\n") ==
         std::vector<std::string>{"address", "name", "other"});

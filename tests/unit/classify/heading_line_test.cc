@@ -3,6 +3,7 @@
 
 #include "classify/heading_line.h"
 
+using kaiji::starts_with_first_part_number;
 using kaiji::starts_with_part_number;
 
 TEST_CASE("part numbers: a short number and a separator start a numbered part") {
@@ -17,4 +18,13 @@ TEST_CASE("part numbers: a year, a bare number or running text is no part number
   CHECK_FALSE(starts_with_part_number("3"));
   CHECK_FALSE(starts_with_part_number("経緯"));
   CHECK_FALSE(starts_with_part_number(""));
+}
+
+TEST_CASE("part numbers: the first of a numbered list is told apart") {
+  CHECK(starts_with_first_part_number("1.氏名"));
+  CHECK(starts_with_first_part_number("１　概要"));
+  CHECK(starts_with_first_part_number("一、経緯"));
+  CHECK_FALSE(starts_with_first_part_number("2.住所"));
+  CHECK_FALSE(starts_with_first_part_number("12.その他"));
+  CHECK_FALSE(starts_with_first_part_number("10月1日"));
 }
