@@ -341,6 +341,7 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
     mention.stated_total = total && !superseded;
     mention.of_items = unit == U'件';
     mention.of_organisations = organisations;
+    mention.of_data = of_data;
     if (starts_with_at(text, k, "分")) {  // k: after the unit
       mention.score += 2;  // 700名分: the people a dataset covers
       mention.people_share = !mention.of_items;
@@ -363,9 +364,12 @@ std::optional<CountMention> headline_count_in_normalised(std::string_view text) 
   // the whole beats its part); otherwise the first, as notices list the main group first.
   // Between two stated totals the larger wins whatever else scored them: 「合わせて94名分」
   // of one incident and 「二つの事案で…合計236名」 of both.
-  // Organisations (「最大で310社分」) are the headline only when no count of people or
-  // records stands beside them (「…従業員及び退職者の1,036名です」).
-  const bool people_counted = std::any_of(counts.begin(), counts.end(), [](const CountMention& c) { return !c.of_organisations; });
+  // Organisations (「最大で310社分」) are the headline only when no count of the people or
+  // records the data is of stands beside them (「従業員・退職者の情報　1,036名」); a person
+  // named in passing (「審査員1名」) does not set them aside.
+  const bool people_counted = std::any_of(counts.begin(), counts.end(), [](const CountMention& c) {
+    return !c.of_organisations && (c.of_data || c.people_share || c.score >= kMarkedScore);
+  });
   const CountMention* best = nullptr;
   for (const CountMention& c : counts) {
     if (people_counted && c.of_organisations) continue;

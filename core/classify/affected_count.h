@@ -17,6 +17,7 @@ struct CountMention {
   bool people_share = false;
   bool of_items = false;   // counted in 件 (records, documents, mails), not people
   bool stated_total = false;  // named a total (合計, 計 …) and not superseded
+  bool of_data = false;  // labelled as data (「ご予約情報:1,265件」) or followed by it (「3名の氏名」)
   bool of_organisations = false;  // 最大310社: organisations, the headline only when no people are counted
 };
 

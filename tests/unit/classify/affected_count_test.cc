@@ -151,4 +151,7 @@ TEST_CASE("affected: people counted beat organisations counted beside them") {
   CHECK(headline_affected("(1) 従業員・退職者の情報　1,036名\n(2) 取引先情報　最大で310社分\n"
                           "個人情報の流出が確認された方は、従業員及び退職者の1,036名です。") == 1036);
   CHECK(headline_affected("取引先の情報が最大で310社分流出しました。") == 310);
+  // a person named in passing does not set the organisations aside
+  CHECK(headline_affected("契約していた審査員1名が個人のパソコンで審査資料を扱っていました。\n漏えいした情報\n事業者様の数\n"
+                          "最大888社(当協会審査分 500社)") == 888);
 }
