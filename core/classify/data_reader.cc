@@ -20,11 +20,11 @@ constexpr std::size_t kMaxItemLineChars = 30;  // a line of items without a bull
 
 // A data section's heading names the data (情報, 項目) and what happened to it.
 constexpr std::array<std::string_view, 3> kDataNouns = {"情報", "項目", "内容"};
-constexpr std::array<std::string_view, 42> kWhatHappened = {
+constexpr std::array<std::string_view, 44> kWhatHappened = {
     "漏えい", "漏洩", "流出",   "紛失", "盗",   "誤送", "誤封入", "誤配", "掲載", "閲覧", "含まれ", "記載", "伝わ",
     "伝え",   "持ち出", "対象", "可能性", "おそれ", "保存", "公開", "届い", "記録", "外部に出", "送られ", "保管",
     "見られ", "見え",   "表示", "読み取", "判読", "窃取", "抜き取", "写り込", "映り込", "写って", "映って",
-    "知られ", "渡っ",   "渡し", "添付", "入って", "格納"};
+    "知られ", "渡っ",   "渡し", "添付", "入って", "格納", "目に触れ", "照会"};
 // Where a clause stops inside a sentence.
 constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "しかし", "ですが", "であり、"};
 // A clause up to its first contrast.

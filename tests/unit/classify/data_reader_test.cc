@@ -136,6 +136,11 @@ TEST_CASE("data: a heading that says where the data was kept or went opens a dat
   // an item after the clause that modifies it
   CHECK(data("2.流出したおそれのある情報\n相手の氏名\n平成30年4月以降に送受信したメールの件名および本文\n3.対応\n") ==
         std::vector<std::string>{"name", "other"});
+  // headings by who set eyes on it or looked it up
+  CHECK(data("■他の方の目に触れた情報\n・氏名、居室番号\n■その後の対応\n写しを取ったりしていないことを確認しました。") ==
+        std::vector<std::string>{"name", "other"});
+  CHECK(data("2．照会された情報\n・氏名、住所\n・口座番号\n3．調査の結果\n") ==
+        std::vector<std::string>{"address", "name", "other"});
   // items numbered from 1 under a heading are its items, not the notice's next parts
   CHECK(data("◆お渡ししてしまった情報\n会員846名分\n1.氏名\n2.住所\n3.会員番号と、参加している種目\n◆その後の対応\n") ==
         std::vector<std::string>{"address", "name", "other"});
