@@ -69,6 +69,16 @@ bool is_heading(std::string_view line) {
          !holds_any(line, kTitleEndings) && holds_any(line, kWhatHappened);
 }
 
+// A sentence that announces the list below it as the data (「照会された画面には、次の情報が
+// 表示されていました。」「含まれている項目は、主に以下のとおりです。」) opens a section as a
+// heading does.
+bool introduces_list(std::string_view line) {
+  constexpr std::size_t kMaxIntroChars = 60;
+  return line.ends_with("。") && line.size() <= 3 * kMaxIntroChars && utf8::length(line) <= kMaxIntroChars &&
+         holds_any(line, std::array<std::string_view, 3>{"次の", "以下の", "下記の"}) && holds_any(line, kDataNouns) &&
+         holds_any(line, kWhatHappened);
+}
+
 // A line that starts the next part of a notice: 「3．現在の状況」「■経緯」「【お問い合わせ】」.
 bool starts_next_part(std::string_view line) {
   if (line.empty()) return false;
@@ -122,7 +132,7 @@ std::vector<std::pair<std::size_t, std::size_t>> data_sections(std::string_view 
     std::size_t nl = body.find('\n', start);
     if (nl == std::string_view::npos) nl = body.size();
     const std::string_view line = utf8::trim(body.substr(start, nl - start));
-    if (is_heading(line)) {
+    if (is_heading(line) || introduces_list(line)) {
       close(start);
       open = start;
       lines_in = 0;

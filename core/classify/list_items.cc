@@ -49,10 +49,13 @@ std::vector<std::string_view> pieces_joined_by_to(std::string_view item) {
 }
 
 // What an item names after a clause that modifies it: 「…以降に送受信したメールの件名」→
-// 「メールの件名」. Empty when no clause ends in it.
+// 「メールの件名」, 「収集を希望する品目」→「品目」. Empty when no clause ends in it.
 std::string_view after_modifying_clause(std::string_view item) {
+  // A note in brackets qualifies the item (「認定調査票（心身の状況に関する調査の結果）」): its
+  // clauses modify nothing the item names.
+  item = item.substr(0, std::min({item.find("("), item.find("（"), item.size()}));
   std::size_t from = std::string_view::npos;
-  for (std::string_view ending : {"した", "された", "いた"}) {
+  for (std::string_view ending : {"した", "された", "いた", "する"}) {
     const std::size_t at = item.rfind(ending);
     if (at != std::string_view::npos && (from == std::string_view::npos || at + ending.size() > from)) from = at + ending.size();
   }

@@ -14,7 +14,7 @@ std::vector<std::string_view> list_items(std::string_view sentence);
 std::vector<std::string_view> pieces_joined_by_to(std::string_view item);
 
 // What an item names after a clause that modifies it: 「…以降に送受信したメールの件名」→
-// 「メールの件名」. Empty when no clause ends in it.
+// 「メールの件名」, 「収集を希望する品目」→「品目」. Empty when no clause ends in it.
 std::string_view after_modifying_clause(std::string_view item);
 
 // An item that names people or a count, not data: 「お取引先ご担当者様 1,842件」.

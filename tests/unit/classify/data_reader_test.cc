@@ -136,6 +136,9 @@ TEST_CASE("data: a heading that says where the data was kept or went opens a dat
   // an item after the clause that modifies it
   CHECK(data("2.流出したおそれのある情報\n相手の氏名\n平成30年4月以降に送受信したメールの件名および本文\n3.対応\n") ==
         std::vector<std::string>{"name", "other"});
+  // a sentence that announces the list below as the data opens a section, as a heading does
+  CHECK(data("照会された画面には、次の情報が表示されていました。\n氏名、住所\nご家族の生年月日（続柄を含む）\n\n3　処分\n") ==
+        std::vector<std::string>{"address", "name", "other"});
   // headings by who set eyes on it or looked it up
   CHECK(data("■他の方の目に触れた情報\n・氏名、居室番号\n■その後の対応\n写しを取ったりしていないことを確認しました。") ==
         std::vector<std::string>{"name", "other"});

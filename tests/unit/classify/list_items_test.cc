@@ -35,3 +35,11 @@ TEST_CASE("list items: people and counts are no data") {
   CHECK(names_people_or_count("76名分"));
   CHECK_FALSE(names_people_or_count("会員番号"));
 }
+
+TEST_CASE("list items: a clause in the dictionary form modifies too") {
+  CHECK(after_modifying_clause("収集を希望する品目") == "品目");
+}
+
+TEST_CASE("list items: a bracketed note's clause modifies nothing the item names") {
+  CHECK(after_modifying_clause("認定調査票（心身の状況に関する調査の結果）").empty());
+}
