@@ -80,9 +80,16 @@ bool is_multiplier(char32_t c) { return c == U'十' || c == U'百' || c == U'千
 // A kanji digit alone (一名, 一人ひとり) is left to the words around it.
 bool number_starts(std::string_view text, std::size_t i) {
   if (is_digit(text[i])) return i == 0 || !(is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ',');
-  // Bytes first: every kanji numeral's UTF-8 starts with E3, E4, E5 or E7.
+  // Bytes first (this runs at every byte of every notice): the first two bytes of every
+  // kanji numeral's UTF-8 — 〇 E3 80, 一七万三 E4 B8, 九 E4 B9, 二五 E4 BA, 八六 E5 85, 十千 E5 8D,
+  // 四 E5 9B, 百 E7 99. Kana (E3 81–83) and most kanji fail here.
+  if (i + 2 >= text.size()) return false;
   const auto lead = static_cast<unsigned char>(text[i]);
-  if (lead != 0xE3 && lead != 0xE4 && lead != 0xE5 && lead != 0xE7) return false;
+  const auto second = static_cast<unsigned char>(text[i + 1]);
+  const bool may_be_numeral = (lead == 0xE3 && second == 0x80) || (lead == 0xE4 && second >= 0xB8 && second <= 0xBA) ||
+                              (lead == 0xE5 && (second == 0x85 || second == 0x8D || second == 0x9B)) ||
+                              (lead == 0xE7 && second == 0x99);
+  if (!may_be_numeral) return false;
   std::size_t j = i;
   const char32_t first = utf8::decode(text, j);
   if (kanji_digit(first) < 0 && !is_multiplier(first)) return false;
