@@ -78,7 +78,7 @@ bool is_multiplier(char32_t c) { return c == U'十' || c == U'百' || c == U'千
 // Whether a number starts at byte i: a digit after no digit, or a number written in kanji
 // with a multiplier (約三千名, 二万五千件) after no digit, 数 or 何 (数千名 counts nothing).
 // A kanji digit alone (一名, 一人ひとり) is left to the words around it.
-bool number_starts(std::string_view text, std::size_t i) {
+inline bool number_starts(std::string_view text, std::size_t i) {
   if (is_digit(text[i])) return i == 0 || !(is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ',');
   // Bytes first (this runs at every byte of every notice): the first two bytes of every
   // kanji numeral's UTF-8 — 〇 E3 80, 一七万三 E4 B8, 九 E4 B9, 二五 E4 BA, 八六 E5 85, 十千 E5 8D,
@@ -283,7 +283,9 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
   const auto sections = data_sections(text);
   for (std::size_t i = 0; i < text.size();) {
     if (!number_starts(text, i)) {
-      ++i;
+      // On to the next character: a number starts at one, never inside one.
+      const auto lead = static_cast<unsigned char>(text[i]);
+      i += lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
       continue;
     }
     // The number: digits, separators, kanji digits and multipliers, and spaces between them.

@@ -249,6 +249,13 @@ TEST_CASE("classifier: a credential in a mail's quoted subject, changed, unzippi
   CHECK(has(data_of("通知書には、「氏名」「パスワード」が記載されており、流出しました。"), "password"));
 }
 
+TEST_CASE("classifier: the IDs the affected people log in with are credentials, not other data") {
+  const auto found = data_of("2．流出した情報\n・氏名、住所\n・本ストアのログインIDおよびパスワード\n3．対応\n");
+  CHECK(has(found, "password"));
+  CHECK_FALSE(has(found, "other"));
+  CHECK(has(data_of("2．流出した情報\n・氏名\n・ユーザーID\n3．対応\n"), "password"));
+}
+
 TEST_CASE("classifier: a wrong enclosure or a paper sent to another's number is a misdelivery") {
   CHECK(has(facets_of("入居者様へ郵送した書類において、他の入居者様の書類を誤って同封するという事故が起きました。").causes,
             "misdelivery"));
