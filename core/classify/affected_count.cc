@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "classify/data_reader.h"
 #include "classify/heading_line.h"
+#include "classify/japanese_number.h"
 
 namespace kaiji {
 namespace {
@@ -54,64 +55,6 @@ constexpr std::array<std::string_view, 4> kMisuseWords = {"不正利用", "悪�
 constexpr std::array<std::string_view, 4> kOpenWords = {"かどうか", "確認でき", "可能性", "おそれ"};
 constexpr std::array<std::string_view, 4> kClauseContrasts = {"が、", "ものの", "しかし", "ですが"};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// 〇 一 … 九 as a digit, or -1.
-int kanji_digit(char32_t c) {
-  switch (c) {
-    case U'〇': return 0;
-    case U'一': return 1;
-    case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
-
-bool is_multiplier(char32_t c) { return c == U'十' || c == U'百' || c == U'千' || c == U'万'; }
-
-// Whether a number starts at byte i: a digit after no digit, or a number written in kanji
-// with a multiplier (約三千名, 二万五千件) after no digit, 数 or 何 (数千名 counts nothing).
-// A kanji digit alone (一名, 一人ひとり) is left to the words around it.
-inline bool number_starts(std::string_view text, std::size_t i) {
-  if (is_digit(text[i])) return i == 0 || !(is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ',');
-  // Bytes first (this runs at every byte of every notice): the first two bytes of every
-  // kanji numeral's UTF-8 — 〇 E3 80, 一七万三 E4 B8, 九 E4 B9, 二五 E4 BA, 八六 E5 85, 十千 E5 8D,
-  // 四 E5 9B, 百 E7 99. Kana (E3 81–83) and most kanji fail here.
-  if (i + 2 >= text.size()) return false;
-  const auto lead = static_cast<unsigned char>(text[i]);
-  const auto second = static_cast<unsigned char>(text[i + 1]);
-  const bool may_be_numeral = (lead == 0xE3 && second == 0x80) || (lead == 0xE4 && second >= 0xB8 && second <= 0xBA) ||
-                              (lead == 0xE5 && (second == 0x85 || second == 0x8D || second == 0x9B)) ||
-                              (lead == 0xE7 && second == 0x99);
-  if (!may_be_numeral) return false;
-  std::size_t j = i;
-  const char32_t first = utf8::decode(text, j);
-  if (kanji_digit(first) < 0 && !is_multiplier(first)) return false;
-  if (i > 0) {
-    std::size_t p = i;
-    do --p;
-    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
-    const char32_t previous = utf8::decode(text, p);
-    if (kanji_digit(previous) >= 0 || is_multiplier(previous) || previous == U'数' || previous == U'何' ||
-        (previous >= '0' && previous <= '9')) {
-      return false;
-    }
-  }
-  for (bool multiplied = is_multiplier(first); j <= text.size();) {
-    if (multiplied) return true;
-    if (j == text.size()) return false;
-    const char32_t c = utf8::decode(text, j);
-    if (kanji_digit(c) < 0 && !is_multiplier(c)) return false;
-    multiplied = is_multiplier(c);
-  }
-  return false;
-}
 
 bool starts_with_at(std::string_view text, std::size_t at, std::string_view word) {
   return text.substr(at, word.size()) == word;
@@ -187,48 +130,6 @@ bool spared(std::string_view text, std::size_t after_count) {
 
 }  // namespace
 
-std::optional<std::int64_t> parse_japanese_number(std::string_view text) {
-  double total = 0;    // everything in 万 units and above
-  double section = 0;  // below 万
-  double number = 0;
-  bool have_number = false;
-  bool any = false;
-  for (std::size_t i = 0; i < text.size();) {
-    if (is_digit(text[i])) {
-      std::string digits;
-      while (i < text.size() && (is_digit(text[i]) || text[i] == ',' || text[i] == '.')) {
-        if (text[i] != ',') digits += text[i];
-        ++i;
-      }
-      number = std::strtod(digits.c_str(), nullptr);
-      have_number = any = true;
-      continue;
-    }
-    if (text[i] == ' ') {
-      ++i;
-      continue;
-    }
-    const char32_t c = utf8::decode(text, i);
-    if (const int digit = kanji_digit(c); digit >= 0) {  // 三千: a digit in kanji
-      number = number * 10 + digit;
-      have_number = any = true;
-      continue;
-    }
-    const double unit = c == U'万' ? 1e4 : c == U'千' ? 1e3 : c == U'百' ? 1e2 : c == U'十' ? 10 : 0;
-    if (unit == 0) return std::nullopt;
-    if (unit == 1e4) {
-      total += (section + (have_number ? number : 1)) * unit;
-      section = 0;
-    } else {
-      section += (have_number ? number : 1) * unit;
-    }
-    number = 0;
-    have_number = false;
-    any = true;
-  }
-  if (!any) return std::nullopt;
-  return static_cast<std::int64_t>(std::llround(total + section + (have_number ? number : 0)));
-}
 
 namespace {
 // The sentence (or line) a count stands in, up to the count.
@@ -288,17 +189,8 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
       i += lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
       continue;
     }
-    // The number: digits, separators, kanji digits and multipliers, and spaces between them.
     const std::size_t start = i;
-    std::size_t end = i;
-    for (std::size_t j = i; j < text.size();) {
-      const char32_t c = utf8::decode(text, j);
-      if ((c >= '0' && c <= '9') || c == ',' || c == '.' || kanji_digit(c) >= 0 || is_multiplier(c)) {
-        end = j;
-      } else if (c != ' ') {
-        break;
-      }
-    }
+    const std::size_t end = number_end(text, start);
     i = end;
     std::size_t k = end;
     while (k < text.size() && text[k] == ' ') ++k;

@@ -33,7 +33,5 @@ std::optional<CountMention> headline_count(std::string_view text);
 std::optional<CountMention> headline_count_in_normalised(std::string_view text);
 std::optional<std::int64_t> headline_affected(std::string_view text);
 
-// Parses a Japanese number: 69,403 / 7.2万 / 1万2千 / 3千; nothing if it is not one.
-std::optional<std::int64_t> parse_japanese_number(std::string_view text);
 
 }  // namespace kaiji
