@@ -1,5 +1,6 @@
 #include "base/date.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 #include <map>
@@ -129,6 +130,29 @@ std::optional<int> gregorian_year(std::string_view era, int era_year) {
   return year;
 }
 
+namespace {
+// 「R6.11.29」「H30/4/1」: an era's initial, its year and a month and day set apart by . / or -.
+// Not inside a word (「VR6.1」).
+std::optional<Date> read_initial_era_date(std::string_view text, std::size_t& i) {
+  const char initial = text[i];
+  if ((initial != 'R' && initial != 'H') || (i > 0 && std::isalnum(static_cast<unsigned char>(text[i - 1])))) return std::nullopt;
+  std::size_t j = i + 1;
+  const auto era_year = read_number(text, j, 2);
+  if (!era_year || j >= text.size() || (text[j] != '.' && text[j] != '/' && text[j] != '-')) return std::nullopt;
+  const char sep = text[j++];
+  const auto month = read_number(text, j, 2);
+  if (!month || j >= text.size() || text[j] != sep) return std::nullopt;
+  ++j;
+  const auto day = read_number(text, j, 2);
+  if (!day) return std::nullopt;
+  const auto year = gregorian_year(initial == 'R' ? "令和" : "平成", *era_year);
+  if (!year) return std::nullopt;
+  auto date = Date::from_ymd(*year, *month, *day);
+  if (date) i = j;
+  return date;
+}
+}  // namespace
+
 std::vector<Date> find_dates(std::string_view raw) {
   const std::string text = normalize(raw);  // full-width digits → ASCII, 　 → space
   std::vector<Date> dates;
@@ -162,6 +186,10 @@ std::vector<Date> find_dates(std::string_view raw) {
         }
       }
       i = j > i ? j : i + 1;
+      continue;
+    }
+    if (auto d = read_initial_era_date(text, i)) {
+      dates.push_back(*d);
       continue;
     }
     bool matched = false;

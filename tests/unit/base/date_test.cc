@@ -34,3 +34,10 @@ TEST_CASE("date: ISO round trip and sortable form") {
   CHECK(d->sortable() == "20250108");
   CHECK_FALSE(Date::parse_iso("2025-1-8").has_value());
 }
+
+TEST_CASE("date: an era's initial with dots or slashes (R6.11.29, H30/4/1)") {
+  const auto found = find_dates("公表日 R6.11.29 ／ 旧 H30/4/1 ／ VR6.1.2");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].iso() == "2024-11-29");
+  CHECK(found[1].iso() == "2018-04-01");
+}
