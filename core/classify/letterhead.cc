@@ -165,6 +165,9 @@ std::optional<Located> find_own_date(std::string_view body) {
 std::string LetterheadReader::name_of_line(std::string_view line) const {
   if (utf8::length(line) > kProseChars) return {};  // running text, not a name's line
   const std::string_view text = after_label(line);
+  // A line wholly in brackets notes something about the line above (「（県立北澄中央病院　総務課）」
+  // under 「北澄県病院局」): not a name's line of its own.
+  if ((text.starts_with("(") || text.starts_with("（")) && (text.ends_with(")") || text.ends_with("）"))) return {};
   const std::string name = words_.leading_name(text);
   if (name.empty()) return {};
   // What follows the name on its line: a department, a title and a person, a phone number.

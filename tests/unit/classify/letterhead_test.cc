@@ -133,3 +133,8 @@ TEST_CASE("letterhead: a temple's name in pieces after its legal form") {
   CHECK(completed(text_notice("", std::string(kProse) + "\n令和６年１２月２日\n宗教法人　妙照山　薫風寺\n住職　秋月 玄道\n")).org ==
         "宗教法人妙照山 薫風寺");
 }
+
+TEST_CASE("letterhead: a line wholly in brackets notes the line above, it names no publisher") {
+  CHECK(completed(text_notice("", std::string("令和６年１０月１８日付\n北澄県病院局\n（県立北澄中央病院　総務課）\n") + kProse)).org ==
+        "北澄県病院局");
+}
