@@ -13,9 +13,9 @@ namespace {
 constexpr std::size_t kClauseChars = 40;
 // Where a clause ends inside a sentence: a contrast turns to another statement.
 constexpr std::array<std::string_view, 5> kContrasts = {"が、", "ものの", "しかし", "ですが", "けれども"};
-// Hypothetical words that are themselves negated (否定できない): a following negation
-// keeps them possible.
-constexpr std::array<std::string_view, 2> kNegatedHypotheticals = {"否定でき", "否定するこ"};
+// Hypothetical words that are themselves negated (否定できない) or only weighed (可能性は高くない,
+// 可能性は低い): the leak stays possible, whatever negation follows.
+constexpr std::array<std::string_view, 5> kNegatedHypotheticals = {"否定でき", "否定するこ", "高くな", "低い", "低く"};
 
 // A leak word in the past tense right before a noun or a count is its modifier (閲覧された
 // 患者さん, 持ち出された顧客名簿, 閲覧された9名の方, 取得され|た方): the leak is

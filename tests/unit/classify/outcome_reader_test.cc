@@ -142,3 +142,9 @@ TEST_CASE("outcome: files on an attacker's leak site are out; the site not showi
   CHECK(outcome("攻撃者グループのリークサイトに掲載されていることを確認しました。") == "leaked");
   CHECK(outcome("現時点でリークサイトへの掲載は確認されておりません。") == "possible");
 }
+
+TEST_CASE("outcome: a likelihood weighed low is still a possibility; eyes it was not meant for saw it") {
+  CHECK(outcome("第三者の手に渡った可能性は高くないと考えております。") == "possible");
+  CHECK(outcome("外部に流出した可能性は極めて低いと判断しております。") == "possible");
+  CHECK(outcome("個人番号を含む写しが第三者の目に触れたことから、経緯を公表する。") == "leaked");
+}
