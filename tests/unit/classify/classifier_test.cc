@@ -245,6 +245,10 @@ TEST_CASE("classifier: a credential in a mail's quoted subject, changed, unzippi
   CHECK_FALSE(has(data_of("お客様の氏名を記載したファイルを誤送信しました。解凍用のパスワードも同じ宛先へ続けて送っていました。"),
                   "password"));
   CHECK_FALSE(has(data_of("住民の氏名が流出しました。このため、IDとパスワードだけで外部からサインインできる状態でした。"), "password"));
+  // typed into a fake page, or a failed attempt: the way in, not the affected people's data
+  CHECK_FALSE(has(data_of("職員がリンクを開き、表示された画面にパスワードを入力してしまいました。顧客の氏名が流出しました。"), "password"));
+  CHECK_FALSE(has(data_of("患者の氏名が記録されていました。ファイルが開かれた記録も、パスワードの入力を誤った記録も残っていません。"),
+                  "password"));
   // a list of quoted items is data
   CHECK(has(data_of("通知書には、「氏名」「パスワード」が記載されており、流出しました。"), "password"));
 }
