@@ -23,8 +23,11 @@ constexpr std::array<std::string_view, 9> kTotalWords = {"合計", "計", "総�
 // Words near a count that mark it as the notice's headline number.
 constexpr std::array<std::string_view, 9> kHeadlineMarkers = {
     "最大", "対象", "件数", "人数", "延べ人数", "流出した情報", "漏えいした情報", "漏えい件数", "名寄せ"};
-// What follows a count of the people whose data leaked: 「3名の氏名」「76名分の個人情報」.
-constexpr std::array<std::string_view, 4> kDataAfterCount = {"の氏名", "の個人情報", "の情報", "分の氏名"};
+// What follows a count of the people whose data leaked: 「3名の氏名」「76名分の個人情報」
+// 「2,904名の方のお名前」.
+constexpr std::array<std::string_view, 11> kDataAfterCount = {
+    "の氏名", "の個人情報", "の情報", "分の氏名", "のお名前", "の方のお名前", "の方の氏名", "の方の個人情報", "の方の情報",
+    "様のお名前", "様の氏名"};
 // Words just before a count of the publisher's own people (「スタッフ2名が」「職員42名を対象に」):
 // not the people affected, unless the count is of their data (「従業員120名分の」「職員3名の氏名」).
 constexpr std::array<std::string_view, 9> kStaffWords = {"スタッフ", "職員", "従業員", "社員", "担当者",
@@ -233,7 +236,13 @@ std::vector<CountMention> find_counts_in_normalised(std::string_view text) {
                          std::any_of(kDataAfterCount.begin(), kDataAfterCount.end(),
                                      [&](std::string_view w) { return just_after.find(w) != std::string_view::npos; });
     if (of_data) mention.score += 1;
-    const bool of_staff = std::any_of(kStaffWords.begin(), kStaffWords.end(), [&](std::string_view w) { return label.ends_with(w); });
+    // 「区民課職員(計38名)」: the staff word stands before the bracket and the total word.
+    std::string_view staff_label = label;
+    for (std::string_view w : {"合計", "計", "(", "（"}) {
+      if (staff_label.ends_with(w)) staff_label = utf8::trim(staff_label.substr(0, staff_label.size() - w.size()));
+    }
+    const bool of_staff =
+        std::any_of(kStaffWords.begin(), kStaffWords.end(), [&](std::string_view w) { return staff_label.ends_with(w); });
     // Listed under 「対象」, staff are among those affected (「従業員　146名」 of the employers).
     if (of_staff && !of_data && !listed_under_marker && !starts_with_at(text, k, "分")) continue;
     const bool superseded =

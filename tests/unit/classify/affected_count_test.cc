@@ -152,3 +152,9 @@ TEST_CASE("affected: people counted beat organisations counted beside them") {
   CHECK(headline_affected("契約していた審査員1名が個人のパソコンで審査資料を扱っていました。\n漏えいした情報\n事業者様の数\n"
                           "最大888社(当協会審査分 500社)") == 888);
 }
+
+TEST_CASE("affected: staff counted as a total are staff; people named with their data beat people who called") {
+  CHECK(headline_affected("A世帯（4名）の住民票の写し1通を誤って交付した。\n区民課職員(計38名)を対象とした研修を行う。") == 4);
+  CHECK(headline_affected("ご連絡をいただいた31名の方はいずれも登録者でした。持ち出された情報は、登録されていた2,904名の方のお名前、"
+                          "電話番号でした。") == 2904);
+}
