@@ -154,7 +154,8 @@ TEST_CASE("affected: people counted beat organisations counted beside them") {
 }
 
 TEST_CASE("affected: staff counted as a total are staff; people named with their data beat people who called") {
-  CHECK(headline_affected("A世帯（4名）の住民票の写し1通を誤って交付した。\n区民課職員(計38名)を対象とした研修を行う。") == 4);
+  CHECK(headline_affected("個人番号を含む写しが第三者の目に触れた。\nA世帯（4名）の住民票の写し1通を誤って交付した。\n"
+                          "区民課職員(計38名)を対象とした研修を行う。") == 4);
   CHECK(headline_affected("ご連絡をいただいた31名の方はいずれも登録者でした。持ち出された情報は、登録されていた2,904名の方のお名前、"
                           "電話番号でした。") == 2904);
 }
