@@ -88,3 +88,11 @@ TEST_CASE("sector: a warehouse or a small restaurant tells its business by its n
   CHECK(sector("", "小料理しの田") == "hospitality");
   CHECK(sector("", "株式会社三ツ森", "弊社は、通販商品の保管・梱包・発送代行を行う物流倉庫を運営しております。") == "transport");
 }
+
+TEST_CASE("sector: a game developer and a condominium manager by what they say they do") {
+  CHECK(sector("", "合同会社ミズチワークス", "弊社が開発・運営するスマートフォン・PC向けゲーム『星渡りのアトラス』のサーバーに不正なアクセスがありました。") ==
+        "it_telecom");
+  CHECK(sector("", "株式会社ハーモニア",
+               "当社は、グランシエル槻野管理組合様から建物の管理業務を受託しております。口座振替依頼書の写しが盗まれました。") ==
+        "real_estate");
+}
