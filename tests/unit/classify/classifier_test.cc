@@ -260,6 +260,18 @@ TEST_CASE("classifier: the IDs the affected people log in with are credentials, 
   CHECK(has(data_of("2．流出した情報\n・氏名\n・ユーザーID\n3．対応\n"), "password"));
 }
 
+TEST_CASE("classifier: what a phishing site aims at is a lure; an info-stealer beside a support scam is malware") {
+  const auto lure = data_of("当金庫を装った偽サイトが確認されております。お客さまの口座情報やパスワードを盗み取ることを目的としたものです。"
+                            "偽のログイン画面が表示され、契約者番号、ログインパスワード、ワンタイムパスワードの入力を求められます。");
+  CHECK_FALSE(has(lure, "account_number"));
+  CHECK_FALSE(has(lure, "password"));
+  CHECK_FALSE(has(lure, "other"));
+  const auto scam = causes("偽の警告画面に表示されたサポート窓口に電話し、遠隔操作を許しました。その後、情報を盗み取る不正なプログラムに"
+                           "感染していたことが判明しました。");
+  CHECK(has(scam, "support_scam"));
+  CHECK(has(scam, "malware"));
+}
+
 TEST_CASE("classifier: a wrong enclosure or a paper sent to another's number is a misdelivery") {
   CHECK(has(facets_of("入居者様へ郵送した書類において、他の入居者様の書類を誤って同封するという事故が起きました。").causes,
             "misdelivery"));
