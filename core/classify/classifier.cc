@@ -13,6 +13,8 @@ namespace kaiji {
 namespace {
 
 constexpr std::size_t kNegationWindowChars = 30;
+// The rule named in the evidence of a value no rule gave: the taxonomy's fallback.
+constexpr std::string_view kDefaultRule = "default";
 // How far a gapped rule's tail may stand after its head (決済画面に…不正なプログラム).
 constexpr std::size_t kGapChars = 30;
 
@@ -279,6 +281,26 @@ Classifier::FoldedNotice Classifier::fold_notice(const Notice& notice, const Nor
   return folded;
 }
 
+// The data types, each with its evidence, in taxonomy order as every other multi-valued facet.
+void Classifier::add_data(const FoldedNotice& folded, NoticeFacets& facets) const {
+  for (const DataFinding& found : data_.read(folded.body, folded.body_hits.data)) {
+    facets.data.push_back(found.value);
+    facets.evidence.push_back({"data", found.value,
+                               found.line == 0 ? "a list item of a data section, not in " + rules_file_
+                                               : rules_file_ + ":" + std::to_string(found.line),
+                               context_of(folded.body, found.offset, found.length), "body",
+                               found.offset});
+  }
+  const auto& data_values = taxonomy_.values("data");
+  std::sort(facets.data.begin(), facets.data.end(), [&](const std::string& a, const std::string& b) {
+    const auto rank = [&](const std::string& v) {
+      return std::find_if(data_values.begin(), data_values.end(), [&](const FacetValue& f) { return f.slug == v; }) -
+             data_values.begin();
+    };
+    return rank(a) < rank(b);
+  });
+}
+
 NoticeFacets Classifier::classify(const Notice& notice, const NormalizedText* normalized_body) const {
   const FoldedNotice folded = fold_notice(notice, normalized_body);
   const Matched matched = match_rules(folded);
@@ -293,6 +315,7 @@ NoticeFacets Classifier::classify(const Notice& notice, const NormalizedText* no
   // `contractor` says where, not what: alone it still needs a leaf for what happened.
   if (facets.causes.empty() || (facets.causes.size() == 1 && facets.causes.front() == "contractor")) {
     facets.causes.push_back("other");
+    facets.evidence.push_back({"cause", "other", std::string(kDefaultRule) + " (no cause rule matched)", "", "text", 0});
   }
   add_cause_families(facets);
   facets.sector = taxonomy_.values("sector").front().slug;
@@ -303,24 +326,10 @@ NoticeFacets Classifier::classify(const Notice& notice, const NormalizedText* no
     facets.evidence.push_back({"sector", sector->sector, "dict/sector_words.tsv:" + std::to_string(sector->line),
                                context_of(field, sector->offset, sector->word.size()), sector->where,
                                sector->offset});
+  } else {
+    facets.evidence.push_back({"sector", facets.sector, std::string(kDefaultRule) + " (no sector word found)", "", "text", 0});
   }
-  for (const DataFinding& found : data_.read(folded.body, folded.body_hits.data)) {
-    facets.data.push_back(found.value);
-    facets.evidence.push_back({"data", found.value,
-                               found.line == 0 ? "a list item of a data section, not in " + rules_file_
-                                               : rules_file_ + ":" + std::to_string(found.line),
-                               context_of(folded.body, found.offset, found.length), "body",
-                               found.offset});
-  }
-  // Taxonomy order, as every other multi-valued facet.
-  const auto& data_values = taxonomy_.values("data");
-  std::sort(facets.data.begin(), facets.data.end(), [&](const std::string& a, const std::string& b) {
-    const auto rank = [&](const std::string& v) {
-      return std::find_if(data_values.begin(), data_values.end(), [&](const FacetValue& f) { return f.slug == v; }) -
-             data_values.begin();
-    };
-    return rank(a) < rank(b);
-  });
+  add_data(folded, facets);
   facets.outcome = taxonomy_.values("outcome").front().slug;
   const std::string text = folded.title + "\n" + folded.body;
   if (const auto outcome = outcomes_.read(text, title_and_body(folded.title.size(), folded.title_hits.outcome,
@@ -332,6 +341,9 @@ NoticeFacets Classifier::classify(const Notice& notice, const NormalizedText* no
   } else if (const auto outcome = single_valued("outcome", matched)) {
     facets.outcome = outcome->first;
     record("outcome", outcome->second);
+  } else {
+    facets.evidence.push_back({"outcome", facets.outcome, std::string(kDefaultRule) + " (no statement of the outcome found)", "",
+                               "text", 0});
   }
   if (const auto count = headline_count_in_normalised(text)) {
     facets.affected = count->value;

@@ -26,7 +26,7 @@ class Classifier {
  public:
   // Raised when the extraction code changes what it reads out of the same text, so that
   // indexes re-classify their notices (the indexer hashes it with data_files()).
-  static constexpr int kExtractionVersion = 18;
+  static constexpr int kExtractionVersion = 19;
   // The tables of data_dir the classifier reads.
   static constexpr std::array<const char*, 6> kDataFiles = {"taxonomy.tsv", "classification_rules.tsv",
                                                            "organisation_words.tsv", "sector_words.tsv",
@@ -83,6 +83,7 @@ class Classifier {
     FieldHits org_hits, title_hits, body_hits;
   };
   void add_rules(const std::vector<std::string>& w, std::size_t line_number, const std::string& where);
+  void add_data(const FoldedNotice& folded, NoticeFacets& facets) const;
   std::optional<std::size_t> tail_end(std::string_view text, std::size_t after, const std::vector<std::string>& tails) const;
   bool read_cue_line(const std::vector<std::string>& w, const std::string& where, DataCues& data_cues);
   FieldHits find_hits(std::string_view text) const;

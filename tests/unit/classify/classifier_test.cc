@@ -272,6 +272,20 @@ TEST_CASE("classifier: what a phishing site aims at is a lure; an info-stealer b
   CHECK(has(scam, "malware"));
 }
 
+TEST_CASE("classifier: a value no rule gave says so in its evidence") {
+  const NoticeFacets facets = facets_of("本日、お知らせがございます。");
+  const auto rule_of = [&](const std::string& field) {
+    for (const Evidence& e : facets.evidence) {
+      if (e.field == field) return e.rule;
+    }
+    return std::string("none");
+  };
+  CHECK(rule_of("cause").starts_with("default"));
+  CHECK(rule_of("sector").starts_with("default"));
+  CHECK(rule_of("outcome").starts_with("default"));
+  CHECK(facets.outcome == "possible");
+}
+
 TEST_CASE("classifier: a wrong enclosure or a paper sent to another's number is a misdelivery") {
   CHECK(has(facets_of("入居者様へ郵送した書類において、他の入居者様の書類を誤って同封するという事故が起きました。").causes,
             "misdelivery"));
