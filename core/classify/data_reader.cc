@@ -107,12 +107,15 @@ std::optional<std::string_view> after_item(std::string_view text, std::size_t af
 // are followed by another quote or a particle, not by 「と称する」「という」.
 bool in_quoted_message(std::string_view text, std::size_t at, std::size_t after) {
   constexpr std::array<std::string_view, 7> kQuoting = {"と称", "という", "との", "と書", "と記載", "と名乗", "と表示"};
-  const std::size_t open = text.rfind("「", at);
+  // Within the item's line: a quote does not run across lines, and the search stays short.
+  const std::size_t line_start = utf8::after_last(text, at, {"\n"});
+  const std::string_view before = text.substr(line_start, at - line_start);
+  const std::size_t open = before.rfind("「");
   if (open == std::string_view::npos) return false;
-  const std::size_t closed_before = text.rfind("」", at);
+  const std::size_t closed_before = before.rfind("」");
   if (closed_before != std::string_view::npos && closed_before > open) return false;
   const std::size_t close = text.find("」", after);
-  if (close == std::string_view::npos || text.substr(open, close - open).find('\n') != std::string_view::npos) return false;
+  if (close == std::string_view::npos || text.substr(after, close - after).find('\n') != std::string_view::npos) return false;
   const std::string_view rest = text.substr(close + std::string_view("」").size());
   return std::any_of(kQuoting.begin(), kQuoting.end(), [&](std::string_view q) { return rest.starts_with(q); });
 }
@@ -220,7 +223,7 @@ bool DataReader::owned(std::string_view text, std::size_t at, const std::string&
 // The item's own clause, up to the next 、 or the end of its sentence, puts it in a
 // condition (「…を入力してしまった場合は」, 「…が含まれている場合がございます」).
 bool DataReader::conditional(std::string_view text, std::size_t after) const {
-  std::string_view rest = text.substr(after);
+  std::string_view rest = utf8::prefix(text.substr(after), 2 * kClauseChars);
   // A note in brackets right after the item qualifies it, it does not make it a condition:
   // 「氏名(法人の場合はご担当者名)」.
   if (rest.starts_with("(")) rest.remove_prefix(std::min(rest.find(')'), rest.size()));
