@@ -40,14 +40,11 @@ SectorReader::SectorReader(const std::vector<TableLine>& lines, const std::strin
     words_.push_back({line.words[0], layer->second, folder.fold(line.words[2]), line.line_number});
   }
   text_layers_.resize(static_cast<std::size_t>(Layer::Description) + 1);
+  for (std::size_t w = 0; w < words_.size(); ++w) text_layers_[static_cast<std::size_t>(words_[w].layer)].words.push_back(w);
   for (const Layer layer : {Layer::Unit, Layer::Generic, Layer::Self, Layer::Business, Layer::Description}) {
     TextLayer& text = text_layers_[static_cast<std::size_t>(layer)];
     std::vector<std::string> phrases;
-    for (std::size_t w = 0; w < words_.size(); ++w) {
-      if (words_[w].layer != layer) continue;
-      phrases.push_back(words_[w].text);
-      text.words.push_back(w);
-    }
+    for (const std::size_t w : text.words) phrases.push_back(words_[w].text);
     text.matcher = PhraseMatcher(std::move(phrases));
   }
 }
@@ -101,8 +98,8 @@ std::optional<SectorFinding> SectorReader::latest_ending(std::string_view text, 
 // words, and std::string_view::find (memchr underneath) beats a matcher's pass for those.
 std::optional<SectorFinding> SectorReader::first_found(std::string_view text, Layer layer, const char* where) const {
   std::optional<SectorFinding> best;
-  for (const Word& w : words_) {
-    if (w.layer != layer) continue;
+  for (const std::size_t index : text_layer(layer).words) {
+    const Word& w = words_[index];
     const std::size_t at = text.find(w.text);
     if (at != std::string_view::npos && (!best || at < best->offset)) best = SectorFinding{w.sector, w.line, w.text, where, at};
   }

@@ -57,12 +57,12 @@ class SectorReader {
   // The words of a many-word layer (unit, generic, self, business), found in one pass.
   struct TextLayer {
     PhraseMatcher matcher;
-    std::vector<std::size_t> words;  // matcher phrase → index into words_
+    std::vector<std::size_t> words;  // the layer's words, as indexes into words_ (matcher phrase → index)
   };
   const TextLayer& text_layer(Layer layer) const { return text_layers_[static_cast<std::size_t>(layer)]; }
 
   std::vector<Word> words_;
-  std::vector<TextLayer> text_layers_;  // by Layer; empty for the few-word layers
+  std::vector<TextLayer> text_layers_;  // by Layer; the few-word layers have no matcher
 };
 
 }  // namespace kaiji
