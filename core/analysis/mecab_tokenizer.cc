@@ -61,9 +61,13 @@ PartOfSpeech part_of_speech(std::string_view pos) {
 }
 
 const MecabTokenizer::Features& MecabTokenizer::features_of(const char* feature) {
-  const auto [it, inserted] = features_.try_emplace(feature);
-  Features& out = it->second;
-  if (!inserted) return out;
+  // Feature strings are at least a few bytes apart: the low bits say little.
+  const std::size_t slot = (reinterpret_cast<std::uintptr_t>(feature) >> 4) % kFeatureSlots;
+  if (features_.empty()) features_.resize(kFeatureSlots);
+  Features& out = features_[slot];
+  if (out.feature == feature) return out;
+  out = Features{};
+  out.feature = feature;
   const FeatureFields f = split_feature(feature);
   if (f.count > 0) out.pos = f.field[0];
   if (f.count > 1) out.pos_detail = f.field[1];

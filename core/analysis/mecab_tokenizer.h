@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace MeCab {
@@ -79,15 +78,20 @@ class MecabTokenizer {
 
   // A morpheme's fields, read from its feature string. MeCab points each node at its
   // dictionary entry's feature string, which stays put while the model is loaded, so a
-  // string is split once per entry rather than once per morpheme (splitting it was a
-  // tenth of the indexer's own work).
+  // string is split once per entry seen rather than once per morpheme (splitting it was a
+  // tenth of the indexer's own work). The memo has a fixed number of slots, one entry
+  // each, found by the string's address: entries sharing a slot evict each other, and the
+  // memo stays small enough to leave MeCab's own tables in the cache (an unbounded map
+  // grew with the vocabulary and slowed MeCab's lookups down).
   struct Features {
+    const char* feature = nullptr;  // the string these fields were read from
     std::string_view pos, pos_detail, base;
     PartOfSpeech tag = PartOfSpeech::other;
     std::vector<std::string_view> parts;
   };
+  static constexpr std::size_t kFeatureSlots = 4096;
   const Features& features_of(const char* feature);
-  std::unordered_map<const char*, Features> features_;
+  std::vector<Features> features_;
 };
 
 }  // namespace kaiji
