@@ -105,6 +105,12 @@ std::size_t valid_prefix(std::string_view s) {
   return n;
 }
 
+char32_t decode_before(std::string_view s, std::size_t at) {
+  std::size_t start = at - 1;
+  while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  return decode(s, start);
+}
+
 std::size_t length(std::string_view s) {
   const std::size_t valid = valid_prefix(s);
   std::size_t n = length_of_valid(s.substr(0, valid));

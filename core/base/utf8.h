@@ -40,6 +40,9 @@ inline char32_t decode(std::string_view s, std::size_t& i) {
 
 void append(std::string& out, char32_t c);
 
+// The code point that ends at byte `at` (at > 0): the one before the character at `at`.
+char32_t decode_before(std::string_view s, std::size_t at);
+
 // Number of code points (invalid bytes count one each).
 std::size_t length(std::string_view s);
 

@@ -13,8 +13,10 @@ namespace kaiji {
 namespace {
 
 constexpr std::size_t kNegationWindowChars = 30;
-// The rule named in the evidence of a value no rule gave: the taxonomy's fallback.
-constexpr std::string_view kDefaultRule = "default";
+// The evidence of a value no rule gave, the taxonomy's fallback: its rule says so and why.
+Evidence default_evidence(const char* field, const std::string& value, const char* why) {
+  return {field, value, std::string("default (") + why + ")", "", "text", 0};
+}
 // How far a gapped rule's tail may stand after its head (決済画面に…不正なプログラム).
 constexpr std::size_t kGapChars = 30;
 
@@ -315,7 +317,7 @@ NoticeFacets Classifier::classify(const Notice& notice, const NormalizedText* no
   // `contractor` says where, not what: alone it still needs a leaf for what happened.
   if (facets.causes.empty() || (facets.causes.size() == 1 && facets.causes.front() == "contractor")) {
     facets.causes.push_back("other");
-    facets.evidence.push_back({"cause", "other", std::string(kDefaultRule) + " (no cause rule matched)", "", "text", 0});
+    facets.evidence.push_back(default_evidence("cause", "other", "no cause rule matched"));
   }
   add_cause_families(facets);
   facets.sector = taxonomy_.values("sector").front().slug;
@@ -327,7 +329,7 @@ NoticeFacets Classifier::classify(const Notice& notice, const NormalizedText* no
                                context_of(field, sector->offset, sector->word.size()), sector->where,
                                sector->offset});
   } else {
-    facets.evidence.push_back({"sector", facets.sector, std::string(kDefaultRule) + " (no sector word found)", "", "text", 0});
+    facets.evidence.push_back(default_evidence("sector", facets.sector, "no sector word found"));
   }
   add_data(folded, facets);
   facets.outcome = taxonomy_.values("outcome").front().slug;
@@ -342,8 +344,7 @@ NoticeFacets Classifier::classify(const Notice& notice, const NormalizedText* no
     facets.outcome = outcome->first;
     record("outcome", outcome->second);
   } else {
-    facets.evidence.push_back({"outcome", facets.outcome, std::string(kDefaultRule) + " (no statement of the outcome found)", "",
-                               "text", 0});
+    facets.evidence.push_back(default_evidence("outcome", facets.outcome, "no statement of the outcome found"));
   }
   if (const auto count = headline_count_in_normalised(text)) {
     facets.affected = count->value;

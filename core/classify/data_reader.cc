@@ -265,16 +265,7 @@ std::string_view DataReader::item_core(std::string_view item) const {
   }
   // A numbered item: 「4.会員番号」 names 会員番号. 「(2)会員情報」 in brackets is a sub-heading
   // more often than an item, and keeps its number.
-  if (starts_with_part_number(item)) {
-    std::size_t i = 0;
-    while (i < item.size()) {
-      std::size_t next = i;
-      const char32_t c = utf8::decode(item, next);
-      i = next;
-      if (std::u32string_view(U".．、)） 　:").find(c) != std::u32string_view::npos) break;
-    }
-    item = utf8::trim(item.substr(i));
-  }
+  if (const std::size_t numbered = part_number_end(item); numbered > 0) item = utf8::trim(item.substr(numbered));
   // Marks that open an item without being a list's bullet: a note, a bracket, a square.
   for (std::string_view mark : {"※", "(", "（", "■", "□"}) {
     if (item.starts_with(mark)) item = utf8::trim(item.substr(mark.size()));

@@ -4,7 +4,11 @@
 
 namespace kaiji {
 
-bool starts_with_part_number(std::string_view line) {
+namespace {
+bool is_part_separator(char32_t c) { return std::u32string_view(U".．、)） 　:").find(c) != std::u32string_view::npos; }
+}  // namespace
+
+std::size_t part_number_end(std::string_view line) {
   constexpr std::size_t kMaxNumerals = 2;
   std::size_t i = 0, numerals = 0;
   while (i < line.size()) {
@@ -16,18 +20,17 @@ bool starts_with_part_number(std::string_view line) {
     ++numerals;
     i = next;
   }
-  if (numerals == 0 || numerals > kMaxNumerals || i >= line.size()) return false;
-  std::size_t next = i;
-  return std::u32string_view(U".．、)） 　:").find(utf8::decode(line, next)) != std::u32string_view::npos;
+  if (numerals == 0 || numerals > kMaxNumerals || i >= line.size()) return 0;
+  return is_part_separator(utf8::decode(line, i)) ? i : 0;
 }
 
+bool starts_with_part_number(std::string_view line) { return part_number_end(line) > 0; }
+
 bool starts_with_first_part_number(std::string_view line) {
-  if (!starts_with_part_number(line)) return false;
   for (std::string_view one : {"1", "１", "一"}) {
-    if (!line.starts_with(one)) continue;
+    if (!line.starts_with(one) || line.size() == one.size()) continue;
     std::size_t next = one.size();
-    const char32_t after = utf8::decode(line, next);
-    return std::u32string_view(U".．、)） 　:").find(after) != std::u32string_view::npos;
+    return is_part_separator(utf8::decode(line, next));
   }
   return false;
 }

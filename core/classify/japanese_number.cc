@@ -36,10 +36,7 @@ bool kanji_number_starts(std::string_view text, std::size_t i) {
   const char32_t first = utf8::decode(text, j);
   if (kanji_digit(first) < 0 && !is_multiplier(first)) return false;
   if (i > 0) {
-    std::size_t p = i;
-    do --p;
-    while (p > 0 && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80);
-    const char32_t previous = utf8::decode(text, p);
+    const char32_t previous = utf8::decode_before(text, i);
     if (kanji_digit(previous) >= 0 || is_multiplier(previous) || previous == U'数' || previous == U'何' ||
         (previous >= '0' && previous <= '9')) {
       return false;

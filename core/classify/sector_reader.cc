@@ -55,13 +55,8 @@ namespace {
 bool cuts_katakana_word(std::string_view text, std::string_view word, std::size_t end) {
   constexpr std::size_t kShortWordChars = 3;
   if (end == 0 || end >= text.size() || utf8::length(word) > kShortWordChars) return false;
-  std::size_t last = end;
-  do --last;
-  while (last > 0 && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80);
-  std::size_t i = last;
-  if (!utf8::is_katakana(utf8::decode(text, i))) return false;
-  i = end;
-  return utf8::is_katakana(utf8::decode(text, i));
+  std::size_t i = end;
+  return utf8::is_katakana(utf8::decode_before(text, end)) && utf8::is_katakana(utf8::decode(text, i));
 }
 
 // The words after a business word name it as the customers: 「ホテル向けに」, or one of
@@ -119,26 +114,25 @@ std::vector<std::pair<std::size_t, std::size_t>> SectorReader::described(std::st
 // The sector whose words of `layer` occur most often (at a tie, the one found first). A
 // business word in a sentence that describes the business (「当社は、…サービスを提供して
 // おります」) counts kDescribedWeight times: a word met in passing (飲食店で, 給与振込口座) once.
-std::optional<SectorFinding> SectorReader::most_frequent(std::string_view text, Layer layer, const char* where,
-                                                         std::size_t min_count) const {
+SectorReader::Tally SectorReader::most_frequent(std::string_view text, Layer layer, const char* where) const {
   const auto spans = layer == Layer::Business ? described(text) : std::vector<std::pair<std::size_t, std::size_t>>();
   const auto weight = [&](std::size_t at) {
     const bool in = std::any_of(spans.begin(), spans.end(), [&](const auto& s) { return at >= s.first && at < s.second; });
     return in ? kDescribedWeight : 1;
   };
   // Few sectors: a short vector beats a map of strings (this runs for most notices).
-  struct Tally {
+  struct SectorCount {
     const Word* first;
     std::size_t offset, count;
     std::size_t covered;  // where the last counted word ends: 飲食 inside 飲食店 is the same mention
   };
-  std::vector<Tally> tallies;
+  std::vector<SectorCount> tallies;
   const TextLayer& words = text_layer(layer);
   words.matcher.for_each_match(text, [&](std::size_t phrase, std::size_t at) {
     const Word& w = words_[words.words[phrase]];
     // 「飲食店やホテル向けに業務用食品を卸売」: who the business serves, not what it is.
     if (layer == Layer::Business && serves(text, at + w.text.size())) return;
-    const auto known = std::find_if(tallies.begin(), tallies.end(), [&](const Tally& t) { return t.first->sector == w.sector; });
+    const auto known = std::find_if(tallies.begin(), tallies.end(), [&](const SectorCount& t) { return t.first->sector == w.sector; });
     if (known == tallies.end()) {
       tallies.push_back({&w, at, weight(at), at + w.text.size()});
     } else if (at >= known->covered) {
@@ -146,12 +140,12 @@ std::optional<SectorFinding> SectorReader::most_frequent(std::string_view text, 
       known->covered = at + w.text.size();
     }
   });
-  const Tally* best = nullptr;
-  for (const Tally& t : tallies) {
+  const SectorCount* best = nullptr;
+  for (const SectorCount& t : tallies) {
     if (best == nullptr || t.count > best->count) best = &t;  // tallies are in order of first match
   }
-  if (best == nullptr || best->count < min_count) return std::nullopt;
-  return SectorFinding{best->first->sector, best->first->line, best->first->text, where, best->offset};
+  if (best == nullptr) return {};
+  return {SectorFinding{best->first->sector, best->first->line, best->first->text, where, best->offset}, best->count};
 }
 
 std::optional<SectorFinding> SectorReader::read(std::string_view title, std::string_view org,
@@ -171,11 +165,13 @@ std::optional<SectorFinding> SectorReader::read(std::string_view title, std::str
   }
   if (auto found = first_found(org, Layer::Form, "org")) return found;
   // What a sentence says the publisher does (「弊社は、…保険代理店として…承っております」)
-  // outweighs a name word that says little (プランニング, サービス).
-  if (auto found = most_frequent(body, Layer::Business, "body", kDescribedWeight)) return found;
+  // outweighs a name word that says little (プランニング, サービス); met only in passing,
+  // business words come last.
+  const Tally business = most_frequent(body, Layer::Business, "body");
+  if (business.count >= kDescribedWeight) return business.finding;
   if (auto found = latest_ending(org, Layer::Generic, "org", 0)) return found;
-  if (auto found = most_frequent(body, Layer::Self, "body")) return found;
-  return most_frequent(body, Layer::Business, "body");
+  if (auto found = most_frequent(body, Layer::Self, "body").finding) return found;
+  return business.finding;
 }
 
 }  // namespace kaiji

@@ -48,9 +48,12 @@ class SectorReader {
   std::optional<SectorFinding> first_found(std::string_view text, Layer layer, const char* where) const;
   // A business word in a sentence that describes the business counts this many times.
   static constexpr std::size_t kDescribedWeight = 5;
-  // Nothing unless the best sector's count reaches min_count.
-  std::optional<SectorFinding> most_frequent(std::string_view text, Layer layer, const char* where,
-                                             std::size_t min_count = 1) const;
+  // The sector whose words of a layer occur most often, and how often (described words weighed).
+  struct Tally {
+    std::optional<SectorFinding> finding;
+    std::size_t count = 0;
+  };
+  Tally most_frequent(std::string_view text, Layer layer, const char* where) const;
   // Byte spans of the sentences of text that describe the publisher's business.
   std::vector<std::pair<std::size_t, std::size_t>> described(std::string_view text) const;
 

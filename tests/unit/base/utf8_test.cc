@@ -93,3 +93,10 @@ TEST_CASE("utf8: valid_prefix stops at the first invalid sequence") {
   CHECK(utf8::sanitize("個人\xFF情報") == "個人\xEF\xBF\xBD情報");
   CHECK(utf8::length("個人\xFF情報") == 5);
 }
+
+TEST_CASE("utf8: decode_before reads the code point that ends where another begins") {
+  const std::string_view s = "aネットワ";
+  CHECK(utf8::decode_before(s, 1) == U'a');
+  CHECK(utf8::decode_before(s, 1 + std::string_view("ネ").size()) == U'ネ');
+  CHECK(utf8::decode_before(s, s.size()) == U'ワ');
+}

@@ -28,3 +28,9 @@ TEST_CASE("part numbers: the first of a numbered list is told apart") {
   CHECK_FALSE(starts_with_first_part_number("12.その他"));
   CHECK_FALSE(starts_with_first_part_number("10月1日"));
 }
+
+TEST_CASE("part numbers: where the text after the number starts") {
+  CHECK(kaiji::part_number_end("4.会員番号") == std::string_view("4.").size());
+  CHECK(kaiji::part_number_end("１２）対象") == std::string_view("１２）").size());
+  CHECK(kaiji::part_number_end("経緯") == 0);
+}
